@@ -1,0 +1,47 @@
+# Loa — messages shared by the app and the command line (topics, statuses, errors).
+
+## Post topics
+
+topic-policy_law = Policy and law
+topic-weather_disaster = Weather and disasters
+topic-health = Health
+topic-admin_procedure = Administrative procedures
+topic-security_scam = Security and scam warnings
+topic-culture_tourism = Culture and tourism
+topic-economy_products = Economy and local products
+topic-good_deeds = Good people, good deeds
+topic-other = Other
+
+## Draft status
+
+status-draft = Draft
+status-ready = Ready
+status-queued = Queued
+status-published = Published
+status-archived = Archived
+
+## Languages
+
+lang-vi = Tiếng Việt
+lang-en = English
+
+## Errors
+
+error-draft-not-found = Draft { $id } was not found.
+error-revision-not-found = Version { $revision } of draft { $id } was not found.
+error-draft-in-trash = Draft { $id } is in the trash. Restore it before editing.
+error-data-dir = Cannot use the data folder { $path } ({ $detail }). Check that it is writable and the disk is not full.
+error-database = Database error ({ $detail }). What was saved before is intact.
+error-database-too-new = This data was created by a newer version of Loa. Update Loa to open it.
+error-migration = Could not upgrade the database ({ $detail }). The old data is intact.
+error-invalid-value = “{ $value }” is not a valid { $field ->
+        [topic] topic
+        [status] status
+        [lang] language
+       *[other] { $field }
+    }. Valid values: { $allowed }.
+error-read-file = Cannot read { $path } ({ $detail }).
+error-file-not-utf8 = { $path } is not UTF-8 text. If it uses a TCVN3 or VNI font, save it again as Unicode.
+error-file-empty = { $path } is empty.
+error-file-unsupported = { $path } is not a .txt or .md file.
+error-internal = Something unexpected went wrong ({ $detail }). Your text is still on screen.

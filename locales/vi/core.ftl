@@ -1,0 +1,47 @@
+# Loa — thông điệp dùng chung cho ứng dụng và dòng lệnh (chủ đề, trạng thái, lỗi).
+
+## Chủ đề bài viết
+
+topic-policy_law = Chính sách, pháp luật
+topic-weather_disaster = Thời tiết, thiên tai
+topic-health = Y tế, sức khỏe
+topic-admin_procedure = Thủ tục hành chính
+topic-security_scam = An ninh, cảnh báo lừa đảo
+topic-culture_tourism = Văn hóa, du lịch
+topic-economy_products = Kinh tế, sản phẩm địa phương
+topic-good_deeds = Người tốt, việc tốt
+topic-other = Khác
+
+## Trạng thái bản nháp
+
+status-draft = Bản nháp
+status-ready = Sẵn sàng
+status-queued = Đang chờ đăng
+status-published = Đã đăng
+status-archived = Lưu trữ
+
+## Ngôn ngữ
+
+lang-vi = Tiếng Việt
+lang-en = English
+
+## Lỗi
+
+error-draft-not-found = Không tìm thấy bản nháp số { $id }.
+error-revision-not-found = Không tìm thấy phiên bản { $revision } của bản nháp số { $id }.
+error-draft-in-trash = Bản nháp số { $id } đang ở thùng rác. Hãy khôi phục trước khi sửa.
+error-data-dir = Không dùng được thư mục dữ liệu { $path } ({ $detail }). Hãy kiểm tra quyền ghi và dung lượng ổ đĩa.
+error-database = Lỗi cơ sở dữ liệu ({ $detail }). Dữ liệu đã lưu trước đó vẫn còn nguyên.
+error-database-too-new = Dữ liệu này được tạo bởi phiên bản Loa mới hơn. Hãy cập nhật Loa để mở.
+error-migration = Không nâng cấp được cơ sở dữ liệu ({ $detail }). Dữ liệu cũ vẫn còn nguyên.
+error-invalid-value = Giá trị “{ $value }” không hợp lệ cho { $field ->
+        [topic] chủ đề
+        [status] trạng thái
+        [lang] ngôn ngữ
+       *[other] { $field }
+    }. Các giá trị hợp lệ: { $allowed }.
+error-read-file = Không đọc được { $path } ({ $detail }).
+error-file-not-utf8 = { $path } không phải văn bản UTF-8. Nếu tệp dùng phông TCVN3 hoặc VNI, hãy lưu lại dưới dạng Unicode.
+error-file-empty = { $path } không có nội dung.
+error-file-unsupported = { $path } không phải tệp .txt hoặc .md.
+error-internal = Đã xảy ra lỗi không mong muốn ({ $detail }). Nội dung của bạn vẫn còn trên màn hình.

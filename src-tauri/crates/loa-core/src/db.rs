@@ -1,0 +1,98 @@
+//! Opening a profile's SQLite database: pragmas and embedded, append-only migrations.
+//!
+//! Migrations are SQL files under `migrations/`, applied in order and recorded in SQLite's
+//! `user_version`. They are append-only: an applied migration is never edited (a test compares
+//! them with `migrations/CHECKSUMS`); a change to the schema is a new file.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+use crate::{LoaError, Result};
+
+/// The migrations, oldest first. Append only.
+pub const MIGRATION_SQL: &[(&str, &str)] = &[(
+    "0001_drafts.sql",
+    include_str!("../migrations/0001_drafts.sql"),
+)];
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|(_, sql)| M::up(sql)).collect()));
+
+/// The migration set, for validation in tests.
+pub fn migrations() -> &'static Migrations<'static> {
+    &MIGRATIONS
+}
+
+/// Sets the pragmas every connection needs.
+fn configure(conn: &Connection) -> Result<()> {
+    // WAL: readers (the CLI, a future sync worker) never block the editor's writes.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // FULL rather than NORMAL: power cuts are common in the communes Loa serves, and a draft saved
+    // once a second costs nothing to sync. NORMAL would survive an app crash but not a power cut.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // The app and the command line may touch the same profile; wait instead of failing at once.
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+/// Opens (creating if needed) the database at `path` and brings its schema up to date.
+pub fn open(path: &Path) -> Result<Connection> {
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    MIGRATIONS.to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+/// Opens the database of the profile folder `dir`, creating the folder if needed.
+pub fn open_in_dir(dir: &Path) -> Result<Connection> {
+    std::fs::create_dir_all(dir).map_err(|source| LoaError::DataDir {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    open(&dir.join(crate::paths::DB_FILE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().expect("migrations validate");
+    }
+
+    #[test]
+    fn pragmas_are_set() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let conn = open_in_dir(dir.path()).expect("open");
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .expect("journal_mode");
+        assert_eq!(mode, "wal");
+        let fk: i64 = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .expect("foreign_keys");
+        assert_eq!(fk, 1);
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("user_version");
+        assert_eq!(version as usize, MIGRATION_SQL.len());
+    }
+
+    #[test]
+    fn a_database_from_a_newer_loa_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        drop(open_in_dir(dir.path()).expect("open"));
+        let conn = Connection::open(dir.path().join(crate::paths::DB_FILE)).expect("raw open");
+        conn.pragma_update(None, "user_version", 99).expect("bump");
+        drop(conn);
+        assert!(matches!(
+            open_in_dir(dir.path()),
+            Err(LoaError::DatabaseTooNew)
+        ));
+    }
+}

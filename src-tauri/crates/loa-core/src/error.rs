@@ -1,0 +1,236 @@
+//! Loa's errors: one typed enum for the core, and its serialisable form for the UI.
+//!
+//! Every variant has a stable [`ErrorCode`] and a Fluent message id (`error-<code>`), so the UI and
+//! the command line show the same sentence in the officer's language. Nothing here is ever a
+//! `String` error or a panic.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum LoaError {
+    #[error("draft {id} not found")]
+    DraftNotFound { id: i64 },
+    #[error("revision {revision} of draft {draft} not found")]
+    RevisionNotFound { draft: i64, revision: i64 },
+    #[error("draft {id} is in the trash")]
+    DraftInTrash { id: i64 },
+    #[error("cannot use the data folder {}: {source}", path.display())]
+    DataDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("the database was written by a newer version of Loa")]
+    DatabaseTooNew,
+    #[error("database migration failed: {0}")]
+    Migration(rusqlite_migration::Error),
+    #[error("invalid value {value:?} for {field}")]
+    InvalidValue {
+        field: String,
+        value: String,
+        /// The accepted values, comma-separated, so the message can say what to type instead.
+        allowed: String,
+    },
+    #[error("cannot read {}: {source}", path.display())]
+    ReadFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{} is not UTF-8 text", path.display())]
+    FileNotUtf8 { path: PathBuf },
+    #[error("{} is empty", path.display())]
+    FileEmpty { path: PathBuf },
+    #[error("{} is not a .txt or .md file", path.display())]
+    FileUnsupported { path: PathBuf },
+}
+
+impl From<rusqlite_migration::Error> for LoaError {
+    fn from(e: rusqlite_migration::Error) -> Self {
+        match e {
+            rusqlite_migration::Error::MigrationDefinition(
+                rusqlite_migration::MigrationDefinitionError::DatabaseTooFarAhead,
+            ) => LoaError::DatabaseTooNew,
+            other => LoaError::Migration(other),
+        }
+    }
+}
+
+/// The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
+/// the Fluent message ids depend on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    DraftNotFound,
+    RevisionNotFound,
+    DraftInTrash,
+    DataDir,
+    Database,
+    DatabaseTooNew,
+    Migration,
+    InvalidValue,
+    ReadFile,
+    FileNotUtf8,
+    FileEmpty,
+    FileUnsupported,
+    /// Not produced by the core: a front end failed before reaching it.
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 13] = [
+        ErrorCode::DraftNotFound,
+        ErrorCode::RevisionNotFound,
+        ErrorCode::DraftInTrash,
+        ErrorCode::DataDir,
+        ErrorCode::Database,
+        ErrorCode::DatabaseTooNew,
+        ErrorCode::Migration,
+        ErrorCode::InvalidValue,
+        ErrorCode::ReadFile,
+        ErrorCode::FileNotUtf8,
+        ErrorCode::FileEmpty,
+        ErrorCode::FileUnsupported,
+        ErrorCode::Internal,
+    ];
+
+    /// The Fluent message id that explains this error to the officer.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ErrorCode::DraftNotFound => "error-draft-not-found",
+            ErrorCode::RevisionNotFound => "error-revision-not-found",
+            ErrorCode::DraftInTrash => "error-draft-in-trash",
+            ErrorCode::DataDir => "error-data-dir",
+            ErrorCode::Database => "error-database",
+            ErrorCode::DatabaseTooNew => "error-database-too-new",
+            ErrorCode::Migration => "error-migration",
+            ErrorCode::InvalidValue => "error-invalid-value",
+            ErrorCode::ReadFile => "error-read-file",
+            ErrorCode::FileNotUtf8 => "error-file-not-utf8",
+            ErrorCode::FileEmpty => "error-file-empty",
+            ErrorCode::FileUnsupported => "error-file-unsupported",
+            ErrorCode::Internal => "error-internal",
+        }
+    }
+}
+
+fn path_arg(p: &Path) -> String {
+    p.display().to_string()
+}
+
+impl LoaError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            LoaError::DraftNotFound { .. } => ErrorCode::DraftNotFound,
+            LoaError::RevisionNotFound { .. } => ErrorCode::RevisionNotFound,
+            LoaError::DraftInTrash { .. } => ErrorCode::DraftInTrash,
+            LoaError::DataDir { .. } => ErrorCode::DataDir,
+            LoaError::Database(_) => ErrorCode::Database,
+            LoaError::DatabaseTooNew => ErrorCode::DatabaseTooNew,
+            LoaError::Migration(_) => ErrorCode::Migration,
+            LoaError::InvalidValue { .. } => ErrorCode::InvalidValue,
+            LoaError::ReadFile { .. } => ErrorCode::ReadFile,
+            LoaError::FileNotUtf8 { .. } => ErrorCode::FileNotUtf8,
+            LoaError::FileEmpty { .. } => ErrorCode::FileEmpty,
+            LoaError::FileUnsupported { .. } => ErrorCode::FileUnsupported,
+        }
+    }
+
+    /// The arguments of the Fluent message. Technical detail (an SQLite or OS message) goes in
+    /// `detail`, which the messages show after the plain-language sentence.
+    pub fn args(&self) -> BTreeMap<String, String> {
+        let mut a = BTreeMap::new();
+        let mut put = |k: &str, v: String| {
+            a.insert(k.to_owned(), v);
+        };
+        match self {
+            LoaError::DraftNotFound { id } | LoaError::DraftInTrash { id } => {
+                put("id", id.to_string())
+            }
+            LoaError::RevisionNotFound { draft, revision } => {
+                put("id", draft.to_string());
+                put("revision", revision.to_string());
+            }
+            LoaError::DataDir { path, source } | LoaError::ReadFile { path, source } => {
+                put("path", path_arg(path));
+                put("detail", source.to_string());
+            }
+            LoaError::Database(e) => put("detail", e.to_string()),
+            LoaError::Migration(e) => put("detail", e.to_string()),
+            LoaError::DatabaseTooNew => {}
+            LoaError::InvalidValue {
+                field,
+                value,
+                allowed,
+            } => {
+                put("field", field.clone());
+                put("value", value.clone());
+                put("allowed", allowed.clone());
+            }
+            LoaError::FileNotUtf8 { path }
+            | LoaError::FileEmpty { path }
+            | LoaError::FileUnsupported { path } => put("path", path_arg(path)),
+        }
+        a
+    }
+}
+
+/// An error as it crosses to the UI: a tagged value with a stable code, the Fluent message id and
+/// its arguments. The UI renders `t(message_id, args)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message_id: String,
+    pub args: BTreeMap<String, String>,
+}
+
+impl From<LoaError> for IpcError {
+    fn from(e: LoaError) -> Self {
+        let code = e.code();
+        IpcError {
+            code,
+            message_id: code.message_id().to_owned(),
+            args: e.args(),
+        }
+    }
+}
+
+impl std::fmt::Display for IpcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.message_id)?;
+        for (k, v) in &self.args {
+            write!(f, " {k}={v}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for IpcError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipc_error_is_tagged_with_code_and_message() {
+        let e: IpcError = LoaError::DraftNotFound { id: 7 }.into();
+        let json = serde_json::to_value(&e).expect("serialisable");
+        assert_eq!(json["code"], "draft_not_found");
+        assert_eq!(json["message_id"], "error-draft-not-found");
+        assert_eq!(json["args"]["id"], "7");
+    }
+
+    #[test]
+    fn message_ids_are_unique() {
+        let mut ids: Vec<_> = ErrorCode::ALL.iter().map(|c| c.message_id()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), ErrorCode::ALL.len());
+    }
+}

@@ -1,0 +1,102 @@
+//! Fluent messages for the parts of Loa that speak without the UI (the command line, errors).
+//!
+//! The `.ftl` files live in `locales/<lang>/` at the repository root and are shared with the UI;
+//! the core embeds the ones it needs so the `loa` binary works from anywhere.
+
+use std::collections::BTreeMap;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+
+use crate::{Lang, LoaError};
+
+/// The locale files the core embeds, per language.
+pub const CORE_FILES: &[&str] = &["core.ftl", "cli.ftl"];
+
+fn sources(lang: Lang) -> [&'static str; 2] {
+    match lang {
+        Lang::Vi => [
+            include_str!("../../../../locales/vi/core.ftl"),
+            include_str!("../../../../locales/vi/cli.ftl"),
+        ],
+        Lang::En => [
+            include_str!("../../../../locales/en/core.ftl"),
+            include_str!("../../../../locales/en/cli.ftl"),
+        ],
+    }
+}
+
+/// Formats messages in one language.
+pub struct Localizer {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer")
+            .field("lang", &self.lang)
+            .finish()
+    }
+}
+
+impl Localizer {
+    pub fn new(lang: Lang) -> Self {
+        let id = match lang {
+            Lang::Vi => unic_langid::langid!("vi"),
+            Lang::En => unic_langid::langid!("en"),
+        };
+        let mut bundle = FluentBundle::new(vec![id]);
+        // Bidi isolation marks are for mixed-direction UIs; in a terminal they print as garbage.
+        bundle.set_use_isolating(false);
+        for src in sources(lang) {
+            // The embedded files are checked by tests; a broken entry is skipped, not fatal.
+            let res = FluentResource::try_new(src.to_owned()).unwrap_or_else(|(res, _)| res);
+            let _ = bundle.add_resource(res);
+        }
+        Self { lang, bundle }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Whether the message exists.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// Formats message `id` with `args`. A missing message yields its id, so a gap in a locale is
+    /// visible but never a crash.
+    pub fn format(&self, id: &str, args: &BTreeMap<String, String>) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_owned();
+        };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(k.as_str(), v.as_str());
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned()
+    }
+
+    /// Formats a message without arguments.
+    pub fn msg(&self, id: &str) -> String {
+        self.format(id, &BTreeMap::new())
+    }
+
+    /// Formats a message with `(name, value)` arguments.
+    pub fn msg_with(&self, id: &str, args: &[(&str, String)]) -> String {
+        let map = args
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        self.format(id, &map)
+    }
+
+    /// The officer-facing sentence for an error.
+    pub fn error(&self, e: &LoaError) -> String {
+        self.format(e.code().message_id(), &e.args())
+    }
+}

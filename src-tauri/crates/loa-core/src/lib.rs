@@ -1,0 +1,32 @@
+//! # loa-core
+//!
+//! Everything Loa knows how to do, as a plain library: the profile's SQLite database and its
+//! migrations, drafts with revisions and a trash, Unicode NFC normalisation on every write, file
+//! import, and the Fluent messages the command line prints.
+//!
+//! It deliberately knows nothing about Tauri, windows or the terminal: the desktop shell
+//! (`loa-app`) and the `loa` command line (`loa-cli`) are two thin front doors over [`Store`].
+
+pub mod clock;
+pub mod db;
+pub mod drafts;
+pub mod error;
+pub mod i18n;
+pub mod import;
+pub mod lang;
+pub mod paths;
+pub mod settings;
+pub mod store;
+pub mod text;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use drafts::{Draft, DraftPatch, DraftStatus, DraftSummary, NewDraft, Revision, Topic};
+pub use error::{ErrorCode, IpcError, LoaError};
+pub use i18n::Localizer;
+pub use import::ImportOutcome;
+pub use lang::Lang;
+pub use settings::Settings;
+pub use store::Store;
+
+/// The result type of every fallible core operation.
+pub type Result<T, E = LoaError> = std::result::Result<T, E>;
