@@ -1,0 +1,90 @@
+//! The command-line grammar (the contract in DESIGN.md).
+
+use std::path::PathBuf;
+
+use clap::builder::PossibleValuesParser;
+use clap::{Args, Parser, Subcommand};
+use loa_core::{DraftStatus, Lang, Topic};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "loa",
+    version,
+    about = "Loa — content studio for commune information officers"
+)]
+pub struct Cli {
+    /// The profile folder (default: LOA_DATA_DIR, then the OS app-data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Language of messages: vi (default) or en.
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Machine-readable output.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write, list, show and import drafts.
+    Draft {
+        #[command(subcommand)]
+        command: DraftCommand,
+    },
+}
+
+impl Command {
+    /// The content language given to the subcommand, which also sets the message language when no
+    /// top-level `--lang` is given.
+    pub fn content_lang(&self) -> Option<Lang> {
+        match self {
+            Command::Draft {
+                command: DraftCommand::New(a),
+            } => a.lang,
+            Command::Draft { .. } => None,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DraftCommand {
+    /// Create a draft and print its id.
+    New(NewArgs),
+    /// List drafts, most recently changed first.
+    List,
+    /// Show one draft.
+    Show { id: i64 },
+    /// Import .txt and .md files (or folders of them), one draft per file.
+    Import {
+        #[arg(required = true, value_name = "DIR|FILE")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[arg(long)]
+    pub title: String,
+    /// The text of the post.
+    #[arg(long, conflicts_with = "body_file")]
+    pub body: Option<String>,
+    /// Read the text from a UTF-8 file ("-" for standard input).
+    #[arg(long, value_name = "F")]
+    pub body_file: Option<PathBuf>,
+    /// Language of the post: vi (default) or en.
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Topic code, e.g. weather_disaster.
+    #[arg(long, value_parser = PossibleValuesParser::new(Topic::ALL.iter().map(|t| t.as_str())))]
+    pub topic: Option<String>,
+    /// Status code, e.g. ready.
+    #[arg(long, value_parser = PossibleValuesParser::new(DraftStatus::ALL.iter().map(|t| t.as_str())))]
+    pub status: Option<String>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+        .map_err(|e: loa_core::lang::UnknownLang| e.to_string())
+}

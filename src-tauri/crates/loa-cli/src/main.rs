@@ -1,0 +1,61 @@
+//! `loa`: everything the desktop app does, scriptable. A thin front door over `loa-core`.
+//!
+//! Exit codes: 0 success, 1 a user error (one line on stderr, in the chosen language),
+//! 2 a usage error. Never a panic trace.
+
+mod args;
+mod draft;
+mod out;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use loa_core::{Lang, LoaError, Localizer, Store, paths};
+
+use args::{Cli, Command, DraftCommand};
+
+/// What a command hands back to `main`: success, or "some inputs failed" (exit 1 after printing
+/// the per-item report).
+#[derive(Debug)]
+pub enum Outcome {
+    Ok,
+    Partial,
+}
+
+/// The environment variable that picks the message language when `--lang` is not given.
+const LANG_ENV: &str = "LOA_LANG";
+
+fn message_lang(cli: &Cli) -> Lang {
+    cli.lang
+        .or_else(|| cli.command.content_lang())
+        .or_else(|| std::env::var(LANG_ENV).ok().and_then(|l| l.parse().ok()))
+        .unwrap_or_default()
+}
+
+fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
+    let store = Store::open(&paths::resolve_data_dir(cli.data_dir.as_deref()))?;
+    let json = cli.json;
+    match &cli.command {
+        Command::Draft { command } => match command {
+            DraftCommand::New(a) => draft::new(&store, a, json),
+            DraftCommand::List => draft::list(&store, l10n, json),
+            DraftCommand::Show { id } => draft::show(&store, l10n, *id, json),
+            DraftCommand::Import { paths } => draft::import(&store, l10n, paths, json),
+        },
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let l10n = Localizer::new(message_lang(&cli));
+    match run(&cli, &l10n) {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Partial) => ExitCode::from(1),
+        Err(e) => {
+            // One line, whatever the underlying error said.
+            let msg = l10n.error(&e).replace(['\n', '\r'], " ");
+            eprintln!("loa: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}

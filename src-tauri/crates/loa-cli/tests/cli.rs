@@ -1,0 +1,239 @@
+//! The `loa` command line, run as a real process against a real profile folder.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn loa(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("LOA_LANG")
+        .env_remove("LOA_DATA_DIR")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run loa")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
+}
+
+fn json(o: &Output) -> Value {
+    assert!(o.status.success(), "failed: {}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn new_prints_the_id_and_show_returns_nfc_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = loa(
+        dir.path(),
+        &[
+            "draft",
+            "new",
+            "--title",
+            "Mu\u{031B}o\u{031B}\u{0300}ng Tè",
+            "--body",
+            "Dòng 1\n#LũQuét https://a.vn/?x=1",
+            "--topic",
+            "weather_disaster",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let id = stdout(&o).trim().to_owned();
+    assert!(id.parse::<i64>().is_ok(), "prints only the id: {id:?}");
+
+    let d = json(&loa(dir.path(), &["draft", "show", &id, "--json"]));
+    assert_eq!(d["title"], "Mường Tè");
+    assert_eq!(d["body"], "Dòng 1\n#LũQuét https://a.vn/?x=1");
+    assert_eq!(d["lang"], "vi");
+    assert_eq!(d["topic"], "weather_disaster");
+    assert_eq!(d["status"], "draft");
+    for field in ["created_at", "updated_at"] {
+        let ts = d[field].as_str().expect("timestamp");
+        assert!(chrono_like_rfc3339(ts), "{field} = {ts}");
+    }
+    assert_eq!(d["id"].to_string(), id);
+}
+
+fn chrono_like_rfc3339(s: &str) -> bool {
+    // 2025-07-29T01:30:00.000Z
+    s.len() == 24 && s.as_bytes()[10] == b'T' && s.ends_with('Z') && s[..4].parse::<u32>().is_ok()
+}
+
+#[test]
+fn json_new_and_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = json(&loa(
+        dir.path(),
+        &["draft", "new", "--title", "A", "--lang", "en", "--json"],
+    ));
+    assert_eq!(a["lang"], "en");
+    let body_file = dir.path().join("body.txt");
+    std::fs::write(&body_file, "Nội dung từ tệp\n").expect("write");
+    let b = json(&loa(
+        dir.path(),
+        &[
+            "--json",
+            "draft",
+            "new",
+            "--title",
+            "B",
+            "--body-file",
+            body_file.to_str().expect("path"),
+        ],
+    ));
+    assert_eq!(b["body"], "Nội dung từ tệp\n");
+    let list = json(&loa(dir.path(), &["draft", "list", "--json"]));
+    let list = list.as_array().expect("array");
+    assert_eq!(list.len(), 2);
+    for d in list {
+        for f in [
+            "id",
+            "title",
+            "body",
+            "lang",
+            "topic",
+            "status",
+            "created_at",
+            "updated_at",
+        ] {
+            assert!(d.get(f).is_some(), "list item lacks {f}");
+        }
+    }
+}
+
+#[test]
+fn empty_list_is_an_empty_array() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        json(&loa(dir.path(), &["draft", "list", "--json"])),
+        Value::Array(vec![])
+    );
+}
+
+#[test]
+fn errors_are_one_line_in_the_chosen_language_with_exit_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vi = loa(dir.path(), &["draft", "show", "999"]);
+    assert_eq!(vi.status.code(), Some(1));
+    assert_eq!(stderr(&vi), "loa: Không tìm thấy bản nháp số 999.\n");
+    let en = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["--lang", "en", "--data-dir"])
+        .arg(dir.path())
+        .args(["draft", "show", "999"])
+        .output()
+        .expect("run");
+    assert_eq!(en.status.code(), Some(1));
+    assert_eq!(stderr(&en), "loa: Draft 999 was not found.\n");
+    let missing = loa(
+        dir.path(),
+        &[
+            "draft",
+            "new",
+            "--title",
+            "x",
+            "--body-file",
+            "/nonexistent/body.txt",
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(stderr(&missing).lines().count(), 1);
+    assert!(!stderr(&missing).contains("panicked"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for args in [
+        &["draft", "new"][..],
+        &["draft", "new", "--title", "x", "--topic", "nonsense"],
+        &[
+            "draft",
+            "new",
+            "--title",
+            "x",
+            "--body",
+            "a",
+            "--body-file",
+            "b",
+        ],
+        &["draft", "show", "abc"],
+        &["nope"],
+    ] {
+        let o = loa(dir.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn import_skips_bad_files_reports_them_and_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = dir.path().join("in");
+    std::fs::create_dir_all(&src).expect("mkdir");
+    std::fs::write(src.join("1.txt"), "Thông báo\n\nNội dung").expect("write");
+    std::fs::write(src.join("2.md"), "# Tiêu đề\nThân bài").expect("write");
+    std::fs::write(src.join("3.txt"), b"\xff\xfe\x00").expect("write");
+    std::fs::write(src.join("4.txt"), "").expect("write");
+    let o = loa(
+        dir.path(),
+        &["draft", "import", src.to_str().expect("path"), "--json"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let rows: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 4);
+    assert!(rows[0]["id"].is_i64() && rows[0]["error"].is_null());
+    assert!(rows[1]["id"].is_i64() && rows[1]["error"].is_null());
+    assert!(rows[2]["id"].is_null() && rows[2]["error"].as_str().expect("msg").contains("UTF-8"));
+    assert!(rows[3]["id"].is_null() && rows[3]["error"].is_string());
+    assert!(rows[0]["file"].as_str().expect("file").ends_with("1.txt"));
+
+    let list = json(&loa(dir.path(), &["draft", "list", "--json"]));
+    let titles: Vec<&str> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["title"].as_str())
+        .collect();
+    assert_eq!(titles.len(), 2);
+    assert!(titles.contains(&"Thông báo") && titles.contains(&"Tiêu đề"));
+
+    let ok_dir = dir.path().join("ok");
+    std::fs::create_dir_all(&ok_dir).expect("mkdir");
+    std::fs::write(ok_dir.join("a.txt"), "Một\nHai").expect("write");
+    let o = loa(
+        dir.path(),
+        &["draft", "import", ok_dir.to_str().expect("path")],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn closed_pipe_is_not_a_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..50 {
+        loa(
+            dir.path(),
+            &["draft", "new", "--title", &format!("Bản {i}")],
+        );
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["draft", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
