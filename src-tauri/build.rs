@@ -1,0 +1,26 @@
+//! Declares Loa's own commands so that each needs an explicit permission in `capabilities/`:
+//! a command not listed there cannot be called from the page.
+
+/// Every command of `src/commands.rs`; `commands::tests` checks the two lists agree.
+const COMMANDS: &[&str] = &[
+    "app_ready",
+    "get_settings",
+    "set_lang",
+    "list_drafts",
+    "list_trash",
+    "get_draft",
+    "create_draft",
+    "save_draft",
+    "delete_draft",
+    "restore_draft",
+    "list_revisions",
+    "restore_revision",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build script");
+}
