@@ -1,0 +1,91 @@
+// Every message id the UI asks for must exist in both the Vietnamese and the English locale.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FluentResource } from "@fluent/bundle";
+import { describe, expect, it } from "vitest";
+import { LANGS, STATUSES, TOPICS, langMessageId, statusMessageId, topicMessageId } from "./lib/options";
+import { UNEXPECTED_ERROR_ID } from "./lib/api";
+
+const srcDir = fileURLToPath(new URL(".", import.meta.url));
+const localesDir = fileURLToPath(new URL("../../locales", import.meta.url));
+const LOCALES = ["vi", "en"] as const;
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else if (/\.(svelte|ts)$/.test(name) && !/\.test\.ts$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+function messageIds(locale: string, only?: string): Set<string> {
+  const dir = join(localesDir, locale);
+  const ids = new Set<string>();
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith(".ftl") || (only && name !== only)) continue;
+    const res = new FluentResource(readFileSync(join(dir, name), "utf8"));
+    for (const msg of res.body) ids.add(msg.id);
+  }
+  return ids;
+}
+
+/** Literal ids passed to t(): t("id") or t('id'). */
+function usedIds(): Map<string, string[]> {
+  const used = new Map<string, string[]>();
+  const re = /\bt\(\s*(["'])([A-Za-z][\w-]*)\1/g;
+  for (const file of walk(srcDir)) {
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(re)) {
+      const list = used.get(m[2]) ?? [];
+      list.push(relative(srcDir, file));
+      used.set(m[2], list);
+    }
+  }
+  return used;
+}
+
+describe("Fluent message ids", () => {
+  const used = usedIds();
+
+  it("finds the ids the UI uses", () => {
+    expect(used.size).toBeGreaterThan(20);
+    expect(used.has("ui-draft-new")).toBe(true);
+  });
+
+  for (const locale of LOCALES) {
+    it(`every t("…") id exists in locales/${locale}`, () => {
+      const ids = messageIds(locale);
+      const missing = [...used.entries()].filter(([id]) => !ids.has(id)).map(([id, files]) => `${id} (${files.join(", ")})`);
+      expect(missing).toEqual([]);
+    });
+
+    it(`every computed id (languages, topics, statuses, errors) exists in locales/${locale}`, () => {
+      const ids = messageIds(locale);
+      const computed = [
+        ...LANGS.map(langMessageId),
+        ...TOPICS.map(topicMessageId),
+        ...STATUSES.map(statusMessageId),
+        UNEXPECTED_ERROR_ID,
+      ];
+      expect(computed.filter((id) => !ids.has(id))).toEqual([]);
+    });
+  }
+
+  it("ui.ftl defines the same ids in Vietnamese and English", () => {
+    const vi = messageIds("vi", "ui.ftl");
+    const en = messageIds("en", "ui.ftl");
+    expect([...vi].filter((id) => !en.has(id))).toEqual([]);
+    expect([...en].filter((id) => !vi.has(id))).toEqual([]);
+  });
+
+  it("ui.ftl files parse without junk", () => {
+    for (const locale of LOCALES) {
+      const text = readFileSync(join(localesDir, locale, "ui.ftl"), "utf8");
+      const entries = text.split("\n").filter((l) => /^[a-z][\w-]*\s*=/.test(l)).length;
+      expect(new FluentResource(text).body.length).toBe(entries);
+    }
+  });
+});

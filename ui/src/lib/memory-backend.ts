@@ -1,0 +1,139 @@
+// In-memory stand-in for the Loa core, used only when the UI is opened in a plain browser
+// (design previews); the desktop app always talks to the real core.
+import type { Backend, Result } from "./api";
+import type { Draft, DraftSummary, IpcError, Lang, Revision } from "./bindings";
+
+function ok<T>(data: T): Result<T, IpcError> {
+  return { status: "ok", data };
+}
+
+function notFound<T>(id: number): Result<T, IpcError> {
+  return { status: "error", error: { code: "draft_not_found", message_id: "error-draft-not-found", args: { id: String(id) } } };
+}
+
+export async function createMemoryBackend(): Promise<Backend> {
+  let lang: Lang = "vi";
+  let nextId = 1;
+  let nextRev = 1;
+  const drafts = new Map<number, Draft & { deleted_at: string | null }>();
+  const revisions: Revision[] = [];
+  const now = () => new Date().toISOString();
+  const summary = (d: Draft & { deleted_at: string | null }): DraftSummary => ({
+    id: d.id,
+    title: d.title,
+    lang: d.lang,
+    topic: d.topic,
+    status: d.status,
+    updated_at: d.updated_at,
+    deleted_at: d.deleted_at,
+  });
+  const plain = (d: Draft & { deleted_at: string | null }): Draft => {
+    const { deleted_at: _ignored, ...rest } = d;
+    return { ...rest };
+  };
+  const byUpdated = (a: DraftSummary, b: DraftSummary) => b.updated_at.localeCompare(a.updated_at);
+
+  const backend: Backend = {
+    async getSettings() {
+      return ok({ lang });
+    },
+    async setLang(l) {
+      lang = l;
+      return ok(null);
+    },
+    async listDrafts() {
+      return ok([...drafts.values()].filter((d) => !d.deleted_at).map(summary).sort(byUpdated));
+    },
+    async listTrash() {
+      return ok([...drafts.values()].filter((d) => d.deleted_at).map(summary).sort(byUpdated));
+    },
+    async getDraft(id) {
+      const d = drafts.get(id);
+      return d ? ok(plain(d)) : notFound(id);
+    },
+    async createDraft(input) {
+      const t = now();
+      const d = {
+        id: nextId++,
+        title: (input.title ?? "").normalize("NFC"),
+        body: (input.body ?? "").normalize("NFC"),
+        lang: input.lang ?? lang,
+        topic: input.topic ?? "other",
+        status: "draft" as const,
+        created_at: t,
+        updated_at: t,
+        deleted_at: null,
+      };
+      drafts.set(d.id, d);
+      return ok(plain(d));
+    },
+    async saveDraft(id, patch) {
+      const d = drafts.get(id);
+      if (!d) return notFound(id);
+      revisions.unshift({ id: nextRev++, draft_id: id, title: d.title, body: d.body, created_at: d.updated_at });
+      if (patch.title != null) d.title = patch.title.normalize("NFC");
+      if (patch.body != null) d.body = patch.body.normalize("NFC");
+      if (patch.lang != null) d.lang = patch.lang;
+      if (patch.topic != null) d.topic = patch.topic;
+      if (patch.status != null) d.status = patch.status;
+      d.updated_at = now();
+      return ok(plain(d));
+    },
+    async deleteDraft(id) {
+      const d = drafts.get(id);
+      if (!d) return notFound(id);
+      d.deleted_at = now();
+      return ok(null);
+    },
+    async restoreDraft(id) {
+      const d = drafts.get(id);
+      if (!d) return notFound(id);
+      d.deleted_at = null;
+      return ok(plain(d));
+    },
+    async listRevisions(draftId) {
+      return ok(revisions.filter((r) => r.draft_id === draftId));
+    },
+    async restoreRevision(draftId, revisionId) {
+      const d = drafts.get(draftId);
+      const r = revisions.find((x) => x.id === revisionId && x.draft_id === draftId);
+      if (!d || !r) return notFound(draftId);
+      d.title = r.title;
+      d.body = r.body;
+      d.updated_at = now();
+      return ok(plain(d));
+    },
+    async appReady() {
+      return ok(null);
+    },
+  };
+  if (typeof location !== "undefined" && new URLSearchParams(location.search).has("demo")) await seedDemo(backend);
+  return backend;
+}
+
+/** Sample content for previews opened with ?demo. */
+async function seedDemo(b: Backend): Promise<void> {
+  const first = await b.createDraft({
+    title: "Lịch tiếp công dân tháng 6",
+    body: "Chủ tịch UBND xã tiếp công dân vào sáng thứ Năm hằng tuần tại trụ sở UBND xã.",
+    lang: "vi",
+    topic: "admin_procedure",
+  });
+  if (first.status === "ok") await b.saveDraft(first.data.id, { title: null, body: null, lang: null, topic: null, status: "ready" });
+  const second = await b.createDraft({
+    title: "Thông báo lũ quét ở Mường Tè",
+    body: "Cảnh báo lũ quét tại xã Mường Tè.",
+    lang: "vi",
+    topic: "weather_disaster",
+  });
+  if (second.status === "ok") {
+    await b.saveDraft(second.data.id, {
+      title: null,
+      body:
+        "Cảnh báo lũ quét tại xã Mường Tè, tỉnh Lai Châu.\nBà con ở Đắk Lắk và các tỉnh miền núi chú ý theo dõi tin thời tiết.\n\n#PhòngChốngThiênTai https://example.vn/a?b=1",
+      lang: null,
+      topic: null,
+      status: null,
+    });
+  }
+}
