@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what Loa needs on a fresh Debian 12 machine that has Rust and Node:
+#   app   — the system libraries Tauri builds against (WebKitGTK 4.1 …) and the npm packages;
+#   test  — the same, plus Xvfb, WebKitWebDriver and tauri-driver for the end-to-end tests.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+mode="${1:-app}"
+source "$(dirname "$0")/env.sh"
+cd "$LOA_ROOT"
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+
+pkgs=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
+      libayatana-appindicator3-dev librsvg2-dev)
+if [ "$mode" = test ]; then
+  pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> apt-get install ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "==> npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+for c in rustfmt clippy; do
+  rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c"
+done
+
+if [ "$mode" = test ] && ! command -v tauri-driver >/dev/null; then
+  echo "==> cargo install tauri-driver"
+  cargo install tauri-driver --locked
+fi

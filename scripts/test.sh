@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every check and test: formatting, clippy, the Rust tests (core,
+# CLI, shell, bindings freshness), the UI type check and unit tests, and the end-to-end tests that
+# drive the real window through tauri-driver under Xvfb.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$LOA_ROOT/scripts/setup.sh" test
+cd "$LOA_ROOT"
+
+step() { echo; echo "==> $*"; }
+
+step "UI build (embedded in the app)"
+npm run build:ui
+
+cd src-tauri
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets --features custom-protocol -- -D warnings
+step "cargo test"
+cargo test --workspace --features custom-protocol
+step "cargo build (app for the end-to-end tests)"
+cargo build -p loa-app --features custom-protocol
+cd "$LOA_ROOT"
+
+step "UI type check and unit tests"
+npm run check:ui
+npm run test:ui
+
+step "End-to-end tests in the real window"
+started_xvfb=""
+if [ -z "${DISPLAY:-}" ]; then
+  export DISPLAY=:97
+  Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+  started_xvfb=$!
+  trap '[ -n "$started_xvfb" ] && kill "$started_xvfb" 2>/dev/null || true' EXIT
+  sleep 1
+fi
+export LOA_APP_BIN="$CARGO_TARGET_DIR/debug/loa-app"
+dbus-run-session -- npm run test:e2e
