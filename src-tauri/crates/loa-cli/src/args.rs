@@ -33,6 +33,29 @@ pub enum Command {
         #[command(subcommand)]
         command: DraftCommand,
     },
+    /// Find drafts by words typed with or without diacritics.
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find; the last may be the start of a word.
+    pub query: String,
+    /// At most this many results.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub limit: u32,
+    /// Only drafts with this status code.
+    #[arg(long, value_parser = PossibleValuesParser::new(DraftStatus::ALL.iter().map(|t| t.as_str())))]
+    pub status: Option<String>,
+    /// Only drafts with this topic code.
+    #[arg(long, value_parser = PossibleValuesParser::new(Topic::ALL.iter().map(|t| t.as_str())))]
+    pub topic: Option<String>,
+    /// Only drafts changed on or after this date (YYYY-MM-DD or RFC 3339).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only drafts changed before this date (YYYY-MM-DD or RFC 3339).
+    #[arg(long)]
+    pub to: Option<String>,
 }
 
 impl Command {
@@ -43,7 +66,7 @@ impl Command {
             Command::Draft {
                 command: DraftCommand::New(a),
             } => a.lang,
-            Command::Draft { .. } => None,
+            Command::Draft { .. } | Command::Search(_) => None,
         }
     }
 }

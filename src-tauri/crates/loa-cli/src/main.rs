@@ -6,6 +6,7 @@
 mod args;
 mod draft;
 mod out;
+mod search;
 
 use std::process::ExitCode;
 
@@ -42,6 +43,7 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
             DraftCommand::Show { id } => draft::show(&store, l10n, *id, json),
             DraftCommand::Import { paths } => draft::import(&store, l10n, paths, json),
         },
+        Command::Search(a) => search::run(&store, a, json),
     }
 }
 

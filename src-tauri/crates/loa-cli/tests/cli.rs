@@ -237,3 +237,41 @@ fn closed_pipe_is_not_a_crash() {
     let out = child.wait_with_output().expect("wait");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn search_finds_text_typed_without_diacritics() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let flood = stdout(&loa(
+        dir.path(),
+        &[
+            "draft",
+            "new",
+            "--title",
+            "Cảnh báo lũ quét",
+            "--body",
+            "Mưa lớn ở Điện Biên",
+        ],
+    ));
+    loa(dir.path(), &["draft", "new", "--title", "Lịch tiêm chủng"]);
+    let hits = json(&loa(dir.path(), &["search", "lu quet", "--json"]));
+    let hits = hits.as_array().expect("array");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["id"].to_string(), flood.trim());
+    for f in ["id", "title", "snippet", "score"] {
+        assert!(hits[0].get(f).is_some(), "hit lacks {f}");
+    }
+    let none = json(&loa(dir.path(), &["search", "khong co", "--json"]));
+    assert_eq!(none, Value::Array(vec![]));
+    let human = loa(dir.path(), &["search", "DIEN BIEN"]);
+    assert!(
+        stdout(&human).contains("«Điện» «Biên»"),
+        "{}",
+        stdout(&human)
+    );
+    assert_eq!(
+        loa(dir.path(), &["search", "x", "--limit", "0"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

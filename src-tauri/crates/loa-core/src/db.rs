@@ -13,10 +13,16 @@ use rusqlite_migration::{M, Migrations};
 use crate::{LoaError, Result};
 
 /// The migrations, oldest first. Append only.
-pub const MIGRATION_SQL: &[(&str, &str)] = &[(
-    "0001_drafts.sql",
-    include_str!("../migrations/0001_drafts.sql"),
-)];
+pub const MIGRATION_SQL: &[(&str, &str)] = &[
+    (
+        "0001_drafts.sql",
+        include_str!("../migrations/0001_drafts.sql"),
+    ),
+    (
+        "0002_search.sql",
+        include_str!("../migrations/0002_search.sql"),
+    ),
+];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|(_, sql)| M::up(sql)).collect()));
@@ -44,6 +50,7 @@ pub fn open(path: &Path) -> Result<Connection> {
     let mut conn = Connection::open(path)?;
     configure(&conn)?;
     MIGRATIONS.to_latest(&mut conn)?;
+    crate::search::ensure_index(&mut conn)?;
     Ok(conn)
 }
 

@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::{format_ts, parse_ts};
+use crate::search;
 use crate::text::nfc;
 use crate::{Lang, LoaError, Result};
 
@@ -25,7 +26,9 @@ pub const BIG_DELETION_CHARS: usize = 100;
 macro_rules! code_enum {
     ($(#[$meta:meta])* $name:ident, $field:literal { $($(#[$vmeta:meta])* $variant:ident => $code:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, specta::Type)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, specta::Type,
+        )]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($(#[$vmeta])* $variant),+ }
 
@@ -205,7 +208,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Draft> {
     load(conn, id).map(|(d, _)| d)
 }
 
-/// Creates a draft (text normalised to NFC) and its first revision.
+/// Creates a draft (text normalised to NFC). Its history starts with the first edit, so a bulk
+/// import does not store every article twice.
 pub fn create(conn: &Connection, now: DateTime<Utc>, input: &NewDraft) -> Result<Draft> {
     let ts = format_ts(now);
     let (title, body) = (nfc(&input.title), nfc(&input.body));
@@ -215,7 +219,7 @@ pub fn create(conn: &Connection, now: DateTime<Utc>, input: &NewDraft) -> Result
         params![title, body, input.lang.as_str(), input.topic.as_str(), ts],
     )?;
     let id = conn.last_insert_rowid();
-    insert_revision(conn, id, &title, &body, &ts)?;
+    search::index_draft(conn, id, &title, &body, input.topic)?;
     get(conn, id)
 }
 
@@ -256,11 +260,15 @@ pub fn update(conn: &Connection, now: DateTime<Utc>, id: i64, patch: &DraftPatch
     if new.title != old.title || new.body != old.body {
         record_text_change(conn, now, &old, &new)?;
     }
+    if new.title != old.title || new.body != old.body || new.topic != old.topic {
+        search::index_draft(conn, id, &new.title, &new.body, new.topic)?;
+    }
     get(conn, id)
 }
 
-/// Keeps the newest revision equal to the draft's current text: coalesces a burst of typing into
-/// the current revision, or starts a new one after a pause or a big deletion.
+/// Keeps the newest revision equal to the draft's current text once it has been edited: coalesces
+/// a burst of typing into the current revision, or starts a new one after a pause or a big
+/// deletion.
 fn record_text_change(
     conn: &Connection,
     now: DateTime<Utc>,
@@ -286,6 +294,13 @@ fn record_text_change(
         parse_ts(created).is_some_and(|t| now - t < Duration::seconds(REVISION_COALESCE_SECS))
     };
     match latest {
+        None => {
+            // First edit: keep the text as it was before it, then the new text.
+            if !(old.title.is_empty() && old.body.is_empty()) {
+                insert_revision(conn, old.id, &old.title, &old.body, &old.updated_at)?;
+            }
+            insert_revision(conn, new.id, &new.title, &new.body, &ts)?;
+        }
         Some((rev, created)) if recent(&created) && !big_deletion => {
             conn.execute(
                 "UPDATE draft_revisions SET title = ?2, body = ?3, updated_at = ?4 WHERE id = ?1",
@@ -335,6 +350,8 @@ pub fn trash(conn: &Connection, now: DateTime<Utc>, id: i64) -> Result<()> {
         "UPDATE drafts SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, format_ts(now)],
     )?;
+    // The trash is not searched; keeping it out of the index keeps searches join-free.
+    search::unindex_draft(conn, id)?;
     Ok(())
 }
 
@@ -342,10 +359,13 @@ pub fn trash(conn: &Connection, now: DateTime<Utc>, id: i64) -> Result<()> {
 pub fn restore(conn: &Connection, id: i64) -> Result<Draft> {
     load(conn, id)?;
     conn.execute("UPDATE drafts SET deleted_at = NULL WHERE id = ?1", [id])?;
-    get(conn, id)
+    let d = get(conn, id)?;
+    search::index_draft(conn, id, &d.title, &d.body, d.topic)?;
+    Ok(d)
 }
 
-/// The draft's revisions, newest first. The newest always equals the current text.
+/// The draft's revisions, newest first; once a draft has been edited, the newest equals the
+/// current text. A draft never edited since it was created or imported has none.
 pub fn revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
     load(conn, id)?;
     let mut stmt = conn.prepare_cached(
@@ -396,5 +416,6 @@ pub fn restore_revision(
         params![id, title, body, ts],
     )?;
     insert_revision(conn, id, &title, &body, &ts)?;
+    search::index_draft(conn, id, &title, &body, old.topic)?;
     get(conn, id)
 }

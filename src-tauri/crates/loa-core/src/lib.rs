@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod import;
 pub mod lang;
 pub mod paths;
+pub mod search;
 pub mod settings;
 pub mod store;
 pub mod text;
@@ -25,6 +26,7 @@ pub use error::{ErrorCode, IpcError, LoaError};
 pub use i18n::Localizer;
 pub use import::ImportOutcome;
 pub use lang::Lang;
+pub use search::{SearchHit, SearchQuery};
 pub use settings::Settings;
 pub use store::Store;
 

@@ -11,7 +11,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::{
     Clock, Draft, DraftPatch, DraftSummary, ImportOutcome, Lang, NewDraft, Result, Revision,
-    Settings, SystemClock, db, drafts, import, settings,
+    SearchHit, SearchQuery, Settings, SystemClock, db, drafts, import, search, settings,
 };
 
 /// A profile's data: drafts, revisions and settings in one SQLite file.
@@ -66,6 +66,16 @@ impl Store {
         self.write(|tx, now| drafts::create(tx, now, input))
     }
 
+    /// Creates many drafts in one transaction (bulk import, benchmarks); returns their ids.
+    pub fn create_drafts(&self, inputs: &[NewDraft]) -> Result<Vec<i64>> {
+        self.write(|tx, now| {
+            inputs
+                .iter()
+                .map(|d| Ok(drafts::create(tx, now, d)?.id))
+                .collect()
+        })
+    }
+
     pub fn get_draft(&self, id: i64) -> Result<Draft> {
         self.read(|c| drafts::get(c, id))
     }
@@ -96,6 +106,11 @@ impl Store {
 
     pub fn restore_revision(&self, id: i64, revision: i64) -> Result<Draft> {
         self.write(|tx, now| drafts::restore_revision(tx, now, id, revision))
+    }
+
+    /// Searches live drafts; see [`crate::search`].
+    pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        self.read(|c| search::search(c, query))
     }
 
     pub fn settings(&self) -> Result<Settings> {

@@ -160,6 +160,11 @@ fn restoring_a_revision_of_another_draft_is_refused() {
     let (_d, store, _c) = store_with_clock();
     let a = store.create_draft(&NewDraft::default()).expect("a");
     let b = store.create_draft(&NewDraft::default()).expect("b");
+    assert!(
+        store.revisions(b.id).expect("revs").is_empty(),
+        "history starts at the first edit"
+    );
+    store.save_draft(b.id, &body("sửa")).expect("edit b");
     let rev_b = store.revisions(b.id).expect("revs")[0].id;
     assert!(matches!(
         store.restore_revision(a.id, rev_b),
