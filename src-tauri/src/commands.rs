@@ -162,7 +162,7 @@ mod tests {
             .filter(|p| p.starts_with("allow-"))
             .map(|p| p.trim_start_matches("allow-").replace('-', "_"))
             .collect();
-        let registered: Vec<String> = super::specta_builder_command_names();
+        let registered = registered_command_names();
         for name in &registered {
             assert!(
                 build_rs.contains(&format!("\"{name}\"")),
@@ -179,19 +179,18 @@ mod tests {
             "capability grants an unknown command"
         );
     }
-}
 
-#[cfg(test)]
-fn specta_builder_command_names() -> Vec<String> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("b.ts");
-    export_bindings(&path).expect("export");
-    let ts = std::fs::read_to_string(path).expect("read");
-    // Every command appears as TAURI_INVOKE("name" in the generated file.
-    ts.match_indices("TAURI_INVOKE(\"")
-        .map(|(i, m)| {
-            let rest = &ts[i + m.len()..];
-            rest[..rest.find('"').unwrap_or(0)].to_owned()
-        })
-        .collect()
+    fn registered_command_names() -> Vec<String> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("b.ts");
+        super::export_bindings(&path).expect("export");
+        let ts = std::fs::read_to_string(path).expect("read");
+        // Every command appears as TAURI_INVOKE("name" in the generated file.
+        ts.match_indices("TAURI_INVOKE(\"")
+            .map(|(i, m)| {
+                let rest = &ts[i + m.len()..];
+                rest[..rest.find('"').unwrap_or(0)].to_owned()
+            })
+            .collect()
+    }
 }
