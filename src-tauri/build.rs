@@ -15,6 +15,10 @@ const COMMANDS: &[&str] = &[
     "restore_draft",
     "list_revisions",
     "restore_revision",
+    "search_drafts",
+    "check_draft",
+    "override_check",
+    "detect_legacy",
 ];
 
 fn main() {

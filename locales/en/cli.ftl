@@ -11,3 +11,20 @@ cli-field-topic = Topic
 cli-field-status = Status
 cli-field-created = Created
 cli-field-updated = Updated
+cli-detected = { $file }: detected { $encoding ->
+        [tcvn3] TCVN3 (ABC)
+        [vni] VNI
+        [viqr] VIQR
+       *[unicode] Unicode, nothing to convert
+    }
+cli-check-none = No problems found.
+cli-check-overridden = overridden: { $reason }
+cli-check-where = characters { $start }–{ $end } of the { $field ->
+        [title] title
+        [body] body
+       *[other] { $field }
+    }
+cli-check-fix = Fix
+cli-severity-block = BLOCK
+cli-severity-warn = WARN
+cli-override-recorded = Recorded the reason for { $code } on draft { $id }.

@@ -41,7 +41,10 @@ error-invalid-value = “{ $value }” is not a valid { $field ->
        *[other] { $field }
     }. Valid values: { $allowed }.
 error-read-file = Cannot read { $path } ({ $detail }).
-error-file-not-utf8 = { $path } is not UTF-8 text. If it uses a TCVN3 or VNI font, save it again as Unicode.
+error-file-not-utf8 = { $path } is not UTF-8 text. If it was typed in a TCVN3 (ABC) or VNI font, convert it with “loa text convert” or save it again as Unicode.
 error-file-empty = { $path } is empty.
-error-file-unsupported = { $path } is not a .txt or .md file.
+error-file-unsupported = { $path } is not a .txt, .md, .rtf or .docx file.
 error-internal = Something unexpected went wrong ({ $detail }). Your text is still on screen.
+error-file-unreadable = Cannot read the text of { $path } ({ $detail }). The file may be damaged; open it in Word and save it again.
+error-checks-block = Draft { $id } cannot be queued yet: { $codes } must be fixed first, or give a reason to publish anyway.
+error-override-needs-reason = Give a reason for publishing despite this finding.

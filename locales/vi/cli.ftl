@@ -11,3 +11,20 @@ cli-field-topic = Chủ đề
 cli-field-status = Trạng thái
 cli-field-created = Tạo lúc
 cli-field-updated = Cập nhật lúc
+cli-detected = { $file }: nhận ra { $encoding ->
+        [tcvn3] TCVN3 (ABC)
+        [vni] VNI
+        [viqr] VIQR
+       *[unicode] Unicode, không cần chuyển
+    }
+cli-check-none = Không thấy vấn đề gì.
+cli-check-overridden = đã ghi lý do: { $reason }
+cli-check-where = vị trí { $start }–{ $end } trong { $field ->
+        [title] tiêu đề
+        [body] nội dung
+       *[other] { $field }
+    }
+cli-check-fix = Cách sửa
+cli-severity-block = CHẶN
+cli-severity-warn = LƯU Ý
+cli-override-recorded = Đã ghi lý do cho { $code } của bản nháp số { $id }.

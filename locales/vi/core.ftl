@@ -41,7 +41,10 @@ error-invalid-value = Giá trị “{ $value }” không hợp lệ cho { $field
        *[other] { $field }
     }. Các giá trị hợp lệ: { $allowed }.
 error-read-file = Không đọc được { $path } ({ $detail }).
-error-file-not-utf8 = { $path } không phải văn bản UTF-8. Nếu tệp dùng phông TCVN3 hoặc VNI, hãy lưu lại dưới dạng Unicode.
+error-file-not-utf8 = { $path } không phải văn bản UTF-8. Nếu tệp gõ bằng phông TCVN3 (ABC) hoặc VNI, hãy chuyển bằng lệnh “loa text convert” hoặc lưu lại dưới dạng Unicode.
 error-file-empty = { $path } không có nội dung.
-error-file-unsupported = { $path } không phải tệp .txt hoặc .md.
+error-file-unsupported = { $path } không phải tệp .txt, .md, .rtf hoặc .docx.
 error-internal = Đã xảy ra lỗi không mong muốn ({ $detail }). Nội dung của bạn vẫn còn trên màn hình.
+error-file-unreadable = Không đọc được nội dung của { $path } ({ $detail }). Tệp có thể bị hỏng; hãy mở bằng Word và lưu lại.
+error-checks-block = Chưa thể đưa bản nháp số { $id } vào hàng chờ đăng vì còn lỗi cần sửa: { $codes }. Hãy sửa, hoặc ghi lý do nếu vẫn muốn đăng.
+error-override-needs-reason = Hãy ghi lý do vẫn đăng dù còn cảnh báo này.

@@ -3,7 +3,10 @@
 //! Each command is async so SQLite work runs off the UI thread. Errors cross as [`IpcError`]: a
 //! stable code plus a Fluent message id the UI translates.
 
-use loa_core::{Draft, DraftPatch, DraftSummary, IpcError, Lang, NewDraft, Revision, Settings};
+use loa_core::{
+    CheckFinding, Draft, DraftPatch, DraftSummary, IpcError, Lang, LegacyOffer, NewDraft, Revision,
+    SearchHit, SearchQuery, Settings,
+};
 use tauri::State;
 
 use crate::Core;
@@ -91,6 +94,38 @@ pub async fn restore_revision(
     Ok(core.store()?.restore_revision(draft_id, revision_id)?)
 }
 
+#[tauri::command]
+#[specta::specta]
+pub async fn search_drafts(core: State<'_, Core>, query: SearchQuery) -> Res<Vec<SearchHit>> {
+    Ok(core.store()?.search(&query)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn check_draft(core: State<'_, Core>, id: i64) -> Res<Vec<CheckFinding>> {
+    Ok(core.store()?.check_draft(id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn override_check(
+    core: State<'_, Core>,
+    id: i64,
+    code: String,
+    reason: String,
+) -> Res<Vec<CheckFinding>> {
+    let store = core.store()?;
+    store.override_check(id, &code, &reason)?;
+    Ok(store.check_draft(id)?)
+}
+
+/// For a paste: whether the text looks like TCVN3, VNI or VIQR, with the converted preview.
+#[tauri::command]
+#[specta::specta]
+pub async fn detect_legacy(text: String) -> Res<Option<LegacyOffer>> {
+    Ok(loa_core::legacy::offer(&text))
+}
+
 /// The command registry, shared by the app and the bindings test so they cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
@@ -107,6 +142,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             restore_draft,
             list_revisions,
             restore_revision,
+            search_drafts,
+            check_draft,
+            override_check,
+            detect_legacy,
         ])
         .typ::<loa_core::ErrorCode>()
         // Draft ids are SQLite rowids: far below 2^53, so a JS number holds them exactly.

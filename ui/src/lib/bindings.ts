@@ -23,9 +23,36 @@ export const commands = {
 	restoreDraft: (id: number) => typedError<Draft, IpcError>(__TAURI_INVOKE("restore_draft", { id })),
 	listRevisions: (draftId: number) => typedError<Revision[], IpcError>(__TAURI_INVOKE("list_revisions", { draftId })),
 	restoreRevision: (draftId: number, revisionId: number) => typedError<Draft, IpcError>(__TAURI_INVOKE("restore_revision", { draftId, revisionId })),
+	searchDrafts: (query: SearchQuery) => typedError<SearchHit[], IpcError>(__TAURI_INVOKE("search_drafts", { query })),
+	checkDraft: (id: number) => typedError<CheckFinding[], IpcError>(__TAURI_INVOKE("check_draft", { id })),
+	overrideCheck: (id: number, code: string, reason: string) => typedError<CheckFinding[], IpcError>(__TAURI_INVOKE("override_check", { id, code, reason })),
+	/**  For a paste: whether the text looks like TCVN3, VNI or VIQR, with the converted preview. */
+	detectLegacy: (text: string) => typedError<LegacyOffer | null, IpcError>(__TAURI_INVOKE("detect_legacy", { text })),
 };
 
 /* Types */
+/**  One finding, as the UI and the command line see it. */
+export type CheckFinding = {
+	/**  Stable code, e.g. `citizen_id`, `facebook_text_too_long`. */
+	code: string,
+	severity: CheckSeverity,
+	/**  `title`, `body`, `photo`, `schedule` or `post`. */
+	field: string,
+	photo_index: number | null,
+	/**  Character offsets into the field's text, end exclusive, where they apply. */
+	start: number | null,
+	end: number | null,
+	/**  Fluent ids of the explanation and of the suggested fix, with their arguments. */
+	message_id: string,
+	fix_id: string,
+	args: { [key in string]: string },
+	/**  The reason the officer gave to override this blocking finding, if they did. */
+	overridden: string | null,
+};
+
+/**  `block`: the draft cannot be queued as it is (unless overridden). `warn`: worth a look. */
+export type CheckSeverity = "block" | "warn";
+
 /**  A draft as stored. This is also the JSON the command line prints. */
 export type Draft = {
 	id: number,
@@ -69,7 +96,7 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 
@@ -85,6 +112,18 @@ export type IpcError = {
 
 /**  A content or interface language. Vietnamese comes first: it is the default everywhere. */
 export type Lang = "vi" | "en";
+
+/**  The legacy encodings Loa converts from. */
+export type LegacyEncoding = "tcvn3" | "vni" | "viqr";
+
+/**  "This looks like TCVN3 — convert?": what the UI shows before replacing anything. */
+export type LegacyOffer = {
+	encoding: LegacyEncoding,
+	/**  0..1. */
+	confidence: number | null,
+	/**  The text converted to Unicode NFC, for the preview. */
+	converted: string,
+};
 
 /**  What a new draft starts with. */
 export type NewDraft = {
@@ -102,6 +141,34 @@ export type Revision = {
 	body: string,
 	/**  When this version was first saved; later autosaves within the same burst update it. */
 	created_at: string,
+};
+
+/**  One result, best first. */
+export type SearchHit = {
+	id: number,
+	title: string,
+	/**  A short piece of the body (or the title) around the first match. */
+	snippet: string,
+	/**  Where the matched words are in `snippet`: `[start, end)` character offsets. */
+	highlights: ([number, number])[],
+	/**  Higher is better. */
+	score: number | null,
+	status: DraftStatus,
+	topic: Topic,
+	updated_at: string,
+};
+
+/**  What to look for. */
+export type SearchQuery = {
+	text?: string,
+	/**  At most this many results (default 20). */
+	limit?: number | null,
+	status?: DraftStatus | null,
+	topic?: Topic | null,
+	/**  Only drafts changed at or after this RFC 3339 time (or `YYYY-MM-DD`). */
+	from?: string | null,
+	/**  Only drafts changed before this RFC 3339 time (or `YYYY-MM-DD`, exclusive). */
+	to?: string | null,
 };
 
 /**  The settings the UI needs at start. */

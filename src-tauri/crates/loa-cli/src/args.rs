@@ -35,6 +35,36 @@ pub enum Command {
     },
     /// Find drafts by words typed with or without diacritics.
     Search(SearchArgs),
+    /// Convert text from old Vietnamese encodings.
+    Text {
+        #[command(subcommand)]
+        command: TextCommand,
+    },
+    /// Check a draft before it is queued; exit 1 when a finding blocks it.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TextCommand {
+    /// Write files (.txt, .rtf, .docx) as UTF-8 NFC to standard output.
+    Convert {
+        /// The encoding of the files, or auto to detect it (said on stderr).
+        #[arg(long, default_value = "auto", value_parser = PossibleValuesParser::new(["auto", "tcvn3", "vni", "viqr"]))]
+        from: String,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    pub id: i64,
+    /// Record that a blocking finding (by its code) is accepted; needs --reason.
+    #[arg(long = "override", value_name = "CODE", requires = "reason")]
+    pub override_code: Option<String>,
+    /// Why the post goes out despite the finding (kept with the draft).
+    #[arg(long, requires = "override_code")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -66,7 +96,10 @@ impl Command {
             Command::Draft {
                 command: DraftCommand::New(a),
             } => a.lang,
-            Command::Draft { .. } | Command::Search(_) => None,
+            Command::Draft { .. }
+            | Command::Search(_)
+            | Command::Text { .. }
+            | Command::Check(_) => None,
         }
     }
 }

@@ -4,16 +4,18 @@
 //! 2 a usage error. Never a panic trace.
 
 mod args;
+mod check;
 mod draft;
 mod out;
 mod search;
+mod text;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use loa_core::{Lang, LoaError, Localizer, Store, paths};
 
-use args::{Cli, Command, DraftCommand};
+use args::{Cli, Command, DraftCommand, TextCommand};
 
 /// What a command hands back to `main`: success, or "some inputs failed" (exit 1 after printing
 /// the per-item report).
@@ -34,6 +36,13 @@ fn message_lang(cli: &Cli) -> Lang {
 }
 
 fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
+    // Converting files needs no profile: do not create one.
+    if let Command::Text {
+        command: TextCommand::Convert { from, files },
+    } = &cli.command
+    {
+        return Ok(text::convert(l10n, from, files));
+    }
     let store = Store::open(&paths::resolve_data_dir(cli.data_dir.as_deref()))?;
     let json = cli.json;
     match &cli.command {
@@ -44,6 +53,8 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
             DraftCommand::Import { paths } => draft::import(&store, l10n, paths, json),
         },
         Command::Search(a) => search::run(&store, a, json),
+        Command::Check(a) => check::run(&store, l10n, a, json),
+        Command::Text { .. } => Ok(Outcome::Ok),
     }
 }
 

@@ -275,3 +275,145 @@ fn search_finds_text_typed_without_diacritics() {
         Some(2)
     );
 }
+
+#[test]
+fn text_convert_detects_tcvn3_and_writes_nfc() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // What a paste from a .VnTime document holds, saved as UTF-8.
+    let pasted = loa_legacy::encode(
+        "Cộng hoà xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc",
+        loa_legacy::Encoding::Tcvn3,
+    );
+    let file = dir.path().join("cong-van.txt");
+    std::fs::write(&file, &pasted).expect("write");
+    let o = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["--lang", "en", "text", "convert"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "Cộng hoà xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n"
+    );
+    assert!(
+        stderr(&o).contains("TCVN3"),
+        "auto says what it detected: {}",
+        stderr(&o)
+    );
+
+    let missing = loa(
+        dir.path(),
+        &[
+            "text",
+            "convert",
+            "/nonexistent.txt",
+            file.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stdout(&missing).contains("Cộng hoà"),
+        "the good file is still converted"
+    );
+}
+
+#[test]
+fn text_convert_reads_the_real_tcvn3_bytes() {
+    let raw = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "../../../../shared/testdata/vietnamese-text/legacy-encodings/tcvn3/extracted-raw-bytes",
+    );
+    let Some(file) = std::fs::read_dir(&raw)
+        .ok()
+        .and_then(|mut d| d.next())
+        .and_then(|e| e.ok())
+    else {
+        eprintln!("skipped: {} is absent", raw.display());
+        return;
+    };
+    let o = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["text", "convert", "--from", "tcvn3"])
+        .arg(file.path())
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("Bộ Tài chính") || text.contains("bộ tài chính") || text.contains("Việt Nam"),
+        "{}",
+        &text[..text.len().min(300)]
+    );
+}
+
+#[test]
+fn check_blocks_a_citizen_id_until_overridden_with_a_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let id = stdout(&loa(
+        dir.path(),
+        &[
+            "draft",
+            "new",
+            "--title",
+            "Thông báo",
+            "--body",
+            "Ông A, CCCD 001203004567, liên hệ 0912 345 678.",
+        ],
+    ))
+    .trim()
+    .to_owned();
+    let o = loa(dir.path(), &["check", &id, "--json"]);
+    assert_eq!(o.status.code(), Some(1), "a blocking finding exits 1");
+    let findings: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let findings = findings.as_array().expect("array");
+    let cccd = findings
+        .iter()
+        .find(|f| f["code"] == "citizen_id")
+        .expect("citizen id found");
+    assert_eq!(cccd["severity"], "block");
+    let body = "Ông A, CCCD 001203004567, liên hệ 0912 345 678.";
+    let (s, e) = (
+        cccd["start"].as_u64().expect("start") as usize,
+        cccd["end"].as_u64().expect("end") as usize,
+    );
+    assert_eq!(
+        body.chars().skip(s).take(e - s).collect::<String>(),
+        "001203004567"
+    );
+    assert!(cccd["message"].as_str().expect("message").len() > 5);
+    assert!(cccd["fix"].is_string());
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["code"] == "phone_number" && f["severity"] == "warn")
+    );
+
+    // Queueing is refused while it blocks.
+    let queued = loa(
+        dir.path(),
+        &[
+            "draft",
+            "new",
+            "--title",
+            "CCCD 001203004567",
+            "--status",
+            "queued",
+        ],
+    );
+    assert_eq!(queued.status.code(), Some(1), "{}", stderr(&queued));
+
+    let o = loa(
+        dir.path(),
+        &[
+            "check",
+            &id,
+            "--override",
+            "citizen_id",
+            "--reason",
+            "Người được khen thưởng đồng ý công khai",
+            "--json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let no_reason = loa(dir.path(), &["check", &id, "--override", "citizen_id"]);
+    assert_eq!(no_reason.status.code(), Some(2));
+}

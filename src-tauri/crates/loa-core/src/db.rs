@@ -22,6 +22,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0002_search.sql",
         include_str!("../migrations/0002_search.sql"),
     ),
+    (
+        "0003_check_overrides.sql",
+        include_str!("../migrations/0003_check_overrides.sql"),
+    ),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -243,6 +243,9 @@ pub fn update(conn: &Connection, now: DateTime<Utc>, id: i64, patch: &DraftPatch
     if new == old {
         return Ok(old);
     }
+    if new.status == DraftStatus::Queued && old.status != DraftStatus::Queued {
+        crate::checks::ensure_queueable(conn, now, &new)?;
+    }
     let ts = format_ts(now);
     conn.execute(
         "UPDATE drafts SET title = ?2, body = ?3, lang = ?4, topic = ?5, status = ?6, updated_at = ?7

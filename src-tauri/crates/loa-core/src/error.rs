@@ -47,8 +47,14 @@ pub enum LoaError {
     FileNotUtf8 { path: PathBuf },
     #[error("{} is empty", path.display())]
     FileEmpty { path: PathBuf },
-    #[error("{} is not a .txt or .md file", path.display())]
+    #[error("{} is not a .txt, .md, .rtf or .docx file", path.display())]
     FileUnsupported { path: PathBuf },
+    #[error("cannot read the text of {}: {detail}", path.display())]
+    FileUnreadable { path: PathBuf, detail: String },
+    #[error("draft {id} cannot be queued: {codes}")]
+    ChecksBlock { id: i64, codes: String },
+    #[error("an override needs a reason")]
+    OverrideNeedsReason,
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -79,12 +85,15 @@ pub enum ErrorCode {
     FileNotUtf8,
     FileEmpty,
     FileUnsupported,
+    FileUnreadable,
+    ChecksBlock,
+    OverrideNeedsReason,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -97,6 +106,9 @@ impl ErrorCode {
         ErrorCode::FileNotUtf8,
         ErrorCode::FileEmpty,
         ErrorCode::FileUnsupported,
+        ErrorCode::FileUnreadable,
+        ErrorCode::ChecksBlock,
+        ErrorCode::OverrideNeedsReason,
         ErrorCode::Internal,
     ];
 
@@ -115,6 +127,9 @@ impl ErrorCode {
             ErrorCode::FileNotUtf8 => "error-file-not-utf8",
             ErrorCode::FileEmpty => "error-file-empty",
             ErrorCode::FileUnsupported => "error-file-unsupported",
+            ErrorCode::FileUnreadable => "error-file-unreadable",
+            ErrorCode::ChecksBlock => "error-checks-block",
+            ErrorCode::OverrideNeedsReason => "error-override-needs-reason",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -139,6 +154,9 @@ impl LoaError {
             LoaError::FileNotUtf8 { .. } => ErrorCode::FileNotUtf8,
             LoaError::FileEmpty { .. } => ErrorCode::FileEmpty,
             LoaError::FileUnsupported { .. } => ErrorCode::FileUnsupported,
+            LoaError::FileUnreadable { .. } => ErrorCode::FileUnreadable,
+            LoaError::ChecksBlock { .. } => ErrorCode::ChecksBlock,
+            LoaError::OverrideNeedsReason => ErrorCode::OverrideNeedsReason,
         }
     }
 
@@ -163,7 +181,15 @@ impl LoaError {
             }
             LoaError::Database(e) => put("detail", e.to_string()),
             LoaError::Migration(e) => put("detail", e.to_string()),
-            LoaError::DatabaseTooNew => {}
+            LoaError::DatabaseTooNew | LoaError::OverrideNeedsReason => {}
+            LoaError::FileUnreadable { path, detail } => {
+                put("path", path_arg(path));
+                put("detail", detail.clone());
+            }
+            LoaError::ChecksBlock { id, codes } => {
+                put("id", id.to_string());
+                put("codes", codes.clone());
+            }
             LoaError::InvalidValue {
                 field,
                 value,

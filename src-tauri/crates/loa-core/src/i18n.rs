@@ -10,17 +10,19 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use crate::{Lang, LoaError};
 
 /// The locale files the core embeds, per language.
-pub const CORE_FILES: &[&str] = &["core.ftl", "cli.ftl"];
+pub const CORE_FILES: &[&str] = &["core.ftl", "cli.ftl", "checks.ftl"];
 
-fn sources(lang: Lang) -> [&'static str; 2] {
+fn sources(lang: Lang) -> [&'static str; 3] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
             include_str!("../../../../locales/vi/cli.ftl"),
+            include_str!("../../../../locales/vi/checks.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
             include_str!("../../../../locales/en/cli.ftl"),
+            include_str!("../../../../locales/en/checks.ftl"),
         ],
     }
 }

@@ -1,7 +1,8 @@
-//! Importing drafts from text files: `.txt` and `.md`, one draft per file.
+//! Importing drafts from files: `.txt` and `.md` (UTF-8), `.rtf` and `.docx`, one draft per file.
 //!
 //! The first non-empty line is the title (a Markdown heading's `#` marks are dropped), the rest is
-//! the body. A file that cannot be read, is not UTF-8 or is empty is reported and skipped; the
+//! the body. Text still in a legacy encoding (TCVN3, VNI, VIQR) is converted to Unicode. A file
+//! that cannot be read, is not UTF-8 (for .txt/.md) or is empty is reported and skipped; the
 //! others are imported. Parsing is a pure function of the bytes; reading and storing are around it.
 
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ pub struct ImportOutcome {
     pub result: Result<i64>,
 }
 
-const EXTENSIONS: &[&str] = &["txt", "md"];
+const EXTENSIONS: &[&str] = &["txt", "md", "rtf", "docx"];
 
 fn has_supported_extension(p: &Path) -> bool {
     p.extension()
@@ -81,15 +82,28 @@ fn walk(dir: &Path, out: &mut Vec<(PathBuf, Option<LoaError>)>) {
 /// Turns a file's bytes into a draft. `path` is only used in error messages and to recognise
 /// Markdown.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<NewDraft> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| LoaError::FileNotUtf8 {
-        path: path.to_path_buf(),
-    })?;
-    let text = nfc(&unix_newlines(text));
-    let markdown = path
+    let ext = path
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let text = if ext == "rtf" || ext == "docx" {
+        loa_legacy::extract_text(path, bytes).map_err(|e| LoaError::FileUnreadable {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?
+    } else {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        std::str::from_utf8(bytes)
+            .map_err(|_| LoaError::FileNotUtf8 {
+                path: path.to_path_buf(),
+            })?
+            .to_owned()
+    };
+    // Text saved from an old document may still be TCVN3 or VNI read as Windows-1252 characters.
+    let (_, text) = loa_legacy::auto_convert(&text);
+    let text = nfc(&unix_newlines(&text));
+    let markdown = ext == "md";
 
     let mut lines = text.split('\n');
     let title_line = lines

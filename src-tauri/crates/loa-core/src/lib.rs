@@ -7,6 +7,7 @@
 //! It deliberately knows nothing about Tauri, windows or the terminal: the desktop shell
 //! (`loa-app`) and the `loa` command line (`loa-cli`) are two thin front doors over [`Store`].
 
+pub mod checks;
 pub mod clock;
 pub mod db;
 pub mod drafts;
@@ -14,18 +15,21 @@ pub mod error;
 pub mod i18n;
 pub mod import;
 pub mod lang;
+pub mod legacy;
 pub mod paths;
 pub mod search;
 pub mod settings;
 pub mod store;
 pub mod text;
 
+pub use checks::{CheckFinding, CheckSeverity};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use drafts::{Draft, DraftPatch, DraftStatus, DraftSummary, NewDraft, Revision, Topic};
 pub use error::{ErrorCode, IpcError, LoaError};
 pub use i18n::Localizer;
 pub use import::ImportOutcome;
 pub use lang::Lang;
+pub use legacy::{LegacyEncoding, LegacyOffer};
 pub use search::{SearchHit, SearchQuery};
 pub use settings::Settings;
 pub use store::Store;

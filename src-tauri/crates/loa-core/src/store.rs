@@ -10,8 +10,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::{
-    Clock, Draft, DraftPatch, DraftSummary, ImportOutcome, Lang, NewDraft, Result, Revision,
-    SearchHit, SearchQuery, Settings, SystemClock, db, drafts, import, search, settings,
+    CheckFinding, Clock, Draft, DraftPatch, DraftSummary, ImportOutcome, Lang, NewDraft, Result,
+    Revision, SearchHit, SearchQuery, Settings, SystemClock, checks, db, drafts, import, search,
+    settings,
 };
 
 /// A profile's data: drafts, revisions and settings in one SQLite file.
@@ -111,6 +112,16 @@ impl Store {
     /// Searches live drafts; see [`crate::search`].
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
         self.read(|c| search::search(c, query))
+    }
+
+    /// The checks of a draft, with any overrides the officer recorded.
+    pub fn check_draft(&self, id: i64) -> Result<Vec<CheckFinding>> {
+        self.read(|c| checks::check_draft(c, self.clock.now(), id))
+    }
+
+    /// Records that the officer queues draft `id` despite blocking finding `code`, and why.
+    pub fn override_check(&self, id: i64, code: &str, reason: &str) -> Result<()> {
+        self.write(|tx, now| checks::override_check(tx, now, id, code, reason))
     }
 
     pub fn settings(&self) -> Result<Settings> {

@@ -240,7 +240,7 @@ fn import_reports_bad_files_and_imports_the_rest() {
     std::fs::write(src.join("c.txt"), b"\xd0\xe3ng k\xfd").expect("write");
     std::fs::write(src.join("d.txt"), "\n \n").expect("write");
     std::fs::write(src.join("e.jpg"), b"not text").expect("write");
-    let single = dir.path().join("note.docx");
+    let single = dir.path().join("note.pdf");
     std::fs::write(&single, b"x").expect("write");
 
     let outcomes = store
@@ -261,14 +261,7 @@ fn import_reports_bad_files_and_imports_the_rest() {
         .collect();
     assert_eq!(
         names,
-        [
-            "a.txt",
-            "c.txt",
-            "d.txt",
-            "b.md",
-            "note.docx",
-            "missing.txt"
-        ]
+        ["a.txt", "c.txt", "d.txt", "b.md", "note.pdf", "missing.txt"]
     );
     assert!(outcomes[0].result.is_ok());
     assert!(matches!(
