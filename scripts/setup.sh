@@ -11,8 +11,9 @@ cd "$LOA_ROOT"
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
+# libturbojpeg0-dev: the photo pipeline decodes JPEG at reduced size and encodes with libjpeg-turbo.
 pkgs=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
-      libayatana-appindicator3-dev librsvg2-dev)
+      libayatana-appindicator3-dev librsvg2-dev libturbojpeg0-dev)
 if [ "$mode" = test ]; then
   pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11)
 fi

@@ -42,6 +42,58 @@ pub enum Command {
     },
     /// Check a draft before it is queued; exit 1 when a finding blocks it.
     Check(CheckArgs),
+    /// Prepare photos for posting: upright, resized, watermarked, without location.
+    Media {
+        #[command(subcommand)]
+        command: MediaCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MediaCommand {
+    /// Write each photo (or each photo in a folder) to DIR, ready to post; exit 1 if any failed.
+    Process(MediaProcessArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MediaProcessArgs {
+    /// Photos (JPEG, PNG, WebP), or folders of them.
+    #[arg(required = true, value_name = "IN")]
+    pub inputs: Vec<PathBuf>,
+    /// The folder to write to (created if missing); files keep their names.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Where the photos go: sets the size, quality and format.
+    #[arg(long, default_value = "facebook", value_parser = PossibleValuesParser::new(["facebook", "zalo", "web", "print"]))]
+    pub preset: String,
+    /// Fit into PX × PX instead of the preset's size (never upscales).
+    #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..=65_535))]
+    pub max_edge: Option<u32>,
+    /// JPEG quality 1–100 instead of the preset's.
+    #[arg(long, value_name = "Q", value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub quality: Option<u8>,
+    /// Stamp this PNG logo (transparency kept).
+    #[arg(long, value_name = "FILE.png", conflicts_with = "watermark_text")]
+    pub watermark: Option<PathBuf>,
+    /// Stamp this line of text.
+    #[arg(long, value_name = "TEXT")]
+    pub watermark_text: Option<String>,
+    /// Corner of the watermark.
+    #[arg(long, default_value = "br", value_parser = PossibleValuesParser::new(["br", "bl", "tr", "tl", "center"]))]
+    pub position: String,
+    /// Watermark opacity, 0 to 1.
+    #[arg(long, default_value_t = 0.85, value_parser = parse_opacity)]
+    pub opacity: f32,
+    /// Keep the EXIF data, GPS position included (removed by default).
+    #[arg(long)]
+    pub keep_location: bool,
+}
+
+fn parse_opacity(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err("a number from 0 to 1, e.g. 0.8".to_owned()),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -99,7 +151,8 @@ impl Command {
             Command::Draft { .. }
             | Command::Search(_)
             | Command::Text { .. }
-            | Command::Check(_) => None,
+            | Command::Check(_)
+            | Command::Media { .. } => None,
         }
     }
 }

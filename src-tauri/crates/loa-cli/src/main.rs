@@ -6,6 +6,7 @@
 mod args;
 mod check;
 mod draft;
+mod media;
 mod out;
 mod search;
 mod text;
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use loa_core::{Lang, LoaError, Localizer, Store, paths};
 
-use args::{Cli, Command, DraftCommand, TextCommand};
+use args::{Cli, Command, DraftCommand, MediaCommand, TextCommand};
 
 /// What a command hands back to `main`: success, or "some inputs failed" (exit 1 after printing
 /// the per-item report).
@@ -43,6 +44,13 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
     {
         return Ok(text::convert(l10n, from, files));
     }
+    // Neither do photos.
+    if let Command::Media {
+        command: MediaCommand::Process(a),
+    } = &cli.command
+    {
+        return Ok(media::process(l10n, a, cli.json));
+    }
     let store = Store::open(&paths::resolve_data_dir(cli.data_dir.as_deref()))?;
     let json = cli.json;
     match &cli.command {
@@ -54,7 +62,7 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
         },
         Command::Search(a) => search::run(&store, a, json),
         Command::Check(a) => check::run(&store, l10n, a, json),
-        Command::Text { .. } => Ok(Outcome::Ok),
+        Command::Text { .. } | Command::Media { .. } => Ok(Outcome::Ok),
     }
 }
 

@@ -10,19 +10,21 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use crate::{Lang, LoaError};
 
 /// The locale files the core embeds, per language.
-pub const CORE_FILES: &[&str] = &["core.ftl", "cli.ftl", "checks.ftl"];
+pub const CORE_FILES: &[&str] = &["core.ftl", "cli.ftl", "checks.ftl", "media.ftl"];
 
-fn sources(lang: Lang) -> [&'static str; 3] {
+fn sources(lang: Lang) -> [&'static str; 4] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
             include_str!("../../../../locales/vi/cli.ftl"),
             include_str!("../../../../locales/vi/checks.ftl"),
+            include_str!("../../../../locales/vi/media.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
             include_str!("../../../../locales/en/cli.ftl"),
             include_str!("../../../../locales/en/checks.ftl"),
+            include_str!("../../../../locales/en/media.ftl"),
         ],
     }
 }
