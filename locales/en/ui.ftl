@@ -49,3 +49,38 @@ ui-revision-chars = { $count } characters
 
 ui-error-unexpected = Something unexpected went wrong. The text you typed is still on screen.
 ui-error-dismiss = Dismiss
+
+ui-search-label = Search drafts
+ui-search-placeholder = Search drafts (with or without diacritics)…
+ui-search-results-label = Search results
+ui-search-none = No draft contains “{ $query }”.
+
+ui-legacy-region = Convert legacy Vietnamese font text to Unicode
+ui-legacy-offer-body = The text you pasted looks like it was typed in a { $encoding } font — convert it to Unicode?
+ui-legacy-offer-title = The title you pasted looks like it was typed in a { $encoding } font — convert it to Unicode?
+ui-legacy-preview = Converted:
+ui-legacy-accept = Convert to Unicode
+ui-legacy-dismiss = Keep as is
+
+ui-checks-heading = Checks before posting
+ui-checks-running = Checking…
+ui-checks-none = No problems found.
+ui-checks-count-block = { $count } to fix
+ui-checks-count-warn = { $count ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+ui-checks-block = Fix
+ui-checks-warn = Note
+ui-checks-field-photo = Photo { $number }
+ui-checks-field-schedule = Schedule
+ui-checks-field-post = Post
+ui-checks-select = Show in the text
+ui-checks-override = Publish anyway…
+ui-checks-override-reason = Why publish despite this finding
+ui-checks-override-placeholder = E.g. the commune office hotline, which may be public
+ui-checks-override-confirm = Record reason
+ui-checks-override-cancel = Cancel
+ui-checks-overridden = Publishing anyway because: { $reason }
+ui-checks-queue-blocked = This draft cannot be queued yet: fix the red findings below, or give a reason to publish anyway.
+ui-checks-queue-retry = Every blocking finding now has a reason. You can set the status to “Queued” again.

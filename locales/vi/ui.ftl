@@ -49,3 +49,35 @@ ui-revision-chars = { $count } ký tự
 
 ui-error-unexpected = Đã xảy ra lỗi ngoài dự kiến. Nội dung bạn đã nhập vẫn được giữ trên màn hình.
 ui-error-dismiss = Đóng
+
+ui-search-label = Tìm bản nháp
+ui-search-placeholder = Tìm bản nháp (gõ có dấu hoặc không dấu)…
+ui-search-results-label = Kết quả tìm kiếm
+ui-search-none = Không tìm thấy bản nháp nào có “{ $query }”.
+
+ui-legacy-region = Chuyển phông chữ cũ sang Unicode
+ui-legacy-offer-body = Đoạn vừa dán có vẻ gõ bằng phông { $encoding } — chuyển sang Unicode?
+ui-legacy-offer-title = Tiêu đề vừa dán có vẻ gõ bằng phông { $encoding } — chuyển sang Unicode?
+ui-legacy-preview = Sau khi chuyển:
+ui-legacy-accept = Chuyển sang Unicode
+ui-legacy-dismiss = Giữ nguyên
+
+ui-checks-heading = Kiểm tra trước khi đăng
+ui-checks-running = Đang kiểm tra…
+ui-checks-none = Không thấy vấn đề nào.
+ui-checks-count-block = { $count } lỗi cần sửa
+ui-checks-count-warn = { $count } lưu ý
+ui-checks-block = Cần sửa
+ui-checks-warn = Lưu ý
+ui-checks-field-photo = Ảnh số { $number }
+ui-checks-field-schedule = Hẹn giờ đăng
+ui-checks-field-post = Bài viết
+ui-checks-select = Chỉ chỗ này trong bài
+ui-checks-override = Vẫn đăng…
+ui-checks-override-reason = Lý do vẫn đăng dù còn lỗi này
+ui-checks-override-placeholder = Ví dụ: số đường dây nóng của UBND xã, được phép công khai
+ui-checks-override-confirm = Ghi lý do
+ui-checks-override-cancel = Hủy
+ui-checks-overridden = Đã ghi lý do vẫn đăng: { $reason }
+ui-checks-queue-blocked = Chưa thể đưa vào hàng chờ đăng: hãy sửa các lỗi màu đỏ dưới đây, hoặc ghi lý do vẫn đăng.
+ui-checks-queue-retry = Đã ghi lý do cho mọi lỗi. Bạn có thể chọn lại trạng thái “Đang chờ đăng”.

@@ -2,13 +2,17 @@
 import { isTauri } from "@tauri-apps/api/core";
 import {
   commands,
+  type CheckFinding,
   type Draft,
   type DraftPatch,
   type DraftSummary,
   type IpcError,
   type Lang,
+  type LegacyOffer,
   type NewDraft,
   type Revision,
+  type SearchHit,
+  type SearchQuery,
   type Settings,
 } from "./bindings";
 
@@ -71,6 +75,11 @@ export const api = {
   listRevisions: (draftId: number): Promise<Revision[]> => call((b) => b.listRevisions(draftId)),
   restoreRevision: (draftId: number, revisionId: number): Promise<Draft> =>
     call((b) => b.restoreRevision(draftId, revisionId)),
+  searchDrafts: (query: SearchQuery): Promise<SearchHit[]> => call((b) => b.searchDrafts(query)),
+  detectLegacy: (text: string): Promise<LegacyOffer | null> => call((b) => b.detectLegacy(text)),
+  checkDraft: (id: number): Promise<CheckFinding[]> => call((b) => b.checkDraft(id)),
+  overrideCheck: (id: number, code: string, reason: string): Promise<CheckFinding[]> =>
+    call((b) => b.overrideCheck(id, code, reason)),
   appReady: (): Promise<null> => call((b) => b.appReady()),
 };
 

@@ -1,7 +1,8 @@
 // In-memory stand-in for the Loa core, used only when the UI is opened in a plain browser
 // (design previews); the desktop app always talks to the real core.
 import type { Backend, Result } from "./api";
-import type { Draft, DraftSummary, IpcError, Lang, Revision } from "./bindings";
+import type { Draft, DraftSummary, IpcError, Lang, Revision, SearchHit } from "./bindings";
+import { foldForSearch } from "./text";
 
 function ok<T>(data: T): Result<T, IpcError> {
   return { status: "ok", data };
@@ -102,6 +103,43 @@ export async function createMemoryBackend(): Promise<Backend> {
       d.body = r.body;
       d.updated_at = now();
       return ok(plain(d));
+    },
+    async searchDrafts(query) {
+      // Preview only: folded substring matching, every word must occur; the real core ranks properly.
+      const words = foldForSearch(query.text ?? "").split(/\s+/).filter(Boolean);
+      if (words.length === 0) return ok([]);
+      const hits: SearchHit[] = [];
+      for (const d of drafts.values()) {
+        if (d.deleted_at) continue;
+        if (query.status && d.status !== query.status) continue;
+        if (query.topic && d.topic !== query.topic) continue;
+        const source = words.every((w) => foldForSearch(d.title).includes(w)) ? d.title : `${d.title}\n${d.body}`;
+        const folded = foldForSearch(source);
+        if (!words.every((w) => folded.includes(w))) continue;
+        const chars = Array.from(folded);
+        const snippet = Array.from(source.normalize("NFC")).slice(0, 160).join("").replace(/\n/g, " ");
+        const highlights: [number, number][] = [];
+        for (const w of words) {
+          const at = folded.indexOf(w);
+          const start = Array.from(folded.slice(0, at)).length;
+          const end = start + Array.from(w).length;
+          if (end <= Math.min(chars.length, 160)) highlights.push([start, end]);
+        }
+        hits.push({ id: d.id, title: d.title, snippet, highlights, score: null, status: d.status, topic: d.topic, updated_at: d.updated_at });
+      }
+      hits.sort((a, b) => b.updated_at.localeCompare(a.updated_at));
+      return ok(hits.slice(0, query.limit ?? 20));
+    },
+    async detectLegacy() {
+      // Legacy encodings are recognised by the core only.
+      return ok(null);
+    },
+    async checkDraft(id) {
+      // Checks run in the core only; the preview reports none.
+      return drafts.has(id) ? ok([]) : notFound(id);
+    },
+    async overrideCheck(id) {
+      return drafts.has(id) ? ok([]) : notFound(id);
     },
     async appReady() {
       return ok(null);

@@ -2,8 +2,9 @@
 // every change of the officer's text goes through the autosave queue.
 import { api, toIpcError } from "./api";
 import { Autosave, type PatchFields, type SaveState } from "./autosave";
-import type { Draft, DraftStatus, DraftSummary, IpcError, Lang, Revision, Topic } from "./bindings";
+import type { CheckFinding, Draft, DraftPatch, DraftStatus, DraftSummary, IpcError, Lang, Revision, Topic } from "./bindings";
 import { i18n } from "./i18n.svelte";
+import { LatestOnly } from "./ranges";
 
 export type EditableField = "title" | "body" | "lang" | "topic" | "status";
 
@@ -31,13 +32,21 @@ export class Studio {
   loading = $state(true);
   /** Bumped when the title field should take the focus (after "new draft"). */
   focusTitle = $state(0);
+  /** Findings of the checks for the open draft; `null` until the first answer. */
+  checks = $state<CheckFinding[] | null>(null);
+  /** The draft could not be queued because of blocking findings (the core's `checks_block` error). */
+  queueBlocked = $state<{ draftId: number; error: IpcError } | null>(null);
 
   readonly autosave: Autosave<Draft>;
   private openSeq = 0;
+  private readonly checkGate = new LatestOnly();
+  private checkTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Quiet time after a save before the checks run again (ms). */
+  private readonly checkDelayMs = 400;
 
   constructor() {
     this.autosave = new Autosave<Draft>({
-      save: (id, patch) => api.saveDraft(id, patch),
+      save: (id, patch) => this.save(id, patch),
       onSaved: (id, draft) => this.afterSave(id, draft),
       onState: (state, err) => {
         this.saveState = state;
@@ -53,6 +62,32 @@ export class Studio {
 
   dismissError(): void {
     this.error = null;
+  }
+
+  /**
+   * One autosave. Queueing a draft with blocking findings fails as a whole (`checks_block`); the text
+   * typed with it must not stay stuck behind that, so it is saved without the status change, the status
+   * goes back to what is stored, and the officer is sent to the checks panel.
+   */
+  private async save(id: number, patch: DraftPatch): Promise<Draft> {
+    try {
+      const saved = await api.saveDraft(id, patch);
+      if (patch.status != null && this.queueBlocked?.draftId === id) this.queueBlocked = null;
+      return saved;
+    } catch (e) {
+      const err = toIpcError(e);
+      if (err.code !== "checks_block" || patch.status == null) throw e;
+      const rest: DraftPatch = { ...patch, status: null };
+      const hasOther = rest.title != null || rest.body != null || rest.lang != null || rest.topic != null;
+      const saved = hasOther ? await api.saveDraft(id, rest) : await api.getDraft(id);
+      this.queueBlocked = { draftId: id, error: err };
+      this.error = err;
+      if (this.current && this.current.id === id && this.autosave.pendingFields(id)?.status == null) {
+        this.current.status = saved.status;
+      }
+      this.scheduleChecks(0);
+      return saved;
+    }
   }
 
   async init(): Promise<void> {
@@ -98,6 +133,8 @@ export class Studio {
       const pending = this.autosave.pendingFields(id);
       this.current = { ...draft, ...definedFields(pending) };
       if (!this.autosave.dirty) this.saveState = "idle";
+      this.resetChecks();
+      void this.loadChecks();
       await this.loadRevisions();
     } catch (e) {
       this.report(e);
@@ -113,6 +150,8 @@ export class Studio {
       this.current = draft;
       this.revisions = [];
       if (!this.autosave.dirty) this.saveState = "idle";
+      this.resetChecks();
+      void this.loadChecks();
       this.focusTitle++;
     } catch (e) {
       this.report(e);
@@ -171,7 +210,60 @@ export class Studio {
     if (this.current && this.current.id === id) {
       this.current.updated_at = saved.updated_at;
       void this.loadRevisions();
+      this.scheduleChecks();
     }
+  }
+
+  /** Forget the findings of the previous draft. */
+  private resetChecks(): void {
+    this.checkGate.cancel();
+    if (this.checkTimer !== null) clearTimeout(this.checkTimer);
+    this.checkTimer = null;
+    this.checks = null;
+    if (this.queueBlocked && this.queueBlocked.draftId !== this.current?.id) this.queueBlocked = null;
+  }
+
+  /** Run the checks again once saving has been quiet for a moment. */
+  scheduleChecks(delayMs: number = this.checkDelayMs): void {
+    if (this.checkTimer !== null) clearTimeout(this.checkTimer);
+    this.checkTimer = setTimeout(() => {
+      this.checkTimer = null;
+      void this.loadChecks();
+    }, delayMs);
+  }
+
+  /** Ask the core for the findings of the open draft; an answer for an older state is dropped. */
+  async loadChecks(): Promise<void> {
+    const cur = this.current;
+    if (!cur) return;
+    const ticket = this.checkGate.next();
+    try {
+      const findings = await api.checkDraft(cur.id);
+      if (this.checkGate.isLatest(ticket) && this.current?.id === cur.id) this.checks = findings;
+    } catch (e) {
+      if (this.checkGate.isLatest(ticket)) this.report(e);
+    }
+  }
+
+  /** Record why the officer publishes despite a blocking finding. */
+  async overrideCheck(code: string, reason: string): Promise<boolean> {
+    const cur = this.current;
+    if (!cur) return false;
+    await this.autosave.flush();
+    const ticket = this.checkGate.next();
+    try {
+      const findings = await api.overrideCheck(cur.id, code, reason);
+      if (this.checkGate.isLatest(ticket) && this.current?.id === cur.id) this.checks = findings;
+      if (this.queueBlocked?.draftId === cur.id && this.error?.code === "checks_block") this.error = null;
+      return true;
+    } catch (e) {
+      this.report(e);
+      return false;
+    }
+  }
+
+  dismissQueueBlocked(): void {
+    this.queueBlocked = null;
   }
 
   async loadRevisions(): Promise<void> {
@@ -196,6 +288,7 @@ export class Studio {
       const draft = await api.restoreRevision(cur.id, revisionId);
       this.current = draft;
       this.drafts = [summaryOf(draft), ...this.drafts.filter((d) => d.id !== draft.id)];
+      this.scheduleChecks(0);
       await this.loadRevisions();
     } catch (e) {
       this.report(e);
@@ -211,6 +304,7 @@ export class Studio {
       this.drafts = this.drafts.filter((d) => d.id !== cur.id);
       this.current = null;
       this.revisions = [];
+      this.resetChecks();
       this.openSeq++;
       if (this.showTrash) await this.loadTrash();
       if (this.drafts.length > 0) await this.openDraft(this.drafts[0].id);

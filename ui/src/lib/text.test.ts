@@ -4,6 +4,7 @@ import {
   cleanPastedText,
   countChars,
   formatDateTime,
+  foldForSearch,
   formatInteger,
   nfcOffset,
   normalizeWithSelection,
@@ -102,5 +103,18 @@ describe("timestamps", () => {
   it("shows unparsable input as is", () => {
     expect(formatDateTime("not a date")).toBe("not a date");
     expect(parseTimestamp("")).toBeNull();
+  });
+});
+
+describe("foldForSearch", () => {
+  it("drops diacritics and folds đ to d", () => {
+    expect(foldForSearch("Cảnh báo lũ quét ở Mường Tè")).toBe("canh bao lu quet o muong te");
+    expect(foldForSearch("Đường làng")).toBe("duong lang");
+  });
+
+  it("keeps one character per character, also for decomposed input and emoji", () => {
+    const text = "🌧 Mu\u031bo\u031b\u0300ng";
+    expect(foldForSearch(text)).toBe("🌧 muong");
+    expect(Array.from(foldForSearch(text)).length).toBe(Array.from(text.normalize("NFC")).length);
   });
 });

@@ -82,3 +82,20 @@ export function parseTimestamp(s: string): Date | null {
   const d = new Date(text);
   return Number.isNaN(d.getTime()) ? null : d;
 }
+
+/**
+ * Text as the search compares it: lower case, without diacritics, "đ" as "d" ("Đường" → "duong").
+ * Keeps one code point per code point of the NFC input, so offsets in the folded text are offsets in the original.
+ */
+export function foldForSearch(text: string): string {
+  let out = "";
+  for (const ch of text.normalize("NFC")) {
+    if (ch === "đ" || ch === "Đ") {
+      out += "d";
+      continue;
+    }
+    const base = ch.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+    out += Array.from(base).length === 1 ? base : ch.toLowerCase();
+  }
+  return out;
+}
