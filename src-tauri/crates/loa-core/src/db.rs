@@ -26,6 +26,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0003_check_overrides.sql",
         include_str!("../migrations/0003_check_overrides.sql"),
     ),
+    (
+        "0004_media.sql",
+        include_str!("../migrations/0004_media.sql"),
+    ),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

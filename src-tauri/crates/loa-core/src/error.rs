@@ -55,6 +55,30 @@ pub enum LoaError {
     ChecksBlock { id: i64, codes: String },
     #[error("an override needs a reason")]
     OverrideNeedsReason,
+    #[error("photo {id} not found in the library")]
+    MediaNotFound { id: i64 },
+    #[error("{} is a {format} photo, which is not supported", path.display())]
+    MediaUnsupported { path: PathBuf, format: String },
+    #[error("{} is not a JPEG, PNG or WebP photo", path.display())]
+    MediaNotAPhoto { path: PathBuf },
+    #[error("the photo {} cannot be read: {detail}", path.display())]
+    MediaUnreadable { path: PathBuf, detail: String },
+    #[error("cannot write {} into the photo library: {source}", path.display())]
+    MediaStore {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("photo {media_id} is not attached to draft {draft_id}")]
+    MediaNotAttached { draft_id: i64, media_id: i64 },
+    #[error("{} is not a folder", path.display())]
+    FolderNotFound { path: PathBuf },
+    #[error("watch folder {id} not found")]
+    WatchFolderNotFound { id: i64 },
+    #[error("cannot watch folders: {detail}")]
+    Watch { detail: String },
+    #[error("the logo {} cannot be used: {detail}", path.display())]
+    WatermarkLogo { path: PathBuf, detail: String },
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -88,12 +112,22 @@ pub enum ErrorCode {
     FileUnreadable,
     ChecksBlock,
     OverrideNeedsReason,
+    MediaNotFound,
+    MediaUnsupported,
+    MediaNotAPhoto,
+    MediaUnreadable,
+    MediaStore,
+    MediaNotAttached,
+    FolderNotFound,
+    WatchFolderNotFound,
+    Watch,
+    WatermarkLogo,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 16] = [
+    pub const ALL: [ErrorCode; 26] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -109,6 +143,16 @@ impl ErrorCode {
         ErrorCode::FileUnreadable,
         ErrorCode::ChecksBlock,
         ErrorCode::OverrideNeedsReason,
+        ErrorCode::MediaNotFound,
+        ErrorCode::MediaUnsupported,
+        ErrorCode::MediaNotAPhoto,
+        ErrorCode::MediaUnreadable,
+        ErrorCode::MediaStore,
+        ErrorCode::MediaNotAttached,
+        ErrorCode::FolderNotFound,
+        ErrorCode::WatchFolderNotFound,
+        ErrorCode::Watch,
+        ErrorCode::WatermarkLogo,
         ErrorCode::Internal,
     ];
 
@@ -130,6 +174,16 @@ impl ErrorCode {
             ErrorCode::FileUnreadable => "error-file-unreadable",
             ErrorCode::ChecksBlock => "error-checks-block",
             ErrorCode::OverrideNeedsReason => "error-override-needs-reason",
+            ErrorCode::MediaNotFound => "error-media-not-found",
+            ErrorCode::MediaUnsupported => "error-media-unsupported",
+            ErrorCode::MediaNotAPhoto => "error-media-not-a-photo",
+            ErrorCode::MediaUnreadable => "error-media-unreadable",
+            ErrorCode::MediaStore => "error-media-store",
+            ErrorCode::MediaNotAttached => "error-media-not-attached",
+            ErrorCode::FolderNotFound => "error-folder-not-found",
+            ErrorCode::WatchFolderNotFound => "error-watch-folder-not-found",
+            ErrorCode::Watch => "error-watch",
+            ErrorCode::WatermarkLogo => "error-watermark-logo",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -157,6 +211,16 @@ impl LoaError {
             LoaError::FileUnreadable { .. } => ErrorCode::FileUnreadable,
             LoaError::ChecksBlock { .. } => ErrorCode::ChecksBlock,
             LoaError::OverrideNeedsReason => ErrorCode::OverrideNeedsReason,
+            LoaError::MediaNotFound { .. } => ErrorCode::MediaNotFound,
+            LoaError::MediaUnsupported { .. } => ErrorCode::MediaUnsupported,
+            LoaError::MediaNotAPhoto { .. } => ErrorCode::MediaNotAPhoto,
+            LoaError::MediaUnreadable { .. } => ErrorCode::MediaUnreadable,
+            LoaError::MediaStore { .. } => ErrorCode::MediaStore,
+            LoaError::MediaNotAttached { .. } => ErrorCode::MediaNotAttached,
+            LoaError::FolderNotFound { .. } => ErrorCode::FolderNotFound,
+            LoaError::WatchFolderNotFound { .. } => ErrorCode::WatchFolderNotFound,
+            LoaError::Watch { .. } => ErrorCode::Watch,
+            LoaError::WatermarkLogo { .. } => ErrorCode::WatermarkLogo,
         }
     }
 
@@ -175,14 +239,18 @@ impl LoaError {
                 put("id", draft.to_string());
                 put("revision", revision.to_string());
             }
-            LoaError::DataDir { path, source } | LoaError::ReadFile { path, source } => {
+            LoaError::DataDir { path, source }
+            | LoaError::ReadFile { path, source }
+            | LoaError::MediaStore { path, source } => {
                 put("path", path_arg(path));
                 put("detail", source.to_string());
             }
             LoaError::Database(e) => put("detail", e.to_string()),
             LoaError::Migration(e) => put("detail", e.to_string()),
             LoaError::DatabaseTooNew | LoaError::OverrideNeedsReason => {}
-            LoaError::FileUnreadable { path, detail } => {
+            LoaError::FileUnreadable { path, detail }
+            | LoaError::MediaUnreadable { path, detail }
+            | LoaError::WatermarkLogo { path, detail } => {
                 put("path", path_arg(path));
                 put("detail", detail.clone());
             }
@@ -201,7 +269,21 @@ impl LoaError {
             }
             LoaError::FileNotUtf8 { path }
             | LoaError::FileEmpty { path }
-            | LoaError::FileUnsupported { path } => put("path", path_arg(path)),
+            | LoaError::FileUnsupported { path }
+            | LoaError::MediaNotAPhoto { path }
+            | LoaError::FolderNotFound { path } => put("path", path_arg(path)),
+            LoaError::MediaNotFound { id } | LoaError::WatchFolderNotFound { id } => {
+                put("id", id.to_string())
+            }
+            LoaError::MediaUnsupported { path, format } => {
+                put("path", path_arg(path));
+                put("format", format.clone());
+            }
+            LoaError::MediaNotAttached { draft_id, media_id } => {
+                put("id", draft_id.to_string());
+                put("media", media_id.to_string());
+            }
+            LoaError::Watch { detail } => put("detail", detail.clone()),
         }
         a
     }

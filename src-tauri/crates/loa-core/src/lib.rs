@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod import;
 pub mod lang;
 pub mod legacy;
+pub mod media;
 pub mod paths;
 pub mod search;
 pub mod settings;
@@ -30,6 +31,10 @@ pub use i18n::Localizer;
 pub use import::ImportOutcome;
 pub use lang::Lang;
 pub use legacy::{LegacyEncoding, LegacyOffer};
+pub use media::{
+    DraftPhoto, MediaItem, MediaSource, NewDraftPhoto, WatchEvent, WatchFolder, WatchFolders,
+    WatermarkPosition, WatermarkSettings,
+};
 pub use search::{SearchHit, SearchQuery};
 pub use settings::Settings;
 pub use store::Store;

@@ -9,9 +9,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use crate::media::{draft_photos, folders, library, watermark};
 use crate::{
-    CheckFinding, Clock, Draft, DraftPatch, DraftSummary, ImportOutcome, Lang, NewDraft, Result,
-    Revision, SearchHit, SearchQuery, Settings, SystemClock, checks, db, drafts, import, search,
+    CheckFinding, Clock, Draft, DraftPatch, DraftPhoto, DraftSummary, ImportOutcome, Lang,
+    MediaItem, MediaSource, NewDraft, NewDraftPhoto, Result, Revision, SearchHit, SearchQuery,
+    Settings, SystemClock, WatchFolder, WatermarkSettings, checks, db, drafts, import, search,
     settings,
 };
 
@@ -163,5 +165,109 @@ impl Store {
                 })
                 .collect()
         })
+    }
+
+    // ---- Media library (see [`crate::media`]) ----
+
+    /// Imports photos into the library, each on its own: a bad file is reported in its slot and
+    /// does not stop the others. A photo already in the library (same bytes) is not copied
+    /// again and its existing entry is returned.
+    pub fn import_media(
+        &self,
+        paths: &[PathBuf],
+        source: MediaSource,
+    ) -> Vec<(PathBuf, Result<MediaItem>)> {
+        paths
+            .iter()
+            .map(|p| (p.clone(), self.import_media_file(p, source).map(|(m, _)| m)))
+            .collect()
+    }
+
+    /// Imports one photo; the boolean says whether it was new to the library. The file is read
+    /// and decoded without holding the database, so a slow import never blocks the editor.
+    pub fn import_media_file(&self, path: &Path, source: MediaSource) -> Result<(MediaItem, bool)> {
+        let (bytes, sha) = library::read(path)?;
+        if let Some(item) = self.read(|c| library::by_sha(c, &sha))? {
+            return Ok((item, false));
+        }
+        let analysed = library::analyse(path, bytes, sha)?;
+        library::write_files(&self.dir, &analysed)?;
+        self.write(|tx, now| library::insert(tx, now, &analysed, source))
+    }
+
+    /// Every photo in the library, newest import first.
+    pub fn list_media(&self) -> Result<Vec<MediaItem>> {
+        self.read(library::list)
+    }
+
+    pub fn media_item(&self, id: i64) -> Result<MediaItem> {
+        self.read(|c| library::get(c, id))
+    }
+
+    /// The library's copy of photo `id`.
+    pub fn media_path(&self, id: i64) -> Result<PathBuf> {
+        let item = self.media_item(id)?;
+        Ok(library::file_path(&self.dir, &item.sha256, &item.ext))
+    }
+
+    /// The 320 px upright JPEG thumbnail of photo `id`.
+    pub fn thumbnail_path(&self, id: i64) -> Result<PathBuf> {
+        let item = self.media_item(id)?;
+        Ok(library::thumb_path(&self.dir, &item.sha256))
+    }
+
+    /// Adds a folder to watch for new photos (stored canonical; adding it twice is one entry).
+    /// A running [`crate::WatchFolders`] picks it up on [`crate::WatchFolders::refresh`].
+    pub fn add_watch_folder(&self, path: &Path) -> Result<WatchFolder> {
+        let canonical = folders::canonical(path)?;
+        self.write(|tx, now| folders::add(tx, now, &canonical))
+    }
+
+    pub fn remove_watch_folder(&self, id: i64) -> Result<()> {
+        self.write(|tx, _| folders::remove(tx, id))
+    }
+
+    pub fn list_watch_folders(&self) -> Result<Vec<WatchFolder>> {
+        self.read(folders::list)
+    }
+
+    /// Appends photos to a draft, in order, each with its alternative text (NFC). A photo
+    /// already in the draft keeps its place and takes the new text. Returns the draft's photos.
+    pub fn attach_media(&self, draft_id: i64, photos: &[NewDraftPhoto]) -> Result<Vec<DraftPhoto>> {
+        self.write(|tx, _| draft_photos::attach(tx, draft_id, photos))
+    }
+
+    pub fn set_alt_text(&self, draft_id: i64, media_id: i64, alt_text: &str) -> Result<()> {
+        self.write(|tx, _| draft_photos::set_alt_text(tx, draft_id, media_id, alt_text))
+    }
+
+    /// Puts a draft's photos in the order of `media_ids` (each of its photos exactly once).
+    pub fn reorder_media(&self, draft_id: i64, media_ids: &[i64]) -> Result<Vec<DraftPhoto>> {
+        self.write(|tx, _| draft_photos::reorder(tx, draft_id, media_ids))
+    }
+
+    /// Takes a photo off a draft; it stays in the library.
+    pub fn detach_media(&self, draft_id: i64, media_id: i64) -> Result<Vec<DraftPhoto>> {
+        self.write(|tx, _| draft_photos::detach(tx, draft_id, media_id))
+    }
+
+    /// A draft's photos, in order.
+    pub fn draft_media(&self, draft_id: i64) -> Result<Vec<DraftPhoto>> {
+        self.read(|c| draft_photos::list(c, draft_id))
+    }
+
+    pub fn watermark_settings(&self) -> Result<WatermarkSettings> {
+        self.read(watermark::load)
+    }
+
+    /// Saves the commune's watermark. The logo must be a PNG; it is copied into the profile and
+    /// the returned settings name the copy. An opacity outside 0…1 is refused.
+    pub fn set_watermark_settings(
+        &self,
+        settings: &WatermarkSettings,
+    ) -> Result<WatermarkSettings> {
+        let prepared = watermark::prepare(&self.dir, settings)?;
+        self.write(|tx, _| watermark::save(tx, &prepared))?;
+        Ok(prepared)
     }
 }
