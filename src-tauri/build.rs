@@ -19,6 +19,22 @@ const COMMANDS: &[&str] = &[
     "check_draft",
     "override_check",
     "detect_legacy",
+    "list_media",
+    "import_media",
+    "media_thumbnail",
+    "list_watch_folders",
+    "add_watch_folder",
+    "remove_watch_folder",
+    "attach_media",
+    "set_alt_text",
+    "reorder_media",
+    "detach_media",
+    "draft_media",
+    "get_watermark_settings",
+    "set_watermark_settings",
+    "watermark_preview",
+    "prepare_draft_photos",
+    "cancel_prepare",
 ];
 
 fn main() {

@@ -58,3 +58,4 @@ error-folder-not-found = The folder { $path } was not found. Pick the folder aga
 error-watch-folder-not-found = Watch folder { $id } was not found.
 error-watch = Cannot watch photo folders ({ $detail }). Photos can still be added by picking the files.
 error-watermark-logo = The logo { $path } cannot be used ({ $detail }). The logo must be a PNG image at most 4096 pixels on each side.
+error-media-process = Photo { $id } could not be prepared for posting.

@@ -58,3 +58,4 @@ error-folder-not-found = Không tìm thấy thư mục { $path }. Hãy chọn l�
 error-watch-folder-not-found = Không tìm thấy thư mục theo dõi số { $id }.
 error-watch = Không theo dõi được thư mục ảnh ({ $detail }). Ảnh vẫn có thể thêm bằng cách chọn tệp.
 error-watermark-logo = Không dùng được logo { $path } ({ $detail }). Logo phải là ảnh PNG, mỗi cạnh không quá 4096 điểm ảnh.
+error-media-process = Không chuẩn bị được ảnh số { $id } để đăng.

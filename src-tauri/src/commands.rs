@@ -3,11 +3,16 @@
 //! Each command is async so SQLite work runs off the UI thread. Errors cross as [`IpcError`]: a
 //! stable code plus a Fluent message id the UI translates.
 
+use std::path::PathBuf;
+
 use loa_core::{
-    CheckFinding, Draft, DraftPatch, DraftSummary, IpcError, Lang, LegacyOffer, NewDraft, Revision,
-    SearchHit, SearchQuery, Settings,
+    CheckFinding, Draft, DraftPatch, DraftPhoto, DraftSummary, IpcError, Lang, LegacyOffer,
+    MediaImportOutcome, MediaItem, MediaSource, NewDraft, NewDraftPhoto, PrepareOptions,
+    PrepareProgress, PreparedPhoto, Revision, SearchHit, SearchQuery, Settings, WatchFolder,
+    WatermarkSettings,
 };
 use tauri::State;
+use tauri::ipc::{Channel, InvokeResponseBody, IpcResponse};
 
 use crate::Core;
 
@@ -126,6 +131,187 @@ pub async fn detect_legacy(text: String) -> Res<Option<LegacyOffer>> {
     Ok(loa_core::legacy::offer(&text))
 }
 
+/// JPEG bytes sent to the page as a raw binary body (an `ArrayBuffer` in JavaScript), not as a
+/// JSON array of numbers. The TypeScript binding says `number[]`, the closest type specta has;
+/// `ui/src/lib/api.ts` reads it as the `ArrayBuffer` it really is.
+#[derive(Debug)]
+pub struct JpegBytes(pub Vec<u8>);
+
+impl IpcResponse for JpegBytes {
+    fn body(self) -> tauri::Result<InvokeResponseBody> {
+        Ok(InvokeResponseBody::Raw(self.0))
+    }
+}
+
+impl specta::Type for JpegBytes {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        <Vec<u8> as specta::Type>::definition(types)
+    }
+}
+
+/// Runs slow work (photo decoding) off the async runtime's threads.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, loa_core::LoaError> + Send + 'static,
+) -> Res<T> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|_| IpcError {
+            code: loa_core::ErrorCode::Internal,
+            message_id: loa_core::ErrorCode::Internal.message_id().to_owned(),
+            args: Default::default(),
+        })?
+        .map_err(IpcError::from)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_media(core: State<'_, Core>) -> Res<Vec<MediaItem>> {
+    Ok(core.store()?.list_media()?)
+}
+
+/// Imports picked or dropped files; one outcome per path, in order.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_media(
+    core: State<'_, Core>,
+    paths: Vec<String>,
+    source: MediaSource,
+) -> Res<Vec<MediaImportOutcome>> {
+    let store = core.shared_store()?;
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    blocking(move || Ok(store.import_media_outcomes(&paths, source))).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn media_thumbnail(core: State<'_, Core>, id: i64) -> Res<JpegBytes> {
+    Ok(JpegBytes(core.store()?.thumbnail_bytes(id)?))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_watch_folders(core: State<'_, Core>) -> Res<Vec<WatchFolder>> {
+    Ok(core.store()?.list_watch_folders()?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_watch_folder(core: State<'_, Core>, path: String) -> Res<WatchFolder> {
+    let folder = core.store()?.add_watch_folder(&PathBuf::from(path))?;
+    core.refresh_watch();
+    Ok(folder)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_watch_folder(core: State<'_, Core>, id: i64) -> Res<()> {
+    core.store()?.remove_watch_folder(id)?;
+    core.refresh_watch();
+    Ok(())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn attach_media(
+    core: State<'_, Core>,
+    draft_id: i64,
+    photos: Vec<NewDraftPhoto>,
+) -> Res<Vec<DraftPhoto>> {
+    Ok(core.store()?.attach_media(draft_id, &photos)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_alt_text(
+    core: State<'_, Core>,
+    draft_id: i64,
+    media_id: i64,
+    alt_text: String,
+) -> Res<()> {
+    Ok(core.store()?.set_alt_text(draft_id, media_id, &alt_text)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn reorder_media(
+    core: State<'_, Core>,
+    draft_id: i64,
+    media_ids: Vec<i64>,
+) -> Res<Vec<DraftPhoto>> {
+    Ok(core.store()?.reorder_media(draft_id, &media_ids)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn detach_media(
+    core: State<'_, Core>,
+    draft_id: i64,
+    media_id: i64,
+) -> Res<Vec<DraftPhoto>> {
+    Ok(core.store()?.detach_media(draft_id, media_id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn draft_media(core: State<'_, Core>, draft_id: i64) -> Res<Vec<DraftPhoto>> {
+    Ok(core.store()?.draft_media(draft_id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_watermark_settings(core: State<'_, Core>) -> Res<WatermarkSettings> {
+    Ok(core.store()?.watermark_settings()?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_watermark_settings(
+    core: State<'_, Core>,
+    settings: WatermarkSettings,
+) -> Res<WatermarkSettings> {
+    Ok(core.store()?.set_watermark_settings(&settings)?)
+}
+
+/// The photo at 800 px with `settings` applied, for the live preview.
+#[tauri::command]
+#[specta::specta]
+pub async fn watermark_preview(
+    core: State<'_, Core>,
+    media_id: i64,
+    settings: WatermarkSettings,
+) -> Res<JpegBytes> {
+    let store = core.shared_store()?;
+    blocking(move || store.watermark_preview(media_id, &settings))
+        .await
+        .map(JpegBytes)
+}
+
+/// Prepares the draft's photos; each photo's outcome is also sent on `on_progress` as it ends.
+#[tauri::command]
+#[specta::specta]
+pub async fn prepare_draft_photos(
+    core: State<'_, Core>,
+    draft_id: i64,
+    options: PrepareOptions,
+    on_progress: Channel<PrepareProgress>,
+) -> Res<Vec<PreparedPhoto>> {
+    let store = core.shared_store()?;
+    let cancel = core.new_prepare_run();
+    // A closed window only means nobody is watching the progress any more.
+    let send = move |p: &PrepareProgress| {
+        let _ = on_progress.send(p.clone());
+    };
+    blocking(move || store.prepare_draft_photos(draft_id, &options, send, &cancel)).await
+}
+
+/// Stops the running "prepare for posting" before its next photo; the rest are reported cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_prepare(core: State<'_, Core>) -> Res<()> {
+    core.cancel_prepare();
+    Ok(())
+}
+
 /// The command registry, shared by the app and the bindings test so they cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
@@ -146,8 +332,26 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             check_draft,
             override_check,
             detect_legacy,
+            list_media,
+            import_media,
+            media_thumbnail,
+            list_watch_folders,
+            add_watch_folder,
+            remove_watch_folder,
+            attach_media,
+            set_alt_text,
+            reorder_media,
+            detach_media,
+            draft_media,
+            get_watermark_settings,
+            set_watermark_settings,
+            watermark_preview,
+            prepare_draft_photos,
+            cancel_prepare,
         ])
         .typ::<loa_core::ErrorCode>()
+        // Sent to the window as the "media-imported" event.
+        .typ::<loa_core::WatchEvent>()
         // Draft ids are SQLite rowids: far below 2^53, so a JS number holds them exactly.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type: the UI always sends every field.

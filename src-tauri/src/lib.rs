@@ -4,21 +4,78 @@
 pub mod commands;
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use loa_core::{IpcError, Store, paths};
+use loa_core::{IpcError, Store, WatchFolders, paths};
+use tauri::{Emitter, Manager};
+
+/// The event that tells the window a watched folder brought in a photo (or failed to).
+pub const MEDIA_IMPORTED_EVENT: &str = "media-imported";
 
 /// What the commands share: the profile's store (or why it could not be opened, which the UI shows
-/// instead of a blank window) and the start time for the start-up probe.
+/// instead of a blank window), the watch-folder thread and the start time for the start-up probe.
 #[derive(Debug)]
 pub struct Core {
-    store: Result<Store, IpcError>,
+    store: Result<Arc<Store>, IpcError>,
+    watcher: Mutex<Option<WatchFolders>>,
+    /// Set to stop the running "prepare for posting" before its next photo.
+    prepare_cancel: Mutex<Arc<AtomicBool>>,
     started: Instant,
 }
 
 impl Core {
     pub fn store(&self) -> Result<&Store, IpcError> {
-        self.store.as_ref().map_err(Clone::clone)
+        self.store.as_deref().map_err(Clone::clone)
+    }
+
+    /// The store, for work moved to another thread.
+    pub fn shared_store(&self) -> Result<Arc<Store>, IpcError> {
+        self.store.clone()
+    }
+
+    /// A fresh cancel flag for a new "prepare for posting" run; [`Core::cancel_prepare`] sets it.
+    pub fn new_prepare_run(&self) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        *self
+            .prepare_cancel
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = flag.clone();
+        flag
+    }
+
+    /// Stops the latest "prepare for posting" run before its next photo.
+    pub fn cancel_prepare(&self) {
+        self.prepare_cancel
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Tells the watch-folder thread that the list of folders changed.
+    pub fn refresh_watch(&self) {
+        if let Some(w) = self
+            .watcher
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+        {
+            w.refresh();
+        }
+    }
+
+    /// Starts watching the profile's folders; each [`loa_core::WatchEvent`] goes to the window
+    /// as [`MEDIA_IMPORTED_EVENT`]. A watcher that cannot start is reported, not fatal: photos
+    /// can still be picked or dropped.
+    fn start_watching(&self, app: tauri::AppHandle) {
+        let Ok(store) = &self.store else { return };
+        match WatchFolders::start(store.clone(), move |ev| {
+            let _ = app.emit(MEDIA_IMPORTED_EVENT, &ev);
+        }) {
+            Ok(w) => *self.watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(w),
+            Err(e) => eprintln!("loa: cannot watch photo folders: {e}"),
+        }
     }
 }
 
@@ -40,14 +97,24 @@ fn data_dir_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
 pub fn run() {
     let started = Instant::now();
     let dir = paths::resolve_data_dir(data_dir_arg(std::env::args().skip(1)).as_deref());
-    let store = Store::open(&dir).map_err(IpcError::from);
+    let store = Store::open(&dir).map(Arc::new).map_err(IpcError::from);
     if let Err(e) = &store {
         eprintln!("loa: cannot open the profile in {}: {e}", dir.display());
     }
     let builder = commands::specta_builder();
     let result = tauri::Builder::default()
-        .manage(Core { store, started })
+        .plugin(tauri_plugin_dialog::init())
+        .manage(Core {
+            store,
+            watcher: Mutex::new(None),
+            prepare_cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
+            started,
+        })
         .invoke_handler(builder.invoke_handler())
+        .setup(|app| {
+            app.state::<Core>().start_watching(app.handle().clone());
+            Ok(())
+        })
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("loa: the window could not start: {e}");

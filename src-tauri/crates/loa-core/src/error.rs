@@ -79,6 +79,15 @@ pub enum LoaError {
     Watch { detail: String },
     #[error("the logo {} cannot be used: {detail}", path.display())]
     WatermarkLogo { path: PathBuf, detail: String },
+    /// The photo pipeline refused or failed on a photo; `message_id` and `args` come from
+    /// `loa-media` (`media-error-<code>` in `media.ftl`).
+    #[error("photo {media_id} could not be prepared: {code}")]
+    MediaProcess {
+        media_id: i64,
+        code: String,
+        message_id: String,
+        args: BTreeMap<String, String>,
+    },
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -122,12 +131,13 @@ pub enum ErrorCode {
     WatchFolderNotFound,
     Watch,
     WatermarkLogo,
+    MediaProcess,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 26] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -153,6 +163,7 @@ impl ErrorCode {
         ErrorCode::WatchFolderNotFound,
         ErrorCode::Watch,
         ErrorCode::WatermarkLogo,
+        ErrorCode::MediaProcess,
         ErrorCode::Internal,
     ];
 
@@ -184,6 +195,7 @@ impl ErrorCode {
             ErrorCode::WatchFolderNotFound => "error-watch-folder-not-found",
             ErrorCode::Watch => "error-watch",
             ErrorCode::WatermarkLogo => "error-watermark-logo",
+            ErrorCode::MediaProcess => "error-media-process",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -221,6 +233,7 @@ impl LoaError {
             LoaError::WatchFolderNotFound { .. } => ErrorCode::WatchFolderNotFound,
             LoaError::Watch { .. } => ErrorCode::Watch,
             LoaError::WatermarkLogo { .. } => ErrorCode::WatermarkLogo,
+            LoaError::MediaProcess { .. } => ErrorCode::MediaProcess,
         }
     }
 
@@ -284,6 +297,12 @@ impl LoaError {
                 put("media", media_id.to_string());
             }
             LoaError::Watch { detail } => put("detail", detail.clone()),
+            LoaError::MediaProcess { media_id, args, .. } => {
+                for (k, v) in args {
+                    put(k, v.clone());
+                }
+                put("id", media_id.to_string());
+            }
         }
         a
     }
@@ -301,6 +320,17 @@ pub struct IpcError {
 impl From<LoaError> for IpcError {
     fn from(e: LoaError) -> Self {
         let code = e.code();
+        if let LoaError::MediaProcess {
+            message_id, args, ..
+        } = e
+        {
+            // The pipeline's own sentence says exactly what was wrong with the photo.
+            return IpcError {
+                code,
+                message_id,
+                args,
+            };
+        }
         IpcError {
             code,
             message_id: code.message_id().to_owned(),

@@ -32,7 +32,8 @@ pub use import::ImportOutcome;
 pub use lang::Lang;
 pub use legacy::{LegacyEncoding, LegacyOffer};
 pub use media::{
-    DraftPhoto, MediaItem, MediaSource, NewDraftPhoto, WatchEvent, WatchFolder, WatchFolders,
+    DraftPhoto, MediaImportOutcome, MediaItem, MediaSource, NewDraftPhoto, PrepareOptions,
+    PreparePreset, PrepareProgress, PreparedPhoto, WatchEvent, WatchFolder, WatchFolders,
     WatermarkPosition, WatermarkSettings,
 };
 pub use search::{SearchHit, SearchQuery};

@@ -9,7 +9,8 @@
 //! - [`folders`] and [`watch`]: folders the officer picked, watched for new photos
 //!   ([`WatchFolders`], a thread with a channel);
 //! - [`draft_photos`]: the ordered photos of a draft, each with its alternative text;
-//! - [`watermark`]: the commune's watermark settings ([`WatermarkSettings`]).
+//! - [`watermark`]: the commune's watermark settings ([`WatermarkSettings`]);
+//! - [`prepare`]: a draft's photos made ready to post for one destination.
 //!
 //! What it deliberately does not know: the pipeline's pixels (that is `loa-media`), Tauri, and
 //! where the officer's photos come from beyond a path and a [`MediaSource`].
@@ -17,6 +18,7 @@
 pub mod draft_photos;
 pub mod folders;
 pub mod library;
+pub mod prepare;
 pub mod watch;
 pub mod watermark;
 
@@ -30,8 +32,18 @@ use crate::{LoaError, Result};
 pub use draft_photos::{DraftPhoto, NewDraftPhoto};
 pub use folders::WatchFolder;
 pub use library::MediaItem;
+pub use prepare::{PrepareOptions, PreparePreset, PrepareProgress, PreparedPhoto};
 pub use watch::{WatchEvent, WatchFolders};
 pub use watermark::{WatermarkPosition, WatermarkSettings};
+
+/// The outcome of importing one file, as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct MediaImportOutcome {
+    pub path: String,
+    /// The library entry, when the import worked (or the photo was already there).
+    pub item: Option<MediaItem>,
+    pub error: Option<crate::IpcError>,
+}
 
 /// The folder of the library inside a profile.
 pub const MEDIA_DIR: &str = "media";

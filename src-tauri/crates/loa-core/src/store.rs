@@ -4,17 +4,18 @@
 //! half-written draft. Callers never see SQL.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::media::{draft_photos, folders, library, watermark};
+use crate::media::{draft_photos, folders, library, prepare, watermark};
 use crate::{
     CheckFinding, Clock, Draft, DraftPatch, DraftPhoto, DraftSummary, ImportOutcome, Lang,
-    MediaItem, MediaSource, NewDraft, NewDraftPhoto, Result, Revision, SearchHit, SearchQuery,
-    Settings, SystemClock, WatchFolder, WatermarkSettings, checks, db, drafts, import, search,
-    settings,
+    LoaError, MediaImportOutcome, MediaItem, MediaSource, NewDraft, NewDraftPhoto, PrepareOptions,
+    PrepareProgress, PreparedPhoto, Result, Revision, SearchHit, SearchQuery, Settings,
+    SystemClock, WatchFolder, WatermarkSettings, checks, db, drafts, import, search, settings,
 };
 
 /// A profile's data: drafts, revisions and settings in one SQLite file.
@@ -183,6 +184,32 @@ impl Store {
             .collect()
     }
 
+    /// [`Store::import_media`] in the form the UI shows: one outcome per path, in order.
+    pub fn import_media_outcomes(
+        &self,
+        paths: &[PathBuf],
+        source: MediaSource,
+    ) -> Vec<MediaImportOutcome> {
+        self.import_media(paths, source)
+            .into_iter()
+            .map(|(path, r)| {
+                let path = path.display().to_string();
+                match r {
+                    Ok(item) => MediaImportOutcome {
+                        path,
+                        item: Some(item),
+                        error: None,
+                    },
+                    Err(e) => MediaImportOutcome {
+                        path,
+                        item: None,
+                        error: Some(e.into()),
+                    },
+                }
+            })
+            .collect()
+    }
+
     /// Imports one photo; the boolean says whether it was new to the library. The file is read
     /// and decoded without holding the database, so a slow import never blocks the editor.
     pub fn import_media_file(&self, path: &Path, source: MediaSource) -> Result<(MediaItem, bool)> {
@@ -214,6 +241,12 @@ impl Store {
     pub fn thumbnail_path(&self, id: i64) -> Result<PathBuf> {
         let item = self.media_item(id)?;
         Ok(library::thumb_path(&self.dir, &item.sha256))
+    }
+
+    /// The bytes of photo `id`'s thumbnail (an upright JPEG, 320 px on its long edge).
+    pub fn thumbnail_bytes(&self, id: i64) -> Result<Vec<u8>> {
+        let path = self.thumbnail_path(id)?;
+        std::fs::read(&path).map_err(|source| LoaError::ReadFile { path, source })
     }
 
     /// Adds a folder to watch for new photos (stored canonical; adding it twice is one entry).
@@ -269,5 +302,86 @@ impl Store {
         let prepared = watermark::prepare(&self.dir, settings)?;
         self.write(|tx, _| watermark::save(tx, &prepared))?;
         Ok(prepared)
+    }
+
+    /// Makes the draft's photos ready to post (see [`crate::media::prepare`]): in order, each
+    /// written under `<profile>/prepared/<draft id>/` and recorded on the draft. `on_progress`
+    /// is called after each photo; setting `cancel` stops before the next one. A bad photo is
+    /// reported in its slot and does not stop the others. Earlier copies of the draft are
+    /// removed first, so the folder holds exactly this run's files.
+    pub fn prepare_draft_photos(
+        &self,
+        draft_id: i64,
+        options: &PrepareOptions,
+        mut on_progress: impl FnMut(&PrepareProgress),
+        cancel: &AtomicBool,
+    ) -> Result<Vec<PreparedPhoto>> {
+        let photos = self.draft_media(draft_id)?;
+        let settings = self.watermark_settings()?;
+        let wm = if options.use_watermark {
+            prepare::pipeline_watermark(&settings)?
+        } else {
+            None
+        };
+        let opts = prepare::pipeline_options(options.preset, wm, &settings).build();
+        let dir = prepare::prepared_dir(&self.dir, draft_id);
+        let store_err = |source| LoaError::MediaStore {
+            path: dir.clone(),
+            source,
+        };
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(store_err)?;
+        }
+        std::fs::create_dir_all(&dir).map_err(store_err)?;
+        let total = u32::try_from(photos.len()).unwrap_or(u32::MAX);
+        let mut out = Vec::with_capacity(photos.len());
+        for photo in photos {
+            let job = prepare::Job {
+                media_id: photo.media.id,
+                position: photo.position,
+                source: library::file_path(&self.dir, &photo.media.sha256, &photo.media.ext),
+                original_name: photo.media.original_name.clone(),
+            };
+            let result = if prepare::cancelled(cancel) {
+                prepare::failed(
+                    &job,
+                    prepare::process_error(job.media_id, &loa_media::ProcessError::Cancelled),
+                )
+            } else {
+                match prepare::run_one(&job, &opts, &dir) {
+                    Ok((path, width, height, bytes_out)) => PreparedPhoto {
+                        media_id: job.media_id,
+                        position: job.position,
+                        ok: true,
+                        path: Some(path.display().to_string()),
+                        width,
+                        height,
+                        bytes_out,
+                        error: None,
+                    },
+                    Err(e) => prepare::failed(&job, e),
+                }
+            };
+            let path = result.path.as_deref();
+            self.write(|tx, _| draft_photos::set_prepared_path(tx, draft_id, job.media_id, path))?;
+            on_progress(&PrepareProgress {
+                done: u32::try_from(out.len() + 1).unwrap_or(u32::MAX),
+                total,
+                photo: result.clone(),
+            });
+            out.push(result);
+        }
+        Ok(out)
+    }
+
+    /// JPEG bytes of photo `media_id` at 800 px on its long edge with the watermark `settings`
+    /// (saved or not) applied: the live preview while the officer adjusts them.
+    pub fn watermark_preview(
+        &self,
+        media_id: i64,
+        settings: &WatermarkSettings,
+    ) -> Result<Vec<u8>> {
+        let source = self.media_path(media_id)?;
+        prepare::preview(media_id, &source, settings)
     }
 }

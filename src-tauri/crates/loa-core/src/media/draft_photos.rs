@@ -206,3 +206,20 @@ pub(crate) fn detach(conn: &Connection, draft_id: i64, media_id: i64) -> Result<
     rewrite(conn, draft_id, &current)?;
     list(conn, draft_id)
 }
+
+/// Records (or clears) where the upload-ready copy of a draft's photo was written.
+pub(crate) fn set_prepared_path(
+    conn: &Connection,
+    draft_id: i64,
+    media_id: i64,
+    path: Option<&str>,
+) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE draft_media SET prepared_path = ?3 WHERE draft_id = ?1 AND media_id = ?2",
+        params![draft_id, media_id, path],
+    )?;
+    if changed == 0 {
+        return Err(not_attached(draft_id, media_id));
+    }
+    Ok(())
+}
