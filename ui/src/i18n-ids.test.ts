@@ -6,6 +6,7 @@ import { FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { LANGS, STATUSES, TOPICS, langMessageId, statusMessageId, topicMessageId } from "./lib/options";
 import { UNEXPECTED_ERROR_ID } from "./lib/api";
+import { POSITIONS, PRESETS, positionMessageId, presetMessageId } from "./lib/media.svelte";
 
 const srcDir = fileURLToPath(new URL(".", import.meta.url));
 const localesDir = fileURLToPath(new URL("../../locales", import.meta.url));
@@ -68,7 +69,10 @@ describe("Fluent message ids", () => {
         ...LANGS.map(langMessageId),
         ...TOPICS.map(topicMessageId),
         ...STATUSES.map(statusMessageId),
+        ...PRESETS.map(presetMessageId),
+        ...POSITIONS.map(positionMessageId),
         UNEXPECTED_ERROR_ID,
+        "ui-media-preview-only",
       ];
       expect(computed.filter((id) => !ids.has(id))).toEqual([]);
     });

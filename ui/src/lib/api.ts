@@ -1,19 +1,30 @@
 // The UI's door to the Loa core: plain values on success, a thrown IpcError on failure.
-import { isTauri } from "@tauri-apps/api/core";
+import { Channel, isTauri } from "@tauri-apps/api/core";
 import {
   commands,
   type CheckFinding,
   type Draft,
   type DraftPatch,
+  type DraftPhoto,
   type DraftSummary,
   type IpcError,
   type Lang,
   type LegacyOffer,
+  type MediaImportOutcome,
+  type MediaItem,
+  type MediaSource,
   type NewDraft,
+  type NewDraftPhoto,
+  type PrepareOptions,
+  type PrepareProgress,
+  type PreparedPhoto,
   type Revision,
   type SearchHit,
   type SearchQuery,
   type Settings,
+  type WatchEvent,
+  type WatchFolder,
+  type WatermarkSettings,
 } from "./bindings";
 
 /** What every generated command resolves to. */
@@ -81,7 +92,92 @@ export const api = {
   overrideCheck: (id: number, code: string, reason: string): Promise<CheckFinding[]> =>
     call((b) => b.overrideCheck(id, code, reason)),
   appReady: (): Promise<null> => call((b) => b.appReady()),
+  listMedia: (): Promise<MediaItem[]> => call((b) => b.listMedia()),
+  importMedia: (paths: string[], source: MediaSource): Promise<MediaImportOutcome[]> =>
+    call((b) => b.importMedia(paths, source)),
+  /** The thumbnail's JPEG bytes (the core sends raw bytes; the binding's `number[]` is nominal). */
+  mediaThumbnail: (id: number): Promise<Blob> =>
+    call((b) => b.mediaThumbnail(id)).then((bytes) => jpegBlob(bytes)),
+  listWatchFolders: (): Promise<WatchFolder[]> => call((b) => b.listWatchFolders()),
+  addWatchFolder: (path: string): Promise<WatchFolder> => call((b) => b.addWatchFolder(path)),
+  removeWatchFolder: (id: number): Promise<null> => call((b) => b.removeWatchFolder(id)),
+  attachMedia: (draftId: number, photos: NewDraftPhoto[]): Promise<DraftPhoto[]> =>
+    call((b) => b.attachMedia(draftId, photos)),
+  setAltText: (draftId: number, mediaId: number, altText: string): Promise<null> =>
+    call((b) => b.setAltText(draftId, mediaId, altText)),
+  reorderMedia: (draftId: number, mediaIds: number[]): Promise<DraftPhoto[]> =>
+    call((b) => b.reorderMedia(draftId, mediaIds)),
+  detachMedia: (draftId: number, mediaId: number): Promise<DraftPhoto[]> =>
+    call((b) => b.detachMedia(draftId, mediaId)),
+  draftMedia: (draftId: number): Promise<DraftPhoto[]> => call((b) => b.draftMedia(draftId)),
+  getWatermarkSettings: (): Promise<WatermarkSettings> => call((b) => b.getWatermarkSettings()),
+  setWatermarkSettings: (settings: WatermarkSettings): Promise<WatermarkSettings> =>
+    call((b) => b.setWatermarkSettings(settings)),
+  watermarkPreview: (mediaId: number, settings: WatermarkSettings): Promise<Blob> =>
+    call((b) => b.watermarkPreview(mediaId, settings)).then((bytes) => jpegBlob(bytes)),
+  prepareDraftPhotos: (
+    draftId: number,
+    options: PrepareOptions,
+    onProgress: (p: PrepareProgress) => void,
+  ): Promise<PreparedPhoto[]> => {
+    const channel = new Channel<PrepareProgress>();
+    channel.onmessage = onProgress;
+    return call((b) => b.prepareDraftPhotos(draftId, options, channel));
+  },
+  cancelPrepare: (): Promise<null> => call((b) => b.cancelPrepare()),
 };
+
+function jpegBlob(bytes: unknown): Blob {
+  const part = bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes)
+    ? (bytes as ArrayBuffer)
+    : new Uint8Array(bytes as number[]);
+  return new Blob([part], { type: "image/jpeg" });
+}
+
+/** Open the native file dialog; the chosen paths, or none when cancelled or outside the shell. */
+export async function pickFiles(options: {
+  multiple: boolean;
+  directory?: boolean;
+  extensions?: string[];
+  filterName?: string;
+}): Promise<string[]> {
+  if (!isTauri()) return [];
+  const { open } = await import("@tauri-apps/plugin-dialog");
+  const picked = await open({
+    multiple: options.multiple,
+    directory: options.directory ?? false,
+    filters: options.extensions
+      ? [{ name: options.filterName ?? "", extensions: options.extensions }]
+      : undefined,
+  });
+  if (picked == null) return [];
+  return Array.isArray(picked) ? picked : [picked];
+}
+
+/** Photos the watch folders brought in; returns the function that stops listening. */
+export async function onMediaImported(handler: (e: WatchEvent) => void): Promise<() => void> {
+  if (!isTauri()) return () => {};
+  const { listen } = await import("@tauri-apps/api/event");
+  return listen<WatchEvent>("media-imported", (ev) => handler(ev.payload));
+}
+
+/** Files dropped on the window (paths); returns the function that stops listening. */
+export async function onFilesDropped(
+  handler: (paths: string[]) => void,
+  onHover?: (over: boolean) => void,
+): Promise<() => void> {
+  if (!isTauri()) return () => {};
+  const { getCurrentWebview } = await import("@tauri-apps/api/webview");
+  return getCurrentWebview().onDragDropEvent((ev) => {
+    const p = ev.payload;
+    if (p.type === "over" || p.type === "enter") onHover?.(true);
+    else if (p.type === "leave") onHover?.(false);
+    else if (p.type === "drop") {
+      onHover?.(false);
+      handler(p.paths);
+    }
+  });
+}
 
 /** Register a handler that runs before the desktop window closes (no-op outside the shell). */
 export async function onWindowClose(handler: () => Promise<void>): Promise<void> {

@@ -1,7 +1,7 @@
 // In-memory stand-in for the Loa core, used only when the UI is opened in a plain browser
 // (design previews); the desktop app always talks to the real core.
 import type { Backend, Result } from "./api";
-import type { Draft, DraftSummary, IpcError, Lang, Revision, SearchHit } from "./bindings";
+import type { Draft, DraftSummary, IpcError, Lang, Revision, SearchHit, WatermarkSettings } from "./bindings";
 import { foldForSearch } from "./text";
 
 function ok<T>(data: T): Result<T, IpcError> {
@@ -18,6 +18,8 @@ export async function createMemoryBackend(): Promise<Backend> {
   let nextRev = 1;
   const drafts = new Map<number, Draft & { deleted_at: string | null }>();
   const revisions: Revision[] = [];
+  let watermark: WatermarkSettings = { logo_path: null, text: "", position: "br", opacity: 0.85 };
+  const unsupported: IpcError = { code: "internal", message_id: "ui-media-preview-only", args: {} };
   const now = () => new Date().toISOString();
   const summary = (d: Draft & { deleted_at: string | null }): DraftSummary => ({
     id: d.id,
@@ -142,6 +144,56 @@ export async function createMemoryBackend(): Promise<Backend> {
       return drafts.has(id) ? ok([]) : notFound(id);
     },
     async appReady() {
+      return ok(null);
+    },
+    // The photo library lives in the core only: the preview has no photos and cannot import.
+    async listMedia() {
+      return ok([]);
+    },
+    async importMedia(paths) {
+      return ok(paths.map((path) => ({ path, item: null, error: unsupported })));
+    },
+    async mediaThumbnail() {
+      return { status: "error", error: unsupported };
+    },
+    async listWatchFolders() {
+      return ok([]);
+    },
+    async addWatchFolder() {
+      return { status: "error", error: unsupported };
+    },
+    async removeWatchFolder() {
+      return ok(null);
+    },
+    async attachMedia(draftId) {
+      return drafts.has(draftId) ? ok([]) : notFound(draftId);
+    },
+    async setAltText() {
+      return ok(null);
+    },
+    async reorderMedia(draftId) {
+      return drafts.has(draftId) ? ok([]) : notFound(draftId);
+    },
+    async detachMedia(draftId) {
+      return drafts.has(draftId) ? ok([]) : notFound(draftId);
+    },
+    async draftMedia(draftId) {
+      return drafts.has(draftId) ? ok([]) : notFound(draftId);
+    },
+    async getWatermarkSettings() {
+      return ok(watermark);
+    },
+    async setWatermarkSettings(settings) {
+      watermark = { ...settings, text: (settings.text ?? "").normalize("NFC") };
+      return ok(watermark);
+    },
+    async watermarkPreview() {
+      return { status: "error", error: unsupported };
+    },
+    async prepareDraftPhotos(draftId) {
+      return drafts.has(draftId) ? ok([]) : notFound(draftId);
+    },
+    async cancelPrepare() {
       return ok(null);
     },
   };
