@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use loa_checks::{PostInput, Severity};
+use loa_checks::{PhotoInput, PostInput, Severity};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
@@ -60,11 +60,29 @@ fn overrides(conn: &Connection, draft: i64) -> Result<BTreeMap<String, String>> 
 /// Runs the checks on a draft's current (or about to be saved) text.
 pub(crate) fn run(conn: &Connection, now: DateTime<Utc>, d: &Draft) -> Result<Vec<CheckFinding>> {
     let overridden = overrides(conn, d.id)?;
+    let photos = crate::media::draft_photos::list(conn, d.id)?;
+    // The size that counts against a platform's limit is the prepared copy's; before "prepare"
+    // it is unknown (0), since the original will be shrunk.
+    let prepared_bytes = |p: &crate::DraftPhoto| {
+        p.prepared_path
+            .as_deref()
+            .and_then(|path| std::fs::metadata(path).ok())
+            .map_or(0, |m| m.len())
+    };
+    let photo_inputs: Vec<PhotoInput<'_>> = photos
+        .iter()
+        .map(|p| PhotoInput {
+            alt_text: &p.alt_text,
+            bytes: prepared_bytes(p),
+            width: p.media.width,
+            height: p.media.height,
+        })
+        .collect();
     let input = PostInput {
         title: &d.title,
         body: &d.body,
-        // Drafts carry no photos, channels or schedule yet; those checks start working when they do.
-        photos: &[],
+        photos: &photo_inputs,
+        // Channels and a schedule come with publishing; until then every platform is checked.
         channels: &[],
         scheduled_at: None,
         now,
