@@ -2,91 +2,18 @@
 // Needs: the built app (LOA_APP_BIN or $CARGO_TARGET_DIR/debug/loa-app), tauri-driver,
 // WebKitWebDriver and an X display (Xvfb). Set LOA_E2E_SKIP=1 to skip on machines without them.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   SKIP,
   closeApp,
-  freshDataDir,
   killApp,
-  launchApp,
   messages,
-  preflightProblems,
-  removeDataDir,
   sleep,
-  startDriver,
-  stopDriver,
   withArtifacts,
 } from "./harness.mjs";
-import { Keys } from "./webdriver.mjs";
+import { currentDraftId, newDraft, typeInto, useDriver, waitSaved } from "./ui.mjs";
 
 const TEST_TIMEOUT = 180_000;
-
-/** @type {import("./webdriver.mjs").WebDriverClient} */
-let client;
-/** Why the suite cannot run, if it cannot: every test fails with this message. */
-let setupError = null;
-const dataDirs = [];
-
-function requireSetup() {
-  if (setupError) throw setupError;
-}
-
-function dataDir(label) {
-  const dir = freshDataDir(label);
-  dataDirs.push(dir);
-  return dir;
-}
-
-async function open(ctx, dir) {
-  requireSetup();
-  const session = await launchApp(client, dir);
-  ctx.sessions.push(session);
-  return session;
-}
-
-/**
- * Type `text` into a field with real key input (Element Send Keys; "\n" is the Enter key).
- * If the driver drops or alters characters, say so and type again with the W3C Actions API.
- */
-async function typeInto(t, session, el, text) {
-  const before = await el.property("value");
-  const expected = (before + text).normalize("NFC");
-  const keys = text.replace(/\n/g, Keys.ENTER);
-  await el.click();
-  await el.sendKeys(keys);
-  let value = await el.property("value");
-  if (value === expected) return "send-keys";
-  t.diagnostic(`Element Send Keys gave ${JSON.stringify(value)} for ${JSON.stringify(expected)}; retrying with W3C Actions`);
-  assert.equal(before, "", "the Actions fallback only retypes into an empty field");
-  await el.clear();
-  await el.click();
-  await session.typeWithActions(keys);
-  value = await el.property("value");
-  assert.equal(value, expected, "W3C Actions key input did not produce the typed text either");
-  return "actions";
-}
-
-async function waitSaved(session) {
-  await session.waitFor(
-    async () => (await (await session.byTestId("draft-save-state")).attribute("data-state")) === "saved",
-    { message: 'draft-save-state data-state="saved"', timeoutMs: 10_000 },
-  );
-}
-
-async function currentDraftId(session) {
-  const item = await session.waitForTestId("draft-list-item", '[aria-current="true"]');
-  return item.attribute("data-draft-id");
-}
-
-async function newDraft(session) {
-  const before = await session.findElements('[data-testid="draft-list-item"]');
-  await (await session.byTestId("draft-new")).click();
-  await session.waitFor(
-    async () => (await session.findElements('[data-testid="draft-list-item"]')).length === before.length + 1,
-    { message: "a new item in draft-list" },
-  );
-  return session.waitForTestId("draft-title");
-}
 
 /** Open the draft with this id from the list and wait until the editor shows it. */
 async function openFromList(session, id) {
@@ -105,25 +32,7 @@ async function listIds(session, listTestId, itemTestId) {
 }
 
 describe("Loa window (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeout: 30 * 60_000 }, () => {
-  before(async () => {
-    const problems = preflightProblems();
-    if (problems.length > 0) {
-      setupError = new Error(
-        `end-to-end prerequisites missing (set LOA_E2E_SKIP=1 to skip):\n  - ${problems.join("\n  - ")}`,
-      );
-      return;
-    }
-    try {
-      client = await startDriver();
-    } catch (e) {
-      setupError = e;
-    }
-  });
-
-  after(async () => {
-    await stopDriver();
-    for (const dir of dataDirs) removeDataDir(dir);
-  });
+  const { dataDir, open } = useDriver();
 
   it("keeps a Vietnamese draft typed in the window, byte for byte, after closing", { timeout: TEST_TIMEOUT }, (t) =>
     withArtifacts("vietnamese-draft", async (ctx) => {

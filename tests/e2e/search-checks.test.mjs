@@ -4,89 +4,20 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   SKIP,
   closeApp,
-  freshDataDir,
-  launchApp,
   messages,
-  preflightProblems,
-  removeDataDir,
-  startDriver,
-  stopDriver,
   withArtifacts,
 } from "./harness.mjs";
 import { Keys } from "./webdriver.mjs";
+import { currentDraftId, newDraft, typeInto, useDriver, waitSaved } from "./ui.mjs";
 
 const TEST_TIMEOUT = 180_000;
 /** Where the screenshots for a look by eye go (LOA_E2E_SCREENSHOT_DIR, else the temp dir). */
 const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
 
-/** @type {import("./webdriver.mjs").WebDriverClient} */
-let client;
-let setupError = null;
-const dataDirs = [];
-
-function requireSetup() {
-  if (setupError) throw setupError;
-}
-
-function dataDir(label) {
-  const dir = freshDataDir(label);
-  dataDirs.push(dir);
-  return dir;
-}
-
-async function open(ctx, dir) {
-  requireSetup();
-  const session = await launchApp(client, dir);
-  ctx.sessions.push(session);
-  return session;
-}
-
-/** Real key input into a field; falls back to W3C Actions if the driver alters the text (as in app.test.mjs). */
-async function typeInto(t, session, el, text) {
-  const before = await el.property("value");
-  const expected = (before + text).normalize("NFC");
-  const keys = text.replace(/\n/g, Keys.ENTER);
-  await el.click();
-  await el.sendKeys(keys);
-  let value = await el.property("value");
-  if (value === expected) return "send-keys";
-  t.diagnostic(`Element Send Keys gave ${JSON.stringify(value)} for ${JSON.stringify(expected)}; retrying with W3C Actions`);
-  assert.equal(before, "", "the Actions fallback only retypes into an empty field");
-  await el.clear();
-  await el.click();
-  await session.typeWithActions(keys);
-  value = await el.property("value");
-  assert.equal(value, expected, "W3C Actions key input did not produce the typed text either");
-  return "actions";
-}
-
-async function waitSaved(session) {
-  await session.waitFor(
-    async () => (await (await session.byTestId("draft-save-state")).attribute("data-state")) === "saved",
-    { message: 'draft-save-state data-state="saved"', timeoutMs: 10_000 },
-  );
-}
-
-async function currentDraftId(session) {
-  const item = await session.waitForTestId("draft-list-item", '[aria-current="true"]');
-  return item.attribute("data-draft-id");
-}
-
-async function newDraft(session) {
-  const before = await session.findElements('[data-testid="draft-list-item"]');
-  await (await session.byTestId("draft-new")).click();
-  await session.waitFor(
-    async () => (await session.findElements('[data-testid="draft-list-item"]')).length === before.length + 1,
-    { message: "a new item in draft-list" },
-  );
-  return session.waitForTestId("draft-title");
-}
-
-/** A draft with this title (and body), saved; returns its id. */
 async function createDraft(t, session, title, body = "") {
   const titleEl = await newDraft(session);
   t.diagnostic(`title typed via ${await typeInto(t, session, titleEl, title)}`);
@@ -144,25 +75,7 @@ async function screenshot(session, name) {
 }
 
 describe("Search, legacy paste and checks (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeout: 30 * 60_000 }, () => {
-  before(async () => {
-    const problems = preflightProblems();
-    if (problems.length > 0) {
-      setupError = new Error(
-        `end-to-end prerequisites missing (set LOA_E2E_SKIP=1 to skip):\n  - ${problems.join("\n  - ")}`,
-      );
-      return;
-    }
-    try {
-      client = await startDriver();
-    } catch (e) {
-      setupError = e;
-    }
-  });
-
-  after(async () => {
-    await stopDriver();
-    for (const dir of dataDirs) removeDataDir(dir);
-  });
+  const { dataDir, open } = useDriver();
 
   it("finds a draft typed without diacritics and opens it with Enter", { timeout: TEST_TIMEOUT }, (t) =>
     withArtifacts("search", async (ctx) => {
