@@ -309,6 +309,7 @@ export class Media {
       this.results = [];
       this.progress = null;
       this.view = "drafts";
+      this.studio.scheduleChecks(0);
     } catch (e) {
       this.report(e);
     }
@@ -339,6 +340,8 @@ export class Media {
     try {
       await api.setAltText(draft.id, mediaId, alt);
       photo.alt_text = alt.normalize("NFC").trim();
+      // The checks point out photos without alt text: let them see the change.
+      this.studio.scheduleChecks(0);
     } catch (e) {
       this.report(e);
     }
@@ -360,6 +363,7 @@ export class Media {
     if (!draft) return;
     try {
       this.draftPhotos = await api.detachMedia(draft.id, mediaId);
+      this.studio.scheduleChecks(0);
     } catch (e) {
       this.report(e);
     }
