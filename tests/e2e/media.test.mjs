@@ -3,23 +3,18 @@
 // Same prerequisites as app.test.mjs (tauri-driver, WebKitWebDriver, an X display, the built app),
 // plus the real photos of shared/testdata/photos-exif (the test skips when they are absent).
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   SKIP,
   closeApp,
-  freshDataDir,
-  launchApp,
-  preflightProblems,
-  removeDataDir,
   repoRoot,
-  startDriver,
-  stopDriver,
   withArtifacts,
 } from "./harness.mjs";
 import { Keys } from "./webdriver.mjs";
+import { typeInto, useDriver } from "./ui.mjs";
 
 const TEST_TIMEOUT = 240_000;
 const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
@@ -27,11 +22,6 @@ const PHOTOS = join(repoRoot, "../shared/testdata/photos-exif/recurser-orientati
 /** Orientation 6 (stored sideways) and 8: both must come out upright. */
 const LANDSCAPE = "Landscape_6.jpg";
 const PORTRAIT = "Portrait_8.jpg";
-
-/** @type {import("./webdriver.mjs").WebDriverClient} */
-let client;
-let setupError = null;
-const cleanup = [];
 
 /** Width and height from a JPEG's SOF marker. */
 function jpegSize(bytes) {
@@ -57,53 +47,22 @@ async function invoke(session, cmd, args) {
   return out.ok;
 }
 
-async function typeInto(session, el, text) {
-  await el.click();
-  await el.sendKeys(text);
-  const value = await el.property("value");
-  if (value !== text.normalize("NFC")) {
-    await el.clear();
-    await el.click();
-    await session.typeWithActions(text);
-  }
-  assert.equal((await el.property("value")).normalize("NFC"), text.normalize("NFC"));
-}
-
 describe("Photos ready to post (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeout: 15 * 60_000 }, () => {
-  before(async () => {
-    const problems = preflightProblems();
-    if (problems.length > 0) {
-      setupError = new Error(`end-to-end prerequisites missing (set LOA_E2E_SKIP=1 to skip):\n  - ${problems.join("\n  - ")}`);
-      return;
-    }
-    try {
-      client = await startDriver();
-    } catch (e) {
-      setupError = e;
-    }
-  });
-
-  after(async () => {
-    await stopDriver();
-    for (const dir of cleanup) removeDataDir(dir);
-  });
+  const { dataDir, open } = useDriver();
 
   it("imports from a watch folder, attaches with alt texts and prepares upright JPEGs without EXIF", { timeout: TEST_TIMEOUT }, (t) =>
     withArtifacts("media", async (ctx) => {
-      if (setupError) throw setupError;
       if (!existsSync(join(PHOTOS, LANDSCAPE))) {
         t.skip(`${PHOTOS} is absent`);
         return;
       }
-      const dir = freshDataDir("media");
-      const inbox = mkdtempSync(join(tmpdir(), "loa-e2e-inbox-"));
-      cleanup.push(dir, inbox);
-      const s = await launchApp(client, dir);
-      ctx.sessions.push(s);
+      const dir = dataDir("media");
+      const inbox = dataDir("inbox");
+      const s = await open(ctx, dir);
 
       // A draft to attach to.
       await (await s.waitForTestId("draft-new")).click();
-      await typeInto(s, await s.waitForTestId("draft-title"), "Cầu treo bản Nà Hừ");
+      await typeInto(t, s, await s.waitForTestId("draft-title"), "Cầu treo bản Nà Hừ");
 
       // The photo library, empty.
       await (await s.byTestId("nav-media")).click();
@@ -133,7 +92,7 @@ describe("Photos ready to post (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : f
       for (const item of items) assert.equal(await item.attribute("aria-selected"), "true");
 
       // The watermark, saved to the profile, and its live preview.
-      await typeInto(s, await s.byTestId("media-watermark-text"), "UBND xã Nà Hừ");
+      await typeInto(t, s, await s.byTestId("media-watermark-text"), "UBND xã Nà Hừ");
       await s.waitFor(
         async () =>
           s.executeScript(
@@ -158,7 +117,7 @@ describe("Photos ready to post (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : f
       const alts = ["Cầu treo mới sửa", "Bà con qua cầu"];
       const inputs = await s.findElements('[data-testid="draft-image-alt"]');
       for (const [i, input] of inputs.entries()) {
-        await typeInto(s, input, alts[i]);
+        await typeInto(t, s, input, alts[i]);
         await input.sendKeys(Keys.TAB); // blur saves
       }
       await s.waitFor(async () => {
