@@ -13,22 +13,8 @@ use loa_core::{
 
 const DECOMPOSED: &str = "Mu\u{031B}o\u{031B}\u{0300}ng";
 
-fn testdata() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/testdata/photos-exif")
-}
-
-/// Copies a test photo into `into` under `name`; `None` (with a message) when the test data is
-/// absent.
-fn photo(rel: &str, into: &Path, name: &str) -> Option<PathBuf> {
-    let src = testdata().join(rel);
-    if !src.is_file() {
-        eprintln!("skipped: {} is absent", src.display());
-        return None;
-    }
-    let dest = into.join(name);
-    std::fs::copy(&src, &dest).expect("copy test photo");
-    Some(dest)
-}
+mod common;
+use common::photo;
 
 fn open() -> (tempfile::TempDir, tempfile::TempDir, Store) {
     let profile = tempfile::tempdir().expect("tempdir");

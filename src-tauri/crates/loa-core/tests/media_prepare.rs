@@ -5,7 +5,7 @@
 //! Real photos come from `shared/testdata/photos-exif`, copied into temporary folders at test
 //! time; the tests skip with a message when that folder is absent.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use loa_core::{
@@ -13,20 +13,8 @@ use loa_core::{
     WatermarkSettings,
 };
 
-fn testdata() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/testdata/photos-exif")
-}
-
-fn photo(rel: &str, into: &Path, name: &str) -> Option<PathBuf> {
-    let src = testdata().join(rel);
-    if !src.is_file() {
-        eprintln!("skipped: {} is absent", src.display());
-        return None;
-    }
-    let dest = into.join(name);
-    std::fs::copy(&src, &dest).expect("copy test photo");
-    Some(dest)
-}
+mod common;
+use common::photo;
 
 /// Width and height from a JPEG's SOF marker.
 fn jpeg_size(bytes: &[u8]) -> (u32, u32) {
