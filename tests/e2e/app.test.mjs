@@ -56,6 +56,8 @@ describe("Loa window (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, time
       await closeApp(s);
 
       s = await open(ctx, dir);
+      // The list fills in after the window appears: wait for it before comparing.
+      await s.waitForTestId("draft-list-item");
       const ids = await listIds(s, "draft-list", "draft-list-item");
       assert.deepEqual(ids, [id], "the draft is in the list after a restart");
       const item = await s.byTestId("draft-list-item", `[data-draft-id="${id}"]`);
