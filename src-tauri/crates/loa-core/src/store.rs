@@ -47,14 +47,20 @@ impl Store {
         &self.dir
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
+    /// The clock this store stamps its writes with (tests inject a manual one).
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave the connection inconsistent: SQLite rolls back
         // the open transaction when it is dropped. So a poisoned lock is still usable.
         self.conn.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Runs `f` in one write transaction, committed only if it succeeds.
-    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, DateTime<Utc>) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one write transaction, committed only if it succeeds. Feature modules (templates,
+    /// outbox, …) add their own `impl Store` blocks over this and [`Store::read`].
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, DateTime<Utc>) -> Result<T>) -> Result<T> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx, self.clock.now())?;
@@ -62,7 +68,7 @@ impl Store {
         Ok(out)
     }
 
-    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         f(&self.conn())
     }
 
