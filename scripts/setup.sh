@@ -12,8 +12,9 @@ sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
 # libturbojpeg0-dev: the photo pipeline decodes JPEG at reduced size and encodes with libjpeg-turbo.
+# libdbus-1-dev: channel credentials go to the Secret Service keyring over D-Bus.
 pkgs=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
-      libayatana-appindicator3-dev librsvg2-dev libturbojpeg0-dev)
+      libayatana-appindicator3-dev librsvg2-dev libturbojpeg0-dev libdbus-1-dev)
 if [ "$mode" = test ]; then
   pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11)
 fi
