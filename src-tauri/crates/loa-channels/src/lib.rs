@@ -14,6 +14,33 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+mod classify;
+pub mod facebook;
+pub mod folder;
+mod http;
+mod limits;
+mod text;
+pub mod wordpress;
+pub mod zalo;
+
+#[cfg(test)]
+mod channel_tests;
+
+pub use limits::{
+    ChannelLimits, LimitViolation, ScheduleWindow, check_post, check_post_for, limits, limits_for,
+    publish_not_before,
+};
+
+/// Opens a channel client. Nothing is sent until a method is called.
+pub fn open(config: ChannelConfig, creds: Credentials) -> Box<dyn Channel> {
+    match config.kind {
+        ChannelKind::Facebook => Box::new(facebook::FacebookPage::new(config, creds)),
+        ChannelKind::Zalo => Box::new(zalo::ZaloOa::new(config, creds)),
+        ChannelKind::Wordpress => Box::new(wordpress::WordPressSite::new(config, creds)),
+        ChannelKind::Folder => Box::new(folder::FolderChannel::new(config)),
+    }
+}
+
 /// Which platform a channel publishes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -42,6 +69,10 @@ pub struct ChannelConfig {
     pub folder: Option<PathBuf>,
     /// Request timeout for small calls; uploads get a longer one scaled by size.
     pub timeout: Duration,
+    /// Zalo only: a WordPress site (its configuration and credentials) whose media library
+    /// hosts the article's photos — Zalo articles take image URLs only. `None` elsewhere, and
+    /// for a Zalo channel that publishes text only.
+    pub image_host: Option<Box<(ChannelConfig, Credentials)>>,
 }
 
 /// The secrets of a channel, as kept in the OS keyring.
@@ -156,8 +187,27 @@ pub struct ChannelError {
     pub message: String,
 }
 
+impl ChannelError {
+    /// The Fluent id (in `locales/*/channels.ftl`) of a sentence that tells the officer what to
+    /// do about this error, by class; the platform's own message is shown below it.
+    pub fn hint_id(&self) -> &'static str {
+        match self.class {
+            ErrorClass::Transient => "channel-hint-transient",
+            ErrorClass::Offline => "channel-hint-offline",
+            ErrorClass::Ambiguous => "channel-hint-ambiguous",
+            ErrorClass::Throttled { .. } => "channel-hint-throttled",
+            ErrorClass::Auth => "channel-hint-auth",
+            ErrorClass::Invalid => "channel-hint-invalid",
+        }
+    }
+}
+
 /// Bytes sent so far for the current request body (per-byte progress).
 pub type Progress<'a> = &'a mut dyn FnMut(u64);
+
+/// Where a client hands new credentials the moment it obtains them (see
+/// [`Channel::set_credential_sink`]).
+pub type CredentialSink = Box<dyn FnMut(&Credentials) + Send>;
 
 /// One configured channel. Implementations are blocking (the worker runs on its own thread).
 pub trait Channel: Send {
@@ -204,6 +254,19 @@ pub trait Channel: Send {
     fn take_refreshed_credentials(&mut self) -> Option<Credentials> {
         None
     }
+
+    /// After a successful call whose usage headers say the app or page is close to the
+    /// platform's limit (Graph `X-App-Usage` / `X-Business-Use-Case-Usage` at 90 % or more):
+    /// how many seconds to hold the channel back before the next call. Taken once.
+    fn take_usage_pause_secs(&mut self) -> Option<u64> {
+        None
+    }
+
+    /// The worker's way to store refreshed credentials at once. A client that refreshes (Zalo)
+    /// calls the sink right after the new pair arrives, BEFORE using it: the old refresh token is
+    /// spent, and a process killed before the call returns (and before
+    /// [`Channel::take_refreshed_credentials`]) would otherwise lose the only valid one.
+    fn set_credential_sink(&mut self, _sink: CredentialSink) {}
 }
 
 #[cfg(test)]
