@@ -1,7 +1,7 @@
 //! Declares Loa's own commands so that each needs an explicit permission in `capabilities/`:
 //! a command not listed there cannot be called from the page.
 
-/// Every command of `src/commands.rs`; `commands::tests` checks the two lists agree.
+/// Every command of `src/commands.rs` and `src/publish.rs`; `commands::tests` checks the two lists agree.
 const COMMANDS: &[&str] = &[
     "app_ready",
     "get_settings",
@@ -35,6 +35,17 @@ const COMMANDS: &[&str] = &[
     "watermark_preview",
     "prepare_draft_photos",
     "cancel_prepare",
+    "list_channels",
+    "save_channel",
+    "set_channel_paused",
+    "test_channel",
+    "queue_draft",
+    "list_outbox",
+    "retry_outbox_item",
+    "cancel_outbox_item",
+    "mark_outbox_published",
+    "set_outbox_paused",
+    "publish_status",
 ];
 
 fn main() {

@@ -14,7 +14,7 @@ use loa_core::{
 use tauri::State;
 use tauri::ipc::{Channel, InvokeResponseBody, IpcResponse};
 
-use crate::Core;
+use crate::{Core, publish};
 
 type Res<T> = Result<T, IpcError>;
 
@@ -150,7 +150,7 @@ impl specta::Type for JpegBytes {
 }
 
 /// Runs slow work (photo decoding) off the async runtime's threads.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, loa_core::LoaError> + Send + 'static,
 ) -> Res<T> {
     tauri::async_runtime::spawn_blocking(f)
@@ -348,10 +348,23 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             watermark_preview,
             prepare_draft_photos,
             cancel_prepare,
+            publish::list_channels,
+            publish::save_channel,
+            publish::set_channel_paused,
+            publish::test_channel,
+            publish::queue_draft,
+            publish::list_outbox,
+            publish::retry_outbox_item,
+            publish::cancel_outbox_item,
+            publish::mark_outbox_published,
+            publish::set_outbox_paused,
+            publish::publish_status,
         ])
         .typ::<loa_core::ErrorCode>()
         // Sent to the window as the "media-imported" event.
         .typ::<loa_core::WatchEvent>()
+        // Sent to the window as the "outbox-event" event.
+        .typ::<loa_publish::Event>()
         // Draft ids are SQLite rowids: far below 2^53, so a JS number holds them exactly.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type: the UI always sends every field.

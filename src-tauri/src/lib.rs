@@ -1,7 +1,9 @@
 //! The Loa desktop shell: opens the profile, registers the commands and starts the window.
-//! Logic lives in `loa-core`; the commands in [`commands`] are one-line adapters over it.
+//! Logic lives in `loa-core` and `loa-publish`; the commands in [`commands`] and [`publish`] are
+//! one-line adapters over them. The outbox worker runs on its own thread from setup to exit.
 
 pub mod commands;
+pub mod publish;
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -22,6 +24,8 @@ pub struct Core {
     watcher: Mutex<Option<WatchFolders>>,
     /// Set to stop the running "prepare for posting" before its next photo.
     prepare_cancel: Mutex<Arc<AtomicBool>>,
+    /// The outbox worker and what the publishing commands need of it.
+    publish: publish::Publishing,
     started: Instant,
 }
 
@@ -108,14 +112,24 @@ pub fn run() {
             store,
             watcher: Mutex::new(None),
             prepare_cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
+            publish: publish::Publishing::default(),
             started,
         })
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
-            app.state::<Core>().start_watching(app.handle().clone());
+            let core = app.state::<Core>();
+            core.start_watching(app.handle().clone());
+            core.publish.start(core.store.clone(), app.handle().clone());
             Ok(())
         })
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!())
+        .map(|app| {
+            app.run(|app, event| {
+                if let tauri::RunEvent::Exit = event {
+                    app.state::<Core>().publish.stop();
+                }
+            })
+        });
     if let Err(e) = result {
         eprintln!("loa: the window could not start: {e}");
         std::process::exit(1);

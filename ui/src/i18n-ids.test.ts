@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { LANGS, STATUSES, TOPICS, langMessageId, statusMessageId, topicMessageId } from "./lib/options";
 import { UNEXPECTED_ERROR_ID } from "./lib/api";
 import { POSITIONS, PRESETS, positionMessageId, presetMessageId } from "./lib/media.svelte";
+import { CHANNEL_KINDS, COMPUTED_MESSAGE_IDS } from "./lib/publish";
 
 const srcDir = fileURLToPath(new URL(".", import.meta.url));
 const localesDir = fileURLToPath(new URL("../../locales", import.meta.url));
@@ -73,23 +74,44 @@ describe("Fluent message ids", () => {
         ...POSITIONS.map(positionMessageId),
         UNEXPECTED_ERROR_ID,
         "ui-media-preview-only",
+        "ui-publish-preview-only",
+        ...COMPUTED_MESSAGE_IDS,
+        ...["online", "offline", "partial", "none"].map((s) => `ui-online-${s}`),
+        ...CHANNEL_KINDS.map((k) => `ui-channel-name-placeholder-${k}`),
       ];
       expect(computed.filter((id) => !ids.has(id))).toEqual([]);
     });
   }
 
-  it("ui.ftl defines the same ids in Vietnamese and English", () => {
-    const vi = messageIds("vi", "ui.ftl");
-    const en = messageIds("en", "ui.ftl");
-    expect([...vi].filter((id) => !en.has(id))).toEqual([]);
-    expect([...en].filter((id) => !vi.has(id))).toEqual([]);
-  });
+  for (const file of ["ui.ftl", "ui-publish.ftl"]) {
+    it(`${file} defines the same ids in Vietnamese and English`, () => {
+      const vi = messageIds("vi", file);
+      const en = messageIds("en", file);
+      expect(vi.size).toBeGreaterThan(0);
+      expect([...vi].filter((id) => !en.has(id))).toEqual([]);
+      expect([...en].filter((id) => !vi.has(id))).toEqual([]);
+    });
 
-  it("ui.ftl files parse without junk", () => {
+    it(`${file} files parse without junk`, () => {
+      for (const locale of LOCALES) {
+        const text = readFileSync(join(localesDir, locale, file), "utf8");
+        const entries = text.split("\n").filter((l) => /^[a-z][\w-]*\s*=/.test(l)).length;
+        expect(new FluentResource(text).body.length).toBe(entries);
+      }
+    });
+  }
+
+  it("no id is defined twice across the locale files (the UI loads them all into one bundle)", () => {
     for (const locale of LOCALES) {
-      const text = readFileSync(join(localesDir, locale, "ui.ftl"), "utf8");
-      const entries = text.split("\n").filter((l) => /^[a-z][\w-]*\s*=/.test(l)).length;
-      expect(new FluentResource(text).body.length).toBe(entries);
+      const seen = new Map<string, string>();
+      const twice: string[] = [];
+      for (const name of readdirSync(join(localesDir, locale)).filter((n) => n.endsWith(".ftl"))) {
+        for (const msg of new FluentResource(readFileSync(join(localesDir, locale, name), "utf8")).body) {
+          if (seen.has(msg.id)) twice.push(`${locale}: ${msg.id} in ${seen.get(msg.id)} and ${name}`);
+          else seen.set(msg.id, name);
+        }
+      }
+      expect(twice).toEqual([]);
     }
   });
 });

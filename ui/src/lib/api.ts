@@ -2,22 +2,31 @@
 import { Channel, isTauri } from "@tauri-apps/api/core";
 import {
   commands,
+  type ChannelInfo,
+  type ChannelSecrets,
+  type ChannelView,
   type CheckFinding,
   type Draft,
   type DraftPatch,
   type DraftPhoto,
   type DraftSummary,
+  type Event as OutboxEvent,
   type IpcError,
   type Lang,
   type LegacyOffer,
   type MediaImportOutcome,
   type MediaItem,
   type MediaSource,
+  type NewChannel,
   type NewDraft,
   type NewDraftPhoto,
+  type OutboxItem,
   type PrepareOptions,
   type PrepareProgress,
   type PreparedPhoto,
+  type PublishStatus,
+  type QueueEntry,
+  type QueueOutcome,
   type Revision,
   type SearchHit,
   type SearchQuery,
@@ -125,6 +134,20 @@ export const api = {
     return call((b) => b.prepareDraftPhotos(draftId, options, channel));
   },
   cancelPrepare: (): Promise<null> => call((b) => b.cancelPrepare()),
+  listChannels: (): Promise<ChannelView[]> => call((b) => b.listChannels()),
+  saveChannel: (input: NewChannel, secrets: ChannelSecrets): Promise<ChannelInfo> =>
+    call((b) => b.saveChannel(input, secrets)),
+  setChannelPaused: (id: number, paused: boolean): Promise<ChannelInfo> => call((b) => b.setChannelPaused(id, paused)),
+  testChannel: (id: number): Promise<string> => call((b) => b.testChannel(id)),
+  queueDraft: (draftId: number, channelIds: number[], at: string | null): Promise<QueueOutcome[]> =>
+    call((b) => b.queueDraft(draftId, channelIds, at)),
+  listOutbox: (): Promise<QueueEntry[]> => call((b) => b.listOutbox()),
+  retryOutboxItem: (id: number, confirmedNotPublished: boolean): Promise<OutboxItem> =>
+    call((b) => b.retryOutboxItem(id, confirmedNotPublished)),
+  cancelOutboxItem: (id: number): Promise<OutboxItem> => call((b) => b.cancelOutboxItem(id)),
+  markOutboxPublished: (id: number, url: string): Promise<OutboxItem> => call((b) => b.markOutboxPublished(id, url)),
+  setOutboxPaused: (paused: boolean): Promise<null> => call((b) => b.setOutboxPaused(paused)),
+  publishStatus: (): Promise<PublishStatus> => call((b) => b.publishStatus()),
 };
 
 function jpegBlob(bytes: unknown): Blob {
@@ -159,6 +182,13 @@ export async function onMediaImported(handler: (e: WatchEvent) => void): Promise
   if (!isTauri()) return () => {};
   const { listen } = await import("@tauri-apps/api/event");
   return listen<WatchEvent>("media-imported", (ev) => handler(ev.payload));
+}
+
+/** What the outbox worker reports (item states, bytes sent, links); returns the function that stops listening. */
+export async function onOutboxEvent(handler: (e: OutboxEvent) => void): Promise<() => void> {
+  if (!isTauri()) return () => {};
+  const { listen } = await import("@tauri-apps/api/event");
+  return listen<OutboxEvent>("outbox-event", (ev) => handler(ev.payload));
 }
 
 /** Files dropped on the window (paths); returns the function that stops listening. */

@@ -48,9 +48,97 @@ export const commands = {
 	prepareDraftPhotos: (draftId: number, options: PrepareOptions, onProgress: Channel<PrepareProgress>) => typedError<PreparedPhoto[], IpcError>(__TAURI_INVOKE("prepare_draft_photos", { draftId, options, onProgress })),
 	/**  Stops the running "prepare for posting" before its next photo; the rest are reported cancelled. */
 	cancelPrepare: () => typedError<null, IpcError>(__TAURI_INVOKE("cancel_prepare")),
+	listChannels: () => typedError<ChannelView[], IpcError>(__TAURI_INVOKE("list_channels")),
+	/**  Creates or updates (same name) a channel; typed secrets go to the credential store only. */
+	saveChannel: (input: NewChannel, secrets: ChannelSecrets) => typedError<ChannelInfo, IpcError>(__TAURI_INVOKE("save_channel", { input, secrets })),
+	/**  Pauses or resumes one channel. */
+	setChannelPaused: (id: number, paused: boolean) => typedError<ChannelInfo, IpcError>(__TAURI_INVOKE("set_channel_paused", { id, paused })),
+	/**  "Test connection": the page, OA or site name, or the platform's refusal. */
+	testChannel: (id: number) => typedError<string, IpcError>(__TAURI_INVOKE("test_channel", { id })),
+	/**
+	 *  Queues a draft for each channel, at `at` (RFC 3339) if given. One outcome per channel, in
+	 *  order: the core runs the checks and the platform's limits and may refuse one channel only.
+	 */
+	queueDraft: (draftId: number, channelIds: number[], at: string | null) => typedError<QueueOutcome[], IpcError>(__TAURI_INVOKE("queue_draft", { draftId, channelIds, at })),
+	/**  Every outbox item, oldest first, with the live progress of those being sent. */
+	listOutbox: () => typedError<QueueEntry[], IpcError>(__TAURI_INVOKE("list_outbox")),
+	/**
+	 *  Sends a failed item back to the queue; an unconfirmed one only when the officer confirms the
+	 *  post is not on the page.
+	 */
+	retryOutboxItem: (id: number, confirmedNotPublished: boolean) => typedError<OutboxItem, IpcError>(__TAURI_INVOKE("retry_outbox_item", { id, confirmedNotPublished })),
+	cancelOutboxItem: (id: number) => typedError<OutboxItem, IpcError>(__TAURI_INVOKE("cancel_outbox_item", { id })),
+	/**  The officer found the post on the page: published, with the link they give. */
+	markOutboxPublished: (id: number, url: string) => typedError<OutboxItem, IpcError>(__TAURI_INVOKE("mark_outbox_published", { id, url })),
+	/**  Pauses or resumes all publishing. */
+	setOutboxPaused: (paused: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("set_outbox_paused", { paused })),
+	publishStatus: () => typedError<PublishStatus, IpcError>(__TAURI_INVOKE("publish_status")),
 };
 
 /* Types */
+/**  A configured channel (no secrets). */
+export type ChannelInfo = {
+	id: number,
+	name: string,
+	kind: ChannelKind,
+	base_url: string,
+	page_id: string,
+	user: string,
+	folder: string | null,
+	spacing_secs: number,
+	/**  What holds it back now (computed at read time). */
+	status: ChannelStatus,
+	/**  The officer paused it (it may also be throttled or need reconnecting). */
+	paused: boolean,
+	/**  Throttled until this time (RFC 3339), when throttled. */
+	paused_until: string | null,
+	/**  Where the officer can look at what was published. */
+	page_url: string,
+	last_publish_at: string | null,
+	created_at: string,
+	updated_at: string,
+	/**  Zalo: the WordPress channel that hosts the articles' photos. */
+	image_host_channel_id: number | null,
+};
+
+/**
+ *  Which platform a channel publishes to. Mirrors `loa_channels::ChannelKind` (the core does
+ *  not depend on the HTTP clients).
+ */
+export type ChannelKind = "facebook" | "zalo" | "wordpress" | "folder";
+
+/**  The link to one channel's host. */
+export type ChannelLink = {
+	channel_id: number,
+	link: LinkState,
+};
+
+/**  Secrets typed in the channel form. A blank field keeps what is stored. */
+export type ChannelSecrets = {
+	/**  Facebook page token, Zalo access token, WordPress application password. */
+	token?: string,
+	refresh_token?: string,
+	app_id?: string,
+	secret_key?: string,
+};
+
+/**  What holds a channel back, as the officer sees it. */
+export type ChannelStatus = "ok" | 
+/**  The officer paused it. */
+"paused" | 
+/**  The platform asked Loa to slow down; it resumes by itself at `paused_until`. */
+"throttled" | 
+/**  The token was refused: add the channel again with a new token. */
+"needs_reconnect";
+
+/**  A channel as the settings panel shows it: never its secrets, only whether some are saved. */
+export type ChannelView = {
+	channel: ChannelInfo,
+	secret_saved: boolean,
+	/**  The link to its host as last seen by the worker. */
+	link: LinkState,
+};
+
 /**  One finding, as the UI and the command line see it. */
 export type CheckFinding = {
 	/**  Stable code, e.g. `citizen_id`, `facebook_text_too_long`. */
@@ -128,9 +216,24 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "photos_need_image_host" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
+
+/**  Something the officer may want to see. */
+export type Event = 
+/**  An item moved (one transaction committed). */
+{ type: "item_state"; id: number; channel_id: number; state: OutboxState } | 
+/**  Bytes of an item's photos and post sent so far. */
+{ type: "progress"; id: number; bytes_sent: number; bytes_total: number } | 
+/**  Loa or the officer held a channel back (`until` for a throttle, RFC 3339). */
+{ type: "channel_held"; channel_id: number; status: ChannelStatus; until: string | null } | { type: "channel_resumed"; channel_id: number } | { type: "online"; channel_id: number } | { type: "offline"; channel_id: number } | 
+/**  Everything that was queued has been worked through. */
+{ type: "batch_done"; published: number; failed: number; unconfirmed: number } | 
+/**  An item needs the officer (failed, or unconfirmed: check the page at `link`). */
+{ type: "needs_attention"; id: number; channel_id: number; state: OutboxState; link: string | null } | 
+/**  A refreshed token could not be saved: the channel will need reconnecting later. */
+{ type: "credentials_not_saved"; channel_id: number };
 
 /**
  *  An error as it crosses to the UI: a tagged value with a stable code, the Fluent message id and
@@ -140,6 +243,12 @@ export type IpcError = {
 	code: ErrorCode,
 	message_id: string,
 	args: { [key in string]: string },
+};
+
+/**  Live byte progress of an item. */
+export type ItemProgress = {
+	bytes_sent: number,
+	bytes_total: number,
 };
 
 /**  A content or interface language. Vietnamese comes first: it is the default everywhere. */
@@ -156,6 +265,11 @@ export type LegacyOffer = {
 	/**  The text converted to Unicode NFC, for the preview. */
 	converted: string,
 };
+
+/**  The link to one channel's host, as last seen. */
+export type LinkState = 
+/**  Not tried yet. */
+"unknown" | "online" | "offline";
 
 /**  The outcome of importing one file, as the UI shows it. */
 export type MediaImportOutcome = {
@@ -204,6 +318,21 @@ export type MediaSource =
 /**  Found in a watched folder. */
 "watch";
 
+/**  A channel to create, or to update when one with the same name exists. */
+export type NewChannel = {
+	name?: string,
+	kind?: ChannelKind | null,
+	/**  Empty: the platform's own API. */
+	base_url?: string,
+	page_id?: string,
+	user?: string,
+	folder?: string | null,
+	/**  `None`: the kind's default ([`ChannelKind::default_spacing_secs`]). */
+	spacing_secs?: number | null,
+	/**  Zalo: the name of the WordPress channel that hosts the articles' photos. */
+	image_host?: string | null,
+};
+
 /**  What a new draft starts with. */
 export type NewDraft = {
 	title?: string,
@@ -217,6 +346,77 @@ export type NewDraftPhoto = {
 	media_id?: number,
 	alt_text?: string,
 };
+
+/**
+ *  The last thing that went wrong with an item: the platform's code and its own message, kept
+ *  verbatim for the officer and for support.
+ */
+export type OutboxError = {
+	code: string,
+	message: string,
+};
+
+/**  One post going to one channel. */
+export type OutboxItem = {
+	id: number,
+	draft_id: number,
+	channel_id: number,
+	/**  The channel's name. */
+	channel: string,
+	channel_kind: ChannelKind,
+	state: OutboxState,
+	title: string,
+	/**  The text as queued (NFC). */
+	text: string,
+	text_hash: string,
+	slug: string,
+	/**  The time the officer asked for, if any (RFC 3339). */
+	scheduled_at: string | null,
+	/**  The platform's own scheduler takes it (Facebook, 10 minutes to 30 days ahead). */
+	platform_scheduled: boolean,
+	/**  Publish and upload attempts that reached the platform (offline tries do not count). */
+	attempts: number,
+	readback_attempts: number,
+	/**  Not before this time (backoff, a schedule, or the next read-back). */
+	next_attempt_at: string | null,
+	publish_started_at: string | null,
+	published_at: string | null,
+	remote_id: string | null,
+	/**  The post on the platform; for an unconfirmed item, the page to check. */
+	remote_url: string | null,
+	last_error: OutboxError | null,
+	media: OutboxMedia[],
+	/**  Bytes of the photos: the per-byte progress total. */
+	bytes_total: number,
+	created_at: string,
+	updated_at: string,
+};
+
+/**  One photo of an outbox item. */
+export type OutboxMedia = {
+	position: number,
+	/**  The snapshot file that is uploaded. */
+	path: string,
+	alt_text: string,
+	size: number,
+	/**  Set the moment the platform returns it: the photo is never uploaded again. */
+	remote_id: string | null,
+	remote_url: string | null,
+	uploaded_at: string | null,
+};
+
+/**  Where an outbox item is. */
+export type OutboxState = 
+/**  Waiting; some photos are not uploaded yet. */
+"queued" | 
+/**  Every photo has its remote id; the post itself is next. */
+"media_uploaded" | 
+/**  The publish call started. Never retried blindly: the channel is read back first. */
+"publishing" | "published" | 
+/**  Needs the officer: the platform refused the post (its message says why). */
+"failed" | 
+/**  Loa could not tell whether the post went out: the officer checks the page. */
+"unconfirmed" | "cancelled";
 
 /**  How to prepare a draft's photos. */
 export type PrepareOptions = {
@@ -247,6 +447,29 @@ export type PreparedPhoto = {
 	height: number,
 	bytes_out: number,
 	/**  Why it failed, when not `ok`. */
+	error: IpcError | null,
+};
+
+/**  The header's indicator and the queue view's pause button. */
+export type PublishStatus = {
+	/**  The officer paused all publishing. */
+	paused: boolean,
+	/**  Channels the worker has tried; the others are not known yet. */
+	links: ChannelLink[],
+	/**  Where secrets are kept when no keyring answers (the window warns about it). */
+	credentials_file: string | null,
+};
+
+/**  One outbox item with its live byte progress (while the worker sends it). */
+export type QueueEntry = {
+	item: OutboxItem,
+	progress: ItemProgress | null,
+};
+
+/**  What queueing a draft for one channel gave: the new item, or why the core refused. */
+export type QueueOutcome = {
+	channel_id: number,
+	item: OutboxItem | null,
 	error: IpcError | null,
 };
 

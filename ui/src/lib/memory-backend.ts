@@ -20,6 +20,7 @@ export async function createMemoryBackend(): Promise<Backend> {
   const revisions: Revision[] = [];
   let watermark: WatermarkSettings = { logo_path: null, text: "", position: "br", opacity: 0.85 };
   const unsupported: IpcError = { code: "internal", message_id: "ui-media-preview-only", args: {} };
+  const publishOnly: IpcError = { code: "internal", message_id: "ui-publish-preview-only", args: {} };
   const now = () => new Date().toISOString();
   const summary = (d: Draft & { deleted_at: string | null }): DraftSummary => ({
     id: d.id,
@@ -195,6 +196,40 @@ export async function createMemoryBackend(): Promise<Backend> {
     },
     async cancelPrepare() {
       return ok(null);
+    },
+    // Publishing needs the core (credentials, the worker): the preview has no channels and no queue.
+    async listChannels() {
+      return ok([]);
+    },
+    async saveChannel() {
+      return { status: "error", error: publishOnly };
+    },
+    async setChannelPaused() {
+      return { status: "error", error: publishOnly };
+    },
+    async testChannel() {
+      return { status: "error", error: publishOnly };
+    },
+    async queueDraft(draftId) {
+      return drafts.has(draftId) ? { status: "error", error: publishOnly } : notFound(draftId);
+    },
+    async listOutbox() {
+      return ok([]);
+    },
+    async retryOutboxItem() {
+      return { status: "error", error: publishOnly };
+    },
+    async cancelOutboxItem() {
+      return { status: "error", error: publishOnly };
+    },
+    async markOutboxPublished() {
+      return { status: "error", error: publishOnly };
+    },
+    async setOutboxPaused() {
+      return ok(null);
+    },
+    async publishStatus() {
+      return ok({ paused: false, links: [], credentials_file: null });
     },
   };
   if (typeof location !== "undefined" && new URLSearchParams(location.search).has("demo")) await seedDemo(backend);

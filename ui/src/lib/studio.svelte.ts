@@ -313,6 +313,21 @@ export class Studio {
     }
   }
 
+  /** The outbox moved drafts' statuses (queued, published): take them without touching what is being typed. */
+  async refreshStatuses(): Promise<void> {
+    try {
+      const fresh = new Map((await api.listDrafts()).map((d) => [d.id, d.status]));
+      const take = (d: { id: number; status: DraftStatus }) => {
+        const status = fresh.get(d.id);
+        if (status && this.autosave.pendingFields(d.id)?.status == null) d.status = status;
+      };
+      this.drafts.forEach(take);
+      if (this.current) take(this.current);
+    } catch (e) {
+      console.warn("[loa] draft statuses", e);
+    }
+  }
+
   async toggleTrash(): Promise<void> {
     this.showTrash = !this.showTrash;
     if (this.showTrash) await this.loadTrash();

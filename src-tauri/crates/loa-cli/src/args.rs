@@ -47,6 +47,157 @@ pub enum Command {
         #[command(subcommand)]
         command: MediaCommand,
     },
+    /// Add and list the places posts go (Facebook Page, Zalo OA, website, folder).
+    Channel {
+        #[command(subcommand)]
+        command: ChannelCommand,
+    },
+    /// Queue drafts for channels and look at the outbox.
+    Queue {
+        #[command(subcommand)]
+        command: QueueCommand,
+    },
+    /// Publish what is queued: until interrupted, or with --once until nothing more can be done.
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChannelCommand {
+    /// Add a channel, or update the one with the same name (a new token lifts "reconnect").
+    Add {
+        #[command(subcommand)]
+        kind: ChannelAddKind,
+    },
+    /// List the channels and their state (no secrets).
+    List,
+    /// Check a channel's token against the platform ("test connection").
+    Test { name: String },
+    /// Stop publishing to a channel until it is resumed.
+    Pause { name: String },
+    /// Resume a paused (or rate-limited) channel.
+    Resume { name: String },
+}
+
+/// Options every channel takes.
+#[derive(Debug, Args)]
+pub struct ChannelCommon {
+    /// The officer's name for the channel, used with --channel.
+    #[arg(long)]
+    pub name: String,
+    /// Seconds between two posts (default: 30 for Facebook and Zalo, 5 for a website, 0 for a
+    /// folder).
+    #[arg(long, value_name = "SECS")]
+    pub spacing: Option<u32>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChannelAddKind {
+    /// A Facebook Page (Graph API, Page access token).
+    Facebook {
+        #[command(flatten)]
+        common: ChannelCommon,
+        #[arg(long, value_name = "ID")]
+        page_id: String,
+        /// A file holding the Page access token.
+        #[arg(long, value_name = "F")]
+        token_file: PathBuf,
+        /// The Graph API base, version included (default https://graph.facebook.com/v21.0).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// A Zalo Official Account (OA API).
+    Zalo {
+        #[command(flatten)]
+        common: ChannelCommon,
+        /// A file holding the OA access token.
+        #[arg(long, value_name = "F")]
+        token_file: PathBuf,
+        /// A file holding the refresh token (lets Loa renew the access token by itself).
+        #[arg(long, value_name = "F")]
+        refresh_token_file: Option<PathBuf>,
+        /// The Zalo app id (needed to refresh).
+        #[arg(long, value_name = "ID")]
+        app_id: Option<String>,
+        /// A file holding the app's secret key (needed to refresh).
+        #[arg(long, value_name = "F")]
+        secret_key_file: Option<PathBuf>,
+        /// The OA API base (default https://openapi.zalo.me).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// A website channel whose media library hosts the articles' photos.
+        #[arg(long, value_name = "WEBSITE")]
+        image_host: Option<String>,
+    },
+    /// A WordPress site (REST API, application password).
+    Wordpress {
+        #[command(flatten)]
+        common: ChannelCommon,
+        /// The site's address.
+        #[arg(long, value_name = "U")]
+        url: String,
+        #[arg(long, value_name = "U")]
+        user: String,
+        /// A file holding the application password.
+        #[arg(long, value_name = "F")]
+        app_password_file: PathBuf,
+    },
+    /// A folder (a USB stick…) to carry posts to another computer.
+    Folder {
+        #[command(flatten)]
+        common: ChannelCommon,
+        #[arg(long, value_name = "P")]
+        path: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QueueCommand {
+    /// Queue a draft for a channel; prints the outbox item's id.
+    Add {
+        draft_id: i64,
+        /// The channel's name.
+        #[arg(long)]
+        channel: String,
+        /// Publish at this time (RFC 3339, e.g. 2025-07-30T07:00:00+07:00).
+        #[arg(long, value_name = "RFC3339", value_parser = parse_rfc3339)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    /// The outbox, oldest first.
+    List,
+    /// Queue a failed item again; an unconfirmed one only with --confirm-not-published.
+    Retry {
+        id: i64,
+        /// You checked the page and the post is NOT there.
+        #[arg(long)]
+        confirm_not_published: bool,
+    },
+    /// Cancel an item that has not started publishing.
+    Cancel { id: i64 },
+    /// Record that you found the post on the page (an unconfirmed or failed item).
+    MarkPublished {
+        id: i64,
+        /// The post's address.
+        #[arg(long, value_name = "URL")]
+        url: String,
+    },
+    /// Pause all publishing.
+    Pause,
+    /// Resume publishing.
+    Resume,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Work until the queue is empty or nothing more can be done now, then exit (1 if an item
+    /// needs you: failed or unconfirmed).
+    #[arg(long)]
+    pub once: bool,
+}
+
+fn parse_rfc3339(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(s.trim())
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| "a date and time like 2025-07-30T07:00:00+07:00".to_owned())
 }
 
 #[derive(Debug, Subcommand)]
@@ -152,7 +303,10 @@ impl Command {
             | Command::Search(_)
             | Command::Text { .. }
             | Command::Check(_)
-            | Command::Media { .. } => None,
+            | Command::Media { .. }
+            | Command::Channel { .. }
+            | Command::Queue { .. }
+            | Command::Sync(_) => None,
         }
     }
 }
@@ -169,6 +323,12 @@ pub enum DraftCommand {
     Import {
         #[arg(required = true, value_name = "DIR|FILE")]
         paths: Vec<PathBuf>,
+    },
+    /// Attach photos to a draft, in order, ready to post.
+    Attach {
+        id: i64,
+        #[arg(required = true, value_name = "IMAGE")]
+        images: Vec<PathBuf>,
     },
 }
 

@@ -181,3 +181,47 @@ pub fn import(
         Outcome::Partial
     })
 }
+
+/// One photo of `draft attach --json`.
+#[derive(Debug, Serialize)]
+struct AttachRow {
+    position: u32,
+    media_id: i64,
+    file: String,
+    /// The upload-ready copy (the file itself when it was already fit to post).
+    prepared_path: Option<String>,
+}
+
+/// `loa draft attach DRAFT_ID IMAGE…`: imports the photos and attaches them in order, each with
+/// an upload-ready copy (see `Store::attach_for_posting`).
+pub fn attach(
+    store: &Store,
+    l10n: &Localizer,
+    id: i64,
+    images: &[PathBuf],
+    json: bool,
+) -> Result<Outcome, LoaError> {
+    let photos = store.attach_for_posting(id, images)?;
+    if json {
+        let rows: Vec<AttachRow> = photos
+            .iter()
+            .map(|p| AttachRow {
+                position: p.position,
+                media_id: p.media.id,
+                file: p.media.original_name.clone(),
+                prepared_path: p.prepared_path.clone(),
+            })
+            .collect();
+        out::json(&rows);
+    } else {
+        out::line(&l10n.msg_with(
+            "publish-attached",
+            &[
+                ("count", images.len().to_string()),
+                ("id", id.to_string()),
+                ("total", photos.len().to_string()),
+            ],
+        ));
+    }
+    Ok(Outcome::Ok)
+}

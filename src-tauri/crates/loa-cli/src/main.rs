@@ -4,14 +4,18 @@
 //! 2 a usage error. Never a panic trace.
 
 mod args;
+mod channel;
 mod check;
 mod draft;
 mod media;
 mod out;
+mod queue;
 mod search;
+mod sync;
 mod text;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use loa_core::{Lang, LoaError, Localizer, Store, paths};
@@ -51,7 +55,9 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
     {
         return Ok(media::process(l10n, a, cli.json));
     }
-    let store = Store::open(&paths::resolve_data_dir(cli.data_dir.as_deref()))?;
+    let store = Arc::new(Store::open(&paths::resolve_data_dir(
+        cli.data_dir.as_deref(),
+    ))?);
     let json = cli.json;
     match &cli.command {
         Command::Draft { command } => match command {
@@ -59,9 +65,13 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
             DraftCommand::List => draft::list(&store, l10n, json),
             DraftCommand::Show { id } => draft::show(&store, l10n, *id, json),
             DraftCommand::Import { paths } => draft::import(&store, l10n, paths, json),
+            DraftCommand::Attach { id, images } => draft::attach(&store, l10n, *id, images, json),
         },
         Command::Search(a) => search::run(&store, a, json),
         Command::Check(a) => check::run(&store, l10n, a, json),
+        Command::Channel { command } => channel::run(&store, l10n, command, json),
+        Command::Queue { command } => queue::run(&store, l10n, command, json),
+        Command::Sync(a) => sync::run(&store, l10n, a, json),
         Command::Text { .. } | Command::Media { .. } => Ok(Outcome::Ok),
     }
 }

@@ -88,6 +88,44 @@ pub enum LoaError {
         message_id: String,
         args: BTreeMap<String, String>,
     },
+    #[error("no channel named {name:?}")]
+    ChannelNotFound { name: String },
+    #[error("a channel named {name:?} already exists and publishes to {kind}")]
+    ChannelKindMismatch { name: String, kind: String },
+    #[error("outbox item {id} not found")]
+    OutboxItemNotFound { id: i64 },
+    /// An officer's action that the item's state does not allow (cancel while publishing…).
+    #[error("outbox item {id} is {state}: cannot {action}")]
+    OutboxWrongState {
+        id: i64,
+        state: String,
+        action: String,
+    },
+    #[error("draft {draft_id} is already queued for {channel}")]
+    AlreadyQueued { draft_id: i64, channel: String },
+    /// Retrying an unconfirmed item without the officer confirming it is not on the page.
+    #[error("outbox item {id} may already be on the page; confirm before retrying")]
+    ConfirmNotPublished { id: i64 },
+    /// Another worker holds the channel, or the item changed under the worker: skip it.
+    #[error("outbox item {id} changed while it was being worked on")]
+    OutboxConflict { id: i64 },
+    #[error("credential store: {detail}")]
+    Credentials { detail: String },
+    #[error("channel {channel} has no credentials")]
+    MissingCredentials { channel: String },
+    /// The platform would refuse the post as it is (`problems`: its limits, in words).
+    #[error("{channel} would refuse this post: {problems}")]
+    ChannelLimits { channel: String, problems: String },
+    /// A Zalo channel without an image host cannot carry photos.
+    #[error("{channel} cannot carry photos without an image host")]
+    PhotosNeedImageHost { channel: String },
+    /// A channel call made for the officer (test connection) failed.
+    #[error("{channel}: {code} {message}")]
+    ChannelFailed {
+        channel: String,
+        code: String,
+        message: String,
+    },
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -132,12 +170,24 @@ pub enum ErrorCode {
     Watch,
     WatermarkLogo,
     MediaProcess,
+    ChannelNotFound,
+    ChannelKindMismatch,
+    OutboxItemNotFound,
+    OutboxWrongState,
+    AlreadyQueued,
+    ConfirmNotPublished,
+    OutboxConflict,
+    Credentials,
+    MissingCredentials,
+    ChannelFailed,
+    ChannelLimits,
+    PhotosNeedImageHost,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 39] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -164,6 +214,18 @@ impl ErrorCode {
         ErrorCode::Watch,
         ErrorCode::WatermarkLogo,
         ErrorCode::MediaProcess,
+        ErrorCode::ChannelNotFound,
+        ErrorCode::ChannelKindMismatch,
+        ErrorCode::OutboxItemNotFound,
+        ErrorCode::OutboxWrongState,
+        ErrorCode::AlreadyQueued,
+        ErrorCode::ConfirmNotPublished,
+        ErrorCode::OutboxConflict,
+        ErrorCode::Credentials,
+        ErrorCode::MissingCredentials,
+        ErrorCode::ChannelFailed,
+        ErrorCode::ChannelLimits,
+        ErrorCode::PhotosNeedImageHost,
         ErrorCode::Internal,
     ];
 
@@ -196,6 +258,18 @@ impl ErrorCode {
             ErrorCode::Watch => "error-watch",
             ErrorCode::WatermarkLogo => "error-watermark-logo",
             ErrorCode::MediaProcess => "error-media-process",
+            ErrorCode::ChannelNotFound => "error-channel-not-found",
+            ErrorCode::ChannelKindMismatch => "error-channel-kind-mismatch",
+            ErrorCode::OutboxItemNotFound => "error-outbox-item-not-found",
+            ErrorCode::OutboxWrongState => "error-outbox-wrong-state",
+            ErrorCode::AlreadyQueued => "error-already-queued",
+            ErrorCode::ConfirmNotPublished => "error-confirm-not-published",
+            ErrorCode::OutboxConflict => "error-outbox-conflict",
+            ErrorCode::Credentials => "error-credentials",
+            ErrorCode::MissingCredentials => "error-missing-credentials",
+            ErrorCode::ChannelFailed => "error-channel-failed",
+            ErrorCode::ChannelLimits => "error-channel-limits",
+            ErrorCode::PhotosNeedImageHost => "error-photos-need-image-host",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -234,6 +308,18 @@ impl LoaError {
             LoaError::Watch { .. } => ErrorCode::Watch,
             LoaError::WatermarkLogo { .. } => ErrorCode::WatermarkLogo,
             LoaError::MediaProcess { .. } => ErrorCode::MediaProcess,
+            LoaError::ChannelNotFound { .. } => ErrorCode::ChannelNotFound,
+            LoaError::ChannelKindMismatch { .. } => ErrorCode::ChannelKindMismatch,
+            LoaError::OutboxItemNotFound { .. } => ErrorCode::OutboxItemNotFound,
+            LoaError::OutboxWrongState { .. } => ErrorCode::OutboxWrongState,
+            LoaError::AlreadyQueued { .. } => ErrorCode::AlreadyQueued,
+            LoaError::ConfirmNotPublished { .. } => ErrorCode::ConfirmNotPublished,
+            LoaError::OutboxConflict { .. } => ErrorCode::OutboxConflict,
+            LoaError::Credentials { .. } => ErrorCode::Credentials,
+            LoaError::MissingCredentials { .. } => ErrorCode::MissingCredentials,
+            LoaError::ChannelFailed { .. } => ErrorCode::ChannelFailed,
+            LoaError::ChannelLimits { .. } => ErrorCode::ChannelLimits,
+            LoaError::PhotosNeedImageHost { .. } => ErrorCode::PhotosNeedImageHost,
         }
     }
 
@@ -302,6 +388,39 @@ impl LoaError {
                     put(k, v.clone());
                 }
                 put("id", media_id.to_string());
+            }
+            LoaError::ChannelNotFound { name }
+            | LoaError::MissingCredentials { channel: name }
+            | LoaError::PhotosNeedImageHost { channel: name } => put("channel", name.clone()),
+            LoaError::ChannelKindMismatch { name, kind } => {
+                put("channel", name.clone());
+                put("kind", kind.clone());
+            }
+            LoaError::OutboxItemNotFound { id }
+            | LoaError::ConfirmNotPublished { id }
+            | LoaError::OutboxConflict { id } => put("id", id.to_string()),
+            LoaError::OutboxWrongState { id, state, action } => {
+                put("id", id.to_string());
+                put("state", state.clone());
+                put("action", action.clone());
+            }
+            LoaError::AlreadyQueued { draft_id, channel } => {
+                put("id", draft_id.to_string());
+                put("channel", channel.clone());
+            }
+            LoaError::Credentials { detail } => put("detail", detail.clone()),
+            LoaError::ChannelLimits { channel, problems } => {
+                put("channel", channel.clone());
+                put("problems", problems.clone());
+            }
+            LoaError::ChannelFailed {
+                channel,
+                code,
+                message,
+            } => {
+                put("channel", channel.clone());
+                put("code", code.clone());
+                put("detail", message.clone());
             }
         }
         a

@@ -10,21 +10,32 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use crate::{Lang, LoaError};
 
 /// The locale files the core embeds, per language.
-pub const CORE_FILES: &[&str] = &["core.ftl", "cli.ftl", "checks.ftl", "media.ftl"];
+pub const CORE_FILES: &[&str] = &[
+    "core.ftl",
+    "cli.ftl",
+    "checks.ftl",
+    "media.ftl",
+    "publish.ftl",
+    "channels.ftl",
+];
 
-fn sources(lang: Lang) -> [&'static str; 4] {
+fn sources(lang: Lang) -> [&'static str; 6] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
             include_str!("../../../../locales/vi/cli.ftl"),
             include_str!("../../../../locales/vi/checks.ftl"),
             include_str!("../../../../locales/vi/media.ftl"),
+            include_str!("../../../../locales/vi/publish.ftl"),
+            include_str!("../../../../locales/vi/channels.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
             include_str!("../../../../locales/en/cli.ftl"),
             include_str!("../../../../locales/en/checks.ftl"),
             include_str!("../../../../locales/en/media.ftl"),
+            include_str!("../../../../locales/en/publish.ftl"),
+            include_str!("../../../../locales/en/channels.ftl"),
         ],
     }
 }

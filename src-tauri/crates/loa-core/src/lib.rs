@@ -7,6 +7,7 @@
 //! It deliberately knows nothing about Tauri, windows or the terminal: the desktop shell
 //! (`loa-app`) and the `loa` command line (`loa-cli`) are two thin front doors over [`Store`].
 
+pub mod channels;
 pub mod checks;
 pub mod clock;
 pub mod db;
@@ -17,12 +18,16 @@ pub mod import;
 pub mod lang;
 pub mod legacy;
 pub mod media;
+pub mod outbox;
+pub mod outbox_attach;
+pub mod outbox_work;
 pub mod paths;
 pub mod search;
 pub mod settings;
 pub mod store;
 pub mod text;
 
+pub use channels::{ChannelHold, ChannelInfo, ChannelKind, ChannelStatus, NewChannel};
 pub use checks::{CheckFinding, CheckSeverity};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use drafts::{Draft, DraftPatch, DraftStatus, DraftSummary, NewDraft, Revision, Topic};
@@ -36,6 +41,8 @@ pub use media::{
     PreparePreset, PrepareProgress, PreparedPhoto, WatchEvent, WatchFolder, WatchFolders,
     WatermarkPosition, WatermarkSettings,
 };
+pub use outbox::{OutboxError, OutboxItem, OutboxMedia, OutboxState, QueueOptions, QueuePreview};
+pub use outbox_work::{LeaseOutcome, OutboxCounts, Transition};
 pub use search::{SearchHit, SearchQuery};
 pub use settings::Settings;
 pub use store::Store;

@@ -60,7 +60,10 @@ impl Store {
 
     /// Runs `f` in one write transaction, committed only if it succeeds. Feature modules (templates,
     /// outbox, …) add their own `impl Store` blocks over this and [`Store::read`].
-    pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, DateTime<Utc>) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>, DateTime<Utc>) -> Result<T>,
+    ) -> Result<T> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx, self.clock.now())?;

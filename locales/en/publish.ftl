@@ -1,0 +1,57 @@
+# Loa — publishing: channels, the outbox and sync (shared by the app and the command line).
+
+## Errors
+
+error-channel-not-found = There is no channel named “{ $channel }”. See the channels with “loa channel list”.
+error-channel-kind-mismatch = The channel “{ $channel }” already exists and publishes to { $kind }. Pick another name.
+error-outbox-item-not-found = Outbox item { $id } was not found.
+error-outbox-wrong-state = Outbox item { $id } is { $state }: it cannot be { $action ->
+        [cancel] cancelled
+        [retry] retried
+       *[other] changed
+    } now.
+error-already-queued = Draft { $id } is already queued for { $channel }. Cancel that item first to queue it again.
+error-confirm-not-published = Loa could not tell whether item { $id } went out. Check the page first; retry only if the post is not there, or mark it as published.
+error-outbox-conflict = Outbox item { $id } changed while it was being published. Nothing was lost; it will be looked at again.
+error-credentials = The channel's password or token could not be read or saved ({ $detail }).
+error-missing-credentials = The channel “{ $channel }” has no token or password yet. Add it again with its token.
+error-channel-failed = { $channel } answered: { $detail } ({ $code }).
+error-channel-limits = { $channel } would refuse this post: { $problems }. Shorten or change it, then queue it again.
+error-photos-need-image-host = { $channel } (Zalo) takes photos only as links to a website. Add the commune's website as its image host (“loa channel add zalo … --image-host WEBSITE”), or queue the post without photos.
+
+## Command line and notifications
+
+publish-credentials-file-warning = Warning: no keyring service answers here, so channel tokens are kept in the file { $path } (readable only by your user account). Anyone who can read your Loa folder can read them; set up a keyring (GNOME Keyring, KWallet) to keep them safer.
+publish-channel-added = Channel “{ $channel }” ({ $kind }) added, number { $id }.
+publish-channel-updated = Channel “{ $channel }” ({ $kind }) updated. Queued posts use the new settings.
+publish-no-channels = No channels yet. Add one with “loa channel add”.
+publish-channel-status-ok = ready
+publish-channel-status-paused = paused
+publish-channel-status-throttled = resting until { $until }
+publish-channel-status-needs_reconnect = needs a new token
+publish-channel-test-ok = { $channel }: connected to “{ $name }”.
+publish-channel-paused = Channel “{ $channel }” paused.
+publish-channel-resumed = Channel “{ $channel }” resumed.
+publish-state-queued = waiting
+publish-state-media_uploaded = photos sent
+publish-state-publishing = publishing
+publish-state-published = published
+publish-state-failed = failed — needs you
+publish-state-unconfirmed = unconfirmed — check the page
+publish-state-cancelled = cancelled
+publish-item-line = Item { $id } ({ $channel }): { $state }
+publish-queue-empty = The queue is empty.
+publish-queue-paused = Publishing is paused. Resume it with “loa queue resume”.
+publish-queue-resumed = Publishing resumed.
+publish-attached = { $count } photos attached to draft { $id } ({ $total } in all).
+publish-sync-online = { $channel }: connected.
+publish-sync-offline = { $channel }: no connection. The posts wait and go out when it returns.
+publish-sync-throttled = { $channel } asks Loa to slow down; posting resumes at { $until }.
+publish-sync-needs-reconnect = { $channel } no longer accepts the token. Add the channel again with a new token (“loa channel add … --name { $channel }”); the posts wait until then.
+publish-sync-resumed = { $channel }: posting resumed.
+publish-sync-batch-done = All queued posts are done: { $published } published, { $failed } failed, { $unconfirmed } to check.
+publish-sync-needs-attention = Item { $id } ({ $channel }) needs you: { $state }. { $link }
+publish-sync-credentials-not-saved = { $channel }: a renewed token could not be saved; the channel will need reconnecting later.
+publish-sync-stopping = Stopping after the current step… (press Ctrl-C again to stop at once; nothing will be posted twice)
+publish-sync-crashed = The publishing worker stopped unexpectedly. Nothing is posted twice: run “loa sync” again.
+publish-sync-summary = Published { $published } this time; { $failed } failed and { $unconfirmed } to check in all; { $pending } still waiting.

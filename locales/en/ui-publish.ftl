@@ -1,0 +1,159 @@
+# Loa — publishing screens: the queue, channels, the "queue" dialog, the connection light.
+
+## Top bar
+
+ui-nav-queue = Queue
+ui-nav-queue-attention = { $count } posts need you
+ui-online-online = Online
+ui-online-offline = Offline
+ui-online-partial = Partly online
+ui-online-none = Connection unknown
+ui-online-paused = paused
+ui-online-no-channels = No publishing channels yet.
+ui-online-link-unknown = not tried yet
+ui-online-link-online = reachable
+ui-online-link-offline = unreachable
+
+## Queue
+
+ui-queue-heading = Publishing queue
+ui-queue-summary = { $active } waiting · { $attention } need you · { $published } published
+ui-queue-pause = Pause publishing
+ui-queue-resume = Resume publishing
+ui-queue-paused-banner = Paused: Loa sends nothing until you press “Resume publishing”. The posts stay in the queue.
+ui-publish-unavailable = Publishing is not available: { $reason }
+ui-publish-preview-only = Publishing is only available in the Loa desktop app.
+ui-queue-empty = The queue is empty. Open a draft and press “Queue for publishing”.
+ui-queue-untitled = (untitled)
+ui-queue-photos = { $count ->
+    [one] 1 photo
+   *[other] { $count } photos
+}
+ui-queue-attempts = { $count ->
+    [one] Tried once
+   *[other] Tried { $count } times
+}
+ui-queue-when-published = Published at { $time }
+ui-queue-when-retry = Next try at { $time }
+ui-queue-when-scheduled = Scheduled for { $time }
+ui-queue-progress-label = Sent
+ui-queue-progress = Sent { $sent } of { $total } ({ $percent }%)
+ui-queue-platform-said = { $channel } answered: “{ $message }” (code { $code })
+ui-queue-post-link = View post:
+ui-queue-check-page = Open this page to see whether the post is there:
+ui-queue-state-queued = Waiting
+ui-queue-state-media_uploaded = Photos sent
+ui-queue-state-publishing = Publishing
+ui-queue-state-published = Published
+ui-queue-state-failed = Failed — needs you
+ui-queue-state-unconfirmed = Unsure — check the page
+ui-queue-state-cancelled = Cancelled
+ui-queue-hint-failed = Loa could not publish this post to { $channel }. Read { $channel }’s answer below, fix the post if needed, then press “Retry”.
+ui-queue-hint-unconfirmed = The link dropped right while publishing, so Loa cannot tell whether the post reached { $channel }. Open the page: if the post is there, press “Mark as published”; if not, press “Publish again”.
+ui-queue-hint-channel-paused = The { $channel } channel is paused. Press “Resume” on that channel (on the right) to publish.
+ui-queue-limit-other = { $channel } would refuse this post ({ $detail }).
+ui-queue-retry = Retry
+ui-queue-retry-unconfirmed = Publish again…
+ui-queue-retry-question = Did you open the { $channel } page and make sure the post is NOT there? If it is, publishing again makes two posts.
+ui-queue-retry-confirm = It is not there — publish again
+ui-queue-mark-published = Mark as published
+ui-queue-mark-question = Paste the link to the post on { $channel } (optional):
+ui-queue-mark-placeholder = https://…
+ui-queue-mark-confirm = It is on the page
+ui-queue-back = Back
+ui-queue-cancel = Cancel
+
+## Errors worded for the window (the core's sentence names command-line commands)
+
+ui-error-photos-need-image-host = { $channel } (Zalo) only shows photos already on a website. In Channels, edit { $channel } and pick the commune website as “Photo host”, or remove the photos when publishing to { $channel }.
+ui-error-channel-not-found = The channel “{ $channel }” no longer exists. Pick another one in Channels.
+ui-error-missing-credentials = The channel “{ $channel }” has no access token or password. Press “Edit” on it and enter the token.
+
+## Channels
+
+ui-channel-heading = Channels
+ui-channel-add = Add channel
+ui-channel-add-heading = Add a channel
+ui-channel-edit-heading = Edit “{ $name }”
+ui-channel-empty = No channels yet. Add a Facebook Page, a Zalo OA, the commune website or a folder (USB).
+ui-channel-kind-facebook = Facebook Page
+ui-channel-kind-zalo = Zalo OA
+ui-channel-kind-wordpress = Website (WordPress)
+ui-channel-kind-folder = Folder / USB
+ui-channel-status-ok = Ready
+ui-channel-status-paused = Paused
+ui-channel-status-throttled = Resting until { $until } at the platform’s request
+ui-channel-status-needs_reconnect = Needs a new token
+ui-channel-link-unknown = Ready
+ui-channel-link-online = Ready · reachable
+ui-channel-link-offline = Offline — posts wait for the connection
+ui-channel-credentials-file = Tokens are kept in a file (no keyring on this computer). Details
+ui-channel-field-kind = Kind
+ui-channel-field-name = Channel name
+ui-channel-name-placeholder-facebook = e.g. Commune People’s Committee page
+ui-channel-name-placeholder-zalo = e.g. Commune Zalo OA
+ui-channel-name-placeholder-wordpress = e.g. Commune information portal
+ui-channel-name-placeholder-folder = e.g. USB for the district
+ui-channel-field-page-id = Page ID
+ui-channel-field-page-token = Page access token
+ui-channel-field-access-token = Access token
+ui-channel-field-refresh-token = Refresh token
+ui-channel-field-app-id = App ID
+ui-channel-field-secret-key = App secret key
+ui-channel-field-image-host = Photo host for Zalo articles
+ui-channel-image-host-none = None — text only
+ui-channel-image-host-help = Zalo articles only show photos already on a website. Pick the commune website so Loa uploads the photos there first.
+ui-channel-field-site-url = Website address
+ui-channel-field-user = WordPress user name
+ui-channel-field-app-password = Application password
+ui-channel-app-password-help = Create it in WordPress: Users → Profile → Application Passwords. Not your login password.
+ui-channel-field-folder = Folder for posts
+ui-channel-folder-pick = Choose folder…
+ui-channel-advanced = Advanced
+ui-channel-field-base-url = API server address
+ui-channel-base-url-help = Leave empty for the real server. Change it only to try a test server.
+ui-channel-secret-saved = saved — leave empty to keep it
+ui-channel-secret-saved-short = Token: saved
+ui-channel-secret-missing = Token: missing
+ui-channel-secrets-note = Tokens and passwords are kept in this computer’s keyring and are never shown here again.
+ui-channel-missing = Still needed: { $fields }
+ui-channel-save = Save channel
+ui-channel-form-cancel = Cancel
+ui-channel-page-url = The page where the published posts are
+ui-channel-test = Test connection
+ui-channel-testing = Testing…
+ui-channel-test-ok = Connected to “{ $name }”.
+ui-channel-edit = Edit
+ui-channel-pause = Pause
+ui-channel-resume = Resume
+
+## The editor's "queue" dialog
+
+ui-draft-queue = Queue for publishing…
+ui-draft-queued = In the queue: { $channels }
+ui-queue-dialog-title = Queue this post for publishing
+ui-queue-dialog-channels = Publish to
+ui-queue-dialog-already = already in the queue
+ui-queue-dialog-at = Publish at (optional)
+ui-queue-dialog-at-help-now = Empty: publish as soon as there is a connection.
+ui-queue-dialog-at-help-set = Loa publishes at { $time } (day/month/year, your computer’s clock).
+ui-queue-dialog-at-invalid = That time does not exist. Pick the date and time again.
+ui-queue-dialog-confirm = { $count ->
+    [0] Queue
+    [one] Queue (1 channel)
+   *[other] Queue ({ $count } channels)
+}
+ui-queue-dialog-busy = Preparing the post…
+ui-queue-dialog-cancel = Cancel
+ui-queue-dialog-no-channels = No publishing channels yet. Add the Facebook Page, the Zalo OA or the commune website first.
+ui-queue-dialog-open-channels = Add a channel
+
+## Notices
+
+ui-notice-batch-ok = { $published ->
+    [one] The queued post is published.
+   *[other] All { $published } queued posts are published.
+}
+ui-notice-batch-done = The queue is done: { $published } published, { $failed } failed, { $unconfirmed } to check.
+ui-notice-attention = A post on { $channel } needs you: { $state }.
+ui-notice-open-queue = Open the queue

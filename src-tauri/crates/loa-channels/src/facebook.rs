@@ -1,0 +1,340 @@
+//! Facebook Page through the Graph API.
+//!
+//! Endpoints (Graph API reference, version in the base URL):
+//! - `GET /{page-id}?fields=id,name` — "Page" node: test connection.
+//! - `POST /{page-id}/feed` (`message`, `attached_media[i]`, `published`, `scheduled_publish_time`)
+//!   — "Page Feed": text posts, multi-photo posts, scheduled posts.
+//! - `POST /{page-id}/photos` (multipart `source`, `message`, `published`, `temporary`,
+//!   `scheduled_publish_time`, `alt_text_custom`) — "Page Photos": one photo with its message, or
+//!   an unpublished photo for a multi-photo post ("Publish multiple photos": upload each with
+//!   `published=false`, then attach their ids in order; `temporary=true` when the post will be
+//!   scheduled).
+//! - `GET /{page-id}/feed?fields=id,message,created_time&since=…` and
+//!   `GET /{page-id}/scheduled_posts?fields=id,message,scheduled_publish_time` — read-back.
+//!
+//! The page token travels as the `access_token` parameter, as in the reference's examples.
+
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+use crate::classify;
+use crate::http::{
+    Call, Http, Multipart, Payload, Reply, image_content_type, join, query_component,
+};
+use crate::limits::{FacebookSchedule, facebook_schedule};
+use crate::{
+    Channel, ChannelConfig, ChannelError, ChannelKind, Credentials, ErrorClass, PostContent,
+    Progress, RemoteMedia, RemotePost, text_hash,
+};
+
+/// Pages of the feed read back before giving up (100 posts each): a commune page posts a few
+/// times a day, so this reaches far past any attempt window.
+const READ_BACK_PAGES: usize = 5;
+
+/// Clock slack for read-back: our clock and Facebook's may disagree by a few minutes.
+const READ_BACK_SLACK_SECS: i64 = 10 * 60;
+
+/// A Facebook Page.
+#[derive(Debug)]
+pub struct FacebookPage {
+    http: Http,
+    base: String,
+    page_id: String,
+    token: String,
+    /// Set from the usage headers of the last successful answer.
+    usage_pause: std::cell::Cell<Option<u64>>,
+}
+
+impl FacebookPage {
+    pub fn new(config: ChannelConfig, creds: Credentials) -> FacebookPage {
+        FacebookPage {
+            http: Http::new(ChannelKind::Facebook, config.timeout),
+            base: config.base_url,
+            page_id: config.page_id,
+            token: creds.token,
+            usage_pause: std::cell::Cell::new(None),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        join(&self.base, path)
+    }
+
+    fn check(&self, reply: Reply, acts: bool) -> Result<Value, ChannelError> {
+        if reply.is_success() {
+            self.usage_pause.set(classify::usage_pause(&reply.usage));
+            return reply.json().ok_or_else(|| ChannelError {
+                class: if acts {
+                    ErrorClass::Ambiguous
+                } else {
+                    ErrorClass::Transient
+                },
+                kind: ChannelKind::Facebook,
+                code: "bad-answer".into(),
+                message: reply.text(),
+            });
+        }
+        Err(classify::graph(
+            reply.status,
+            &reply.body,
+            &reply.usage,
+            acts,
+        ))
+    }
+
+    /// Scheduling fields for a publish call: `published=false` and the time, when Facebook's
+    /// own scheduler takes the post.
+    fn schedule(
+        &self,
+        post: &PostContent,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>, ChannelError> {
+        let Some(at) = post.scheduled_at else {
+            return Ok(None);
+        };
+        match facebook_schedule(at, now) {
+            FacebookSchedule::Now => Ok(None),
+            FacebookSchedule::Platform => Ok(Some(at.timestamp())),
+            // Nothing was sent: the worker called too early (see `publish_not_before`).
+            FacebookSchedule::TooSoon | FacebookSchedule::TooFar => Err(ChannelError {
+                class: ErrorClass::Transient,
+                kind: ChannelKind::Facebook,
+                code: "not-due".into(),
+                message: format!(
+                    "scheduled for {at}, outside Facebook's 10 minute – 30 day window"
+                ),
+            }),
+        }
+    }
+
+    fn post_url(id: &str) -> String {
+        format!("https://www.facebook.com/{id}")
+    }
+
+    /// Posts from `url` on, following `paging.next`, that carry `hash`.
+    fn scan(
+        &self,
+        mut url: String,
+        hash: &str,
+        field: &str,
+    ) -> Result<Option<RemotePost>, ChannelError> {
+        for _ in 0..READ_BACK_PAGES {
+            let reply = self.http.send(Call::get(url))?;
+            let page = self.check(reply, false)?;
+            for item in page
+                .get("data")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let message = item.get(field).and_then(Value::as_str).unwrap_or_default();
+                if let Some(id) = item.get("id").and_then(Value::as_str)
+                    && !message.is_empty()
+                    && text_hash(message) == hash
+                {
+                    return Ok(Some(RemotePost {
+                        id: id.to_owned(),
+                        url: Some(Self::post_url(id)),
+                    }));
+                }
+            }
+            match page.pointer("/paging/next").and_then(Value::as_str) {
+                Some(next) if !next.is_empty() => url = next.to_owned(),
+                _ => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
+}
+
+impl Channel for FacebookPage {
+    fn kind(&self) -> ChannelKind {
+        ChannelKind::Facebook
+    }
+
+    fn verify(&mut self) -> Result<String, ChannelError> {
+        let url = format!(
+            "{}?fields=id,name&access_token={}",
+            self.url(&self.page_id),
+            query_component(&self.token)
+        );
+        let page = self.check(self.http.send(Call::get(url))?, false)?;
+        page.get("name")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| ChannelError {
+                class: ErrorClass::Auth,
+                kind: ChannelKind::Facebook,
+                code: "no-page-name".into(),
+                message: "the page answered without a name: is the id a Page?".into(),
+            })
+    }
+
+    fn probe(&mut self) -> Result<(), ChannelError> {
+        // Any HTTP answer (Graph answers 400 to a bare version URL) means the host is reachable.
+        self.http.send(Call::get(self.base.clone())).map(|_| ())
+    }
+
+    fn publishes_photos_inline(&self, post: &PostContent) -> bool {
+        post.photos.len() == 1
+    }
+
+    fn upload_media(
+        &mut self,
+        post: &PostContent,
+        index: usize,
+        progress: Progress<'_>,
+    ) -> Result<RemoteMedia, ChannelError> {
+        let photo = post.photos.get(index).ok_or_else(|| missing(index))?;
+        let scheduled = self.schedule(post, Utc::now())?.is_some();
+        let mut form = Multipart::new()
+            .field("access_token", &self.token)
+            .field("published", "false");
+        if scheduled {
+            // A scheduled multi-photo post needs its unpublished photos kept until it goes out.
+            form = form.field("temporary", "true");
+        }
+        if !photo.alt_text.is_empty() {
+            form = form.field("alt_text_custom", &photo.alt_text);
+        }
+        form = form.file("source", &photo.path, image_content_type(&photo.path));
+        let call = Call::post(
+            self.url(&format!("{}/photos", self.page_id)),
+            Payload::Multipart(form),
+        )
+        .progress(progress);
+        let answer = self.check(self.http.send(call)?, true)?;
+        let id = string_field(&answer, "id").ok_or_else(|| bad_answer(&answer))?;
+        Ok(RemoteMedia { id, url: None })
+    }
+
+    fn publish(
+        &mut self,
+        post: &PostContent,
+        media: &[RemoteMedia],
+        progress: Progress<'_>,
+    ) -> Result<RemotePost, ChannelError> {
+        let schedule = self.schedule(post, Utc::now())?;
+        let message = crate::text::nfc(&post.text);
+        let schedule_fields = schedule
+            .map(|ts| {
+                vec![
+                    ("published", "false".to_owned()),
+                    ("scheduled_publish_time", ts.to_string()),
+                ]
+            })
+            .unwrap_or_default();
+
+        let call = if post.photos.len() == 1 {
+            let photo = &post.photos[0];
+            let mut form = Multipart::new()
+                .field("access_token", &self.token)
+                .field("message", &message);
+            for (k, v) in &schedule_fields {
+                form = form.field(k, v);
+            }
+            if !photo.alt_text.is_empty() {
+                form = form.field("alt_text_custom", &photo.alt_text);
+            }
+            form = form.file("source", &photo.path, image_content_type(&photo.path));
+            Call::post(
+                self.url(&format!("{}/photos", self.page_id)),
+                Payload::Multipart(form),
+            )
+            .progress(progress)
+        } else {
+            if media.len() != post.photos.len() {
+                return Err(missing(media.len()));
+            }
+            let attached: Vec<(String, String)> = media
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    (
+                        format!("attached_media[{i}]"),
+                        json!({ "media_fbid": m.id }).to_string(),
+                    )
+                })
+                .collect();
+            let mut fields: Vec<(&str, &str)> =
+                vec![("access_token", &self.token), ("message", &message)];
+            for (k, v) in &attached {
+                fields.push((k, v));
+            }
+            for (k, v) in &schedule_fields {
+                fields.push((k, v));
+            }
+            Call::post(
+                self.url(&format!("{}/feed", self.page_id)),
+                Payload::form(&fields),
+            )
+            .progress(progress)
+        };
+        let answer = self.check(self.http.send(call)?, true)?;
+        // /photos answers {"id": photo, "post_id": post}; /feed answers {"id": post}.
+        let id = string_field(&answer, "post_id")
+            .or_else(|| string_field(&answer, "id"))
+            .ok_or_else(|| bad_answer(&answer))?;
+        Ok(RemotePost {
+            url: Some(Self::post_url(&id)),
+            id,
+        })
+    }
+
+    fn take_usage_pause_secs(&mut self) -> Option<u64> {
+        self.usage_pause.take()
+    }
+
+    fn find_published(
+        &mut self,
+        post: &PostContent,
+        since: DateTime<Utc>,
+    ) -> Result<Option<RemotePost>, ChannelError> {
+        let hash = post.text_hash();
+        let since = since.timestamp() - READ_BACK_SLACK_SECS;
+        let token = query_component(&self.token);
+        let feed = format!(
+            "{}?fields=id,message,created_time&since={since}&limit=100&access_token={token}",
+            self.url(&format!("{}/feed", self.page_id))
+        );
+        if let Some(found) = self.scan(feed, &hash, "message")? {
+            return Ok(Some(found));
+        }
+        // A post handed to Facebook's scheduler is not in the feed until it goes out.
+        if post.scheduled_at.is_some_and(|at| at > Utc::now()) {
+            let scheduled = format!(
+                "{}?fields=id,message,scheduled_publish_time&limit=100&access_token={token}",
+                self.url(&format!("{}/scheduled_posts", self.page_id))
+            );
+            return self.scan(scheduled, &hash, "message");
+        }
+        Ok(None)
+    }
+}
+
+fn string_field(v: &Value, key: &str) -> Option<String> {
+    match v.get(key)? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn bad_answer(v: &Value) -> ChannelError {
+    // A 2xx answer without an id: Facebook did something we cannot name; read back.
+    ChannelError {
+        class: ErrorClass::Ambiguous,
+        kind: ChannelKind::Facebook,
+        code: "bad-answer".into(),
+        message: v.to_string().chars().take(300).collect(),
+    }
+}
+
+fn missing(index: usize) -> ChannelError {
+    ChannelError {
+        class: ErrorClass::Invalid,
+        kind: ChannelKind::Facebook,
+        code: "missing-media".into(),
+        message: format!("photo {} has not been uploaded", index + 1),
+    }
+}

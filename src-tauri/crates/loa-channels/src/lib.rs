@@ -1,0 +1,283 @@
+//! # loa-channels
+//!
+//! The places a post can go — a Facebook Page, a Zalo Official Account, a WordPress site, a folder —
+//! behind one trait, [`Channel`], so the outbox worker (`loa-publish`) never knows which platform it
+//! talks to. Every platform error is classified in one place ([`ErrorClass`]) from the platforms'
+//! documentation: the worker decides what to do from the class alone.
+//!
+//! This crate knows nothing about SQLite or Tauri: it is handed a post and credentials and returns
+//! remote ids.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+mod classify;
+pub mod facebook;
+pub mod folder;
+mod http;
+mod limits;
+mod text;
+pub mod wordpress;
+pub mod zalo;
+
+#[cfg(test)]
+mod channel_tests;
+
+pub use limits::{
+    ChannelLimits, LimitViolation, ScheduleWindow, check_post, check_post_for, limits, limits_for,
+    publish_not_before,
+};
+
+/// Opens a channel client. Nothing is sent until a method is called.
+pub fn open(config: ChannelConfig, creds: Credentials) -> Box<dyn Channel> {
+    match config.kind {
+        ChannelKind::Facebook => Box::new(facebook::FacebookPage::new(config, creds)),
+        ChannelKind::Zalo => Box::new(zalo::ZaloOa::new(config, creds)),
+        ChannelKind::Wordpress => Box::new(wordpress::WordPressSite::new(config, creds)),
+        ChannelKind::Folder => Box::new(folder::FolderChannel::new(config)),
+    }
+}
+
+/// Which platform a channel publishes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChannelKind {
+    Facebook,
+    Zalo,
+    Wordpress,
+    Folder,
+}
+
+/// Everything a client needs to reach one configured channel. Secrets come from the credential
+/// store, never from the database.
+#[derive(Debug, Clone)]
+pub struct ChannelConfig {
+    pub kind: ChannelKind,
+    /// The officer's name for the channel ("Trang xã", "Cổng TTĐT").
+    pub name: String,
+    /// Facebook: the Graph base URL including the version (`https://graph.facebook.com/v21.0`);
+    /// Zalo: the OA API base (`https://openapi.zalo.me`); WordPress: the site URL; folder: unused.
+    pub base_url: String,
+    /// Facebook page id; empty elsewhere.
+    pub page_id: String,
+    /// WordPress user name; empty elsewhere.
+    pub user: String,
+    /// Folder channel: where posts are written.
+    pub folder: Option<PathBuf>,
+    /// Request timeout for small calls; uploads get a longer one scaled by size.
+    pub timeout: Duration,
+    /// Zalo only: a WordPress site (its configuration and credentials) whose media library
+    /// hosts the article's photos — Zalo articles take image URLs only. `None` elsewhere, and
+    /// for a Zalo channel that publishes text only.
+    pub image_host: Option<Box<(ChannelConfig, Credentials)>>,
+}
+
+/// The secrets of a channel, as kept in the OS keyring.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Credentials {
+    /// Facebook page token, Zalo access token, WordPress application password.
+    pub token: String,
+    /// Zalo refresh token (works once: the client returns the new pair through
+    /// [`Channel::take_refreshed_credentials`]).
+    pub refresh_token: Option<String>,
+    /// Zalo app id and secret key, needed to refresh.
+    pub app_id: Option<String>,
+    pub secret_key: Option<String>,
+}
+
+/// One photo of a post, already prepared (oriented, resized, stripped) on disk.
+#[derive(Debug, Clone)]
+pub struct Photo {
+    pub path: PathBuf,
+    /// Alt text, NFC.
+    pub alt_text: String,
+    /// Bytes on disk (for progress and for the benchmark's ideal-bytes figure).
+    pub size: u64,
+}
+
+/// The post as it leaves Loa: NFC text, photos in order.
+#[derive(Debug, Clone)]
+pub struct PostContent {
+    /// Outbox row id: used by the folder channel for its folder name and by WordPress for the slug.
+    pub outbox_id: i64,
+    pub title: String,
+    /// The full text (NFC).
+    pub text: String,
+    pub photos: Vec<Photo>,
+    /// Publish at this time on the platform's own scheduler (Facebook: 10 min – 30 days ahead;
+    /// WordPress: `future` status). `None` publishes now.
+    pub scheduled_at: Option<DateTime<Utc>>,
+    /// A slug the client generates so the post can be found again (WordPress), stable per outbox row.
+    pub slug: String,
+}
+
+impl PostContent {
+    /// The read-back key: a hash of the NFC text with whitespace runs collapsed, so a platform that
+    /// trims or re-wraps the message still matches. Stable across processes and versions.
+    pub fn text_hash(&self) -> String {
+        text_hash(&self.text)
+    }
+}
+
+/// See [`PostContent::text_hash`].
+pub fn text_hash(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = text.nfc().collect::<String>();
+    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    // FNV-1a 64: no crypto needed, only a stable fingerprint.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in collapsed.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// A photo the platform has accepted (not yet visible on its own).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemoteMedia {
+    pub id: String,
+    /// WordPress and Zalo give back a URL the post body can use.
+    pub url: Option<String>,
+}
+
+/// A published (or platform-scheduled) post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemotePost {
+    pub id: String,
+    /// Where the officer can see it.
+    pub url: Option<String>,
+}
+
+/// What the worker should do about a failed call. Decided here, once, from the platforms' docs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "class", rename_all = "snake_case")]
+pub enum ErrorClass {
+    /// The request certainly did not take effect (connection refused, DNS, reset before the
+    /// request was fully sent, 4xx that rejects before acting): safe to retry later with backoff.
+    Transient,
+    /// The link is down: do not count an attempt, wait for connectivity.
+    Offline,
+    /// The request may have taken effect (timeout or reset after sending, 5xx, Graph codes 1/2):
+    /// never retry a publish blindly — read back first.
+    Ambiguous,
+    /// Rate limited (Graph 4, 17, 32, 613, 80001, 368; Zalo's quota codes; HTTP 429): pause the
+    /// whole channel until `retry_after` (from usage headers when given).
+    Throttled { retry_after_secs: u64 },
+    /// The token is expired or revoked (Graph 190 and subcodes; Zalo -216/-124…; WordPress 401):
+    /// pause the channel and ask the officer to reconnect.
+    Auth,
+    /// The platform refused this post (Graph 100 and subcodes, 1366046, Zalo validation codes,
+    /// WordPress 400): fail the item with a message that says what to change.
+    Invalid,
+}
+
+/// A failed channel call.
+#[derive(Debug, Clone, thiserror::Error, Serialize, Deserialize)]
+#[error("{kind:?} error {code}: {message}")]
+pub struct ChannelError {
+    pub class: ErrorClass,
+    pub kind: ChannelKind,
+    /// The platform's code ("190/463", "-216", "rest_cannot_create", "timeout", "http-503").
+    pub code: String,
+    /// The platform's own message, kept verbatim for the officer and for support.
+    pub message: String,
+}
+
+impl ChannelError {
+    /// The Fluent id (in `locales/*/channels.ftl`) of a sentence that tells the officer what to
+    /// do about this error, by class; the platform's own message is shown below it.
+    pub fn hint_id(&self) -> &'static str {
+        match self.class {
+            ErrorClass::Transient => "channel-hint-transient",
+            ErrorClass::Offline => "channel-hint-offline",
+            ErrorClass::Ambiguous => "channel-hint-ambiguous",
+            ErrorClass::Throttled { .. } => "channel-hint-throttled",
+            ErrorClass::Auth => "channel-hint-auth",
+            ErrorClass::Invalid => "channel-hint-invalid",
+        }
+    }
+}
+
+/// Bytes sent so far for the current request body (per-byte progress).
+pub type Progress<'a> = &'a mut dyn FnMut(u64);
+
+/// Where a client hands new credentials the moment it obtains them (see
+/// [`Channel::set_credential_sink`]).
+pub type CredentialSink = Box<dyn FnMut(&Credentials) + Send>;
+
+/// One configured channel. Implementations are blocking (the worker runs on its own thread).
+pub trait Channel: Send {
+    fn kind(&self) -> ChannelKind;
+
+    /// "Test connection": checks the credentials and returns the page/OA/site name.
+    fn verify(&mut self) -> Result<String, ChannelError>;
+
+    /// A cheap reachability probe of the channel's host (no credentials needed). `Offline` when
+    /// the host cannot be reached.
+    fn probe(&mut self) -> Result<(), ChannelError>;
+
+    /// Whether `publish` uploads the photos itself (Facebook with exactly one photo posts it with
+    /// the message in one call), so the worker must not call [`Channel::upload_media`] first.
+    fn publishes_photos_inline(&self, post: &PostContent) -> bool;
+
+    /// Uploads photo `index` of `post` unpublished and returns its remote id. Called once per
+    /// photo; the worker records the id before moving on, so no photo is uploaded twice.
+    fn upload_media(
+        &mut self,
+        post: &PostContent,
+        index: usize,
+        progress: Progress<'_>,
+    ) -> Result<RemoteMedia, ChannelError>;
+
+    /// Publishes the post with the uploaded media, in order.
+    fn publish(
+        &mut self,
+        post: &PostContent,
+        media: &[RemoteMedia],
+        progress: Progress<'_>,
+    ) -> Result<RemotePost, ChannelError>;
+
+    /// Read-back after an ambiguous publish: the post if the channel shows one created (or
+    /// scheduled) since `since` whose text hash (or slug) matches; `Ok(None)` if the channel
+    /// certainly has no such post; `Err` if it cannot tell.
+    fn find_published(
+        &mut self,
+        post: &PostContent,
+        since: DateTime<Utc>,
+    ) -> Result<Option<RemotePost>, ChannelError>;
+
+    /// After a token refresh (Zalo), the new credentials to store; `None` if nothing changed.
+    fn take_refreshed_credentials(&mut self) -> Option<Credentials> {
+        None
+    }
+
+    /// After a successful call whose usage headers say the app or page is close to the
+    /// platform's limit (Graph `X-App-Usage` / `X-Business-Use-Case-Usage` at 90 % or more):
+    /// how many seconds to hold the channel back before the next call. Taken once.
+    fn take_usage_pause_secs(&mut self) -> Option<u64> {
+        None
+    }
+
+    /// The worker's way to store refreshed credentials at once. A client that refreshes (Zalo)
+    /// calls the sink right after the new pair arrives, BEFORE using it: the old refresh token is
+    /// spent, and a process killed before the call returns (and before
+    /// [`Channel::take_refreshed_credentials`]) would otherwise lose the only valid one.
+    fn set_credential_sink(&mut self, _sink: CredentialSink) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_hash_ignores_normalisation_and_whitespace() {
+        let nfd = "Thông báo lu\u{0303} quét\n\nở  bản Khun";
+        let nfc = "Thông báo lũ quét ở bản Khun";
+        assert_eq!(text_hash(nfd), text_hash(nfc));
+        assert_ne!(text_hash(nfc), text_hash("Thông báo lũ quét ở bản Nà"));
+    }
+}

@@ -1,0 +1,233 @@
+//! `loa sync [--once]`: the outbox worker in the foreground. Ctrl-C (or SIGTERM) stops it
+//! between two steps; a second Ctrl-C exits at once, which is safe too: a post found in
+//! `publishing` by the next run is read back, never published again blindly.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
+
+use loa_core::{ChannelStatus, LoaError, Localizer, Store};
+use loa_publish::{
+    Deps, Event, PlatformChannels, RealSleeper, SyncReport, SystemRng, Worker, WorkerConfig,
+};
+use serde::Serialize;
+
+use crate::Outcome;
+use crate::args::SyncArgs;
+use crate::{channel, out, queue};
+
+/// `sync --once --json`: what the run did, what is left, and every item.
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    #[serde(flatten)]
+    report: &'a SyncReport,
+    items: Vec<queue::Row<'a>>,
+}
+
+fn interrupt_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        // Registered first: a second signal, arriving once the flag is set, exits at once.
+        let _ = signal_hook::flag::register_conditional_shutdown(sig, 1, flag.clone());
+        let _ = signal_hook::flag::register(sig, flag.clone());
+    }
+    flag
+}
+
+struct Printer<'a> {
+    l10n: &'a Localizer,
+    store: &'a Store,
+    names: BTreeMap<i64, String>,
+}
+
+impl Printer<'_> {
+    fn channel(&mut self, id: i64) -> String {
+        if !self.names.contains_key(&id)
+            && let Ok(c) = self.store.channel(id)
+        {
+            self.names.insert(id, c.name);
+        }
+        self.names
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn line(&mut self, e: &Event) -> Option<String> {
+        let l10n = self.l10n;
+        Some(match e {
+            Event::ItemState {
+                id,
+                channel_id,
+                state,
+            } => l10n.msg_with(
+                "publish-item-line",
+                &[
+                    ("id", id.to_string()),
+                    ("channel", self.channel(*channel_id)),
+                    (
+                        "state",
+                        l10n.msg(&format!("publish-state-{}", state.as_str())),
+                    ),
+                ],
+            ),
+            Event::Progress { .. } => return None,
+            Event::ChannelHeld {
+                channel_id,
+                status,
+                until,
+            } => {
+                let id = match status {
+                    ChannelStatus::NeedsReconnect => "publish-sync-needs-reconnect",
+                    ChannelStatus::Throttled => "publish-sync-throttled",
+                    ChannelStatus::Paused | ChannelStatus::Ok => return None,
+                };
+                l10n.msg_with(
+                    id,
+                    &[
+                        ("channel", self.channel(*channel_id)),
+                        ("until", until.clone().unwrap_or_default()),
+                    ],
+                )
+            }
+            Event::ChannelResumed { channel_id } => l10n.msg_with(
+                "publish-sync-resumed",
+                &[("channel", self.channel(*channel_id))],
+            ),
+            Event::Online { channel_id } => l10n.msg_with(
+                "publish-sync-online",
+                &[("channel", self.channel(*channel_id))],
+            ),
+            Event::Offline { channel_id } => l10n.msg_with(
+                "publish-sync-offline",
+                &[("channel", self.channel(*channel_id))],
+            ),
+            Event::BatchDone {
+                published,
+                failed,
+                unconfirmed,
+            } => l10n.msg_with(
+                "publish-sync-batch-done",
+                &[
+                    ("published", published.to_string()),
+                    ("failed", failed.to_string()),
+                    ("unconfirmed", unconfirmed.to_string()),
+                ],
+            ),
+            Event::NeedsAttention {
+                id,
+                channel_id,
+                state,
+                link,
+            } => l10n.msg_with(
+                "publish-sync-needs-attention",
+                &[
+                    ("id", id.to_string()),
+                    ("channel", self.channel(*channel_id)),
+                    (
+                        "state",
+                        l10n.msg(&format!("publish-state-{}", state.as_str())),
+                    ),
+                    ("link", link.clone().unwrap_or_default()),
+                ],
+            ),
+            Event::CredentialsNotSaved { channel_id } => l10n.msg_with(
+                "publish-sync-credentials-not-saved",
+                &[("channel", self.channel(*channel_id))],
+            ),
+        })
+    }
+}
+
+pub fn run(
+    store: &Arc<Store>,
+    l10n: &Localizer,
+    args: &SyncArgs,
+    json: bool,
+) -> Result<Outcome, LoaError> {
+    let credentials = channel::credentials(store, l10n)?;
+    let deps = Deps {
+        factory: Arc::new(PlatformChannels),
+        credentials: Arc::from(credentials),
+        sleeper: Arc::new(RealSleeper),
+        rng: Box::new(SystemRng::new()),
+    };
+    let mut config = WorkerConfig::from_env();
+    if args.once {
+        // Nothing to keep an indicator fresh for.
+        config.idle_probe = None;
+    }
+    let mut worker = Worker::new(store.clone(), deps, config);
+    let handle = worker.handle();
+    let events = handle.subscribe();
+    let interrupted = interrupt_flag();
+    let once = args.once;
+    // The Localizer is not thread-safe: the worker runs on its own thread and this one prints.
+    let thread = std::thread::spawn(move || {
+        if once {
+            worker.run_once().map(Some)
+        } else {
+            worker.run();
+            Ok(None)
+        }
+    });
+    let mut printer = Printer {
+        l10n,
+        store,
+        names: BTreeMap::new(),
+    };
+    let mut stopping = false;
+    loop {
+        match events.recv_timeout(Duration::from_millis(100)) {
+            Ok(e) => {
+                if json && !once {
+                    out::line(&serde_json::to_string(&e).unwrap_or_default());
+                } else if !json && let Some(line) = printer.line(&e) {
+                    out::line(&line);
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        if interrupted.load(Ordering::SeqCst) && !stopping {
+            stopping = true;
+            handle.stop();
+            eprintln!("loa: {}", l10n.msg("publish-sync-stopping"));
+        }
+        if thread.is_finished() {
+            break;
+        }
+    }
+    let Ok(result) = thread.join() else {
+        eprintln!("loa: {}", l10n.msg("publish-sync-crashed"));
+        return Ok(Outcome::Partial);
+    };
+    let Some(report) = result? else {
+        return Ok(Outcome::Ok);
+    };
+    if json {
+        let items = store.list_outbox()?;
+        out::json(&Report {
+            report: &report,
+            items: items.iter().map(queue::row).collect(),
+        });
+    } else {
+        out::line(&l10n.msg_with(
+            "publish-sync-summary",
+            &[
+                ("published", report.published.to_string()),
+                ("failed", report.counts.failed.to_string()),
+                ("unconfirmed", report.counts.unconfirmed.to_string()),
+                ("pending", report.counts.active().to_string()),
+            ],
+        ));
+    }
+    Ok(if report.needs_officer() {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
+}

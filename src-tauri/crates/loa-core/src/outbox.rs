@@ -1,0 +1,895 @@
+//! The outbox: one row per (post, channel), and the officer's side of it.
+//!
+//! ```text
+//!             ┌───────── cancel ─────────┐
+//!  queue ──▶ queued ──▶ media_uploaded ──▶ publishing ──▶ published
+//!             │  ▲            │  ▲            │   │
+//!             │  └─ retry ────┘  └─ absent ───┘   ├──▶ unconfirmed ──(officer: retry after
+//!             ▼                  (read-back)       │      confirming / mark published)
+//!           failed ◀──────── invalid ──────────────┘
+//! ```
+//!
+//! Every transition is one transaction ([`crate::outbox_work`] has the worker's side). What is
+//! published is what was queued: the title, text and photos are snapshots taken here, and the
+//! photos are copied into `<profile>/outbox/files/` (content-addressed) so that preparing the
+//! draft's photos again later cannot change or remove them.
+//!
+//! Queueing a draft whose photos are not prepared yet prepares them first with the channel's
+//! preset ([`crate::ChannelKind::preset`]) and the commune's watermark; a photo that cannot be
+//! prepared refuses the queueing with the pipeline's message. The checks run for the channel
+//! (its limits, the schedule window when the platform schedules) and a blocking finding refuses
+//! unless the officer overrode it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::atomic::AtomicBool;
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::channels::{self, ChannelInfo, ChannelKind};
+use crate::clock::{format_ts, parse_ts};
+use crate::{CheckFinding, DraftPhoto, LoaError, PrepareOptions, Result, Store};
+
+/// The folder of outbox photo snapshots inside a profile.
+pub const OUTBOX_FILES_DIR: &str = "outbox/files";
+
+/// Facebook's own scheduler takes posts from 10 minutes to 30 days ahead (see `loa-checks`).
+pub const FACEBOOK_SCHEDULE_MIN: Duration =
+    Duration::minutes(loa_checks::FACEBOOK_SCHEDULE_MIN_MINUTES);
+pub const FACEBOOK_SCHEDULE_MAX: Duration = Duration::days(loa_checks::FACEBOOK_SCHEDULE_MAX_DAYS);
+
+/// Where an outbox item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxState {
+    /// Waiting; some photos are not uploaded yet.
+    Queued,
+    /// Every photo has its remote id; the post itself is next.
+    MediaUploaded,
+    /// The publish call started. Never retried blindly: the channel is read back first.
+    Publishing,
+    Published,
+    /// Needs the officer: the platform refused the post (its message says why).
+    Failed,
+    /// Loa could not tell whether the post went out: the officer checks the page.
+    Unconfirmed,
+    Cancelled,
+}
+
+impl OutboxState {
+    pub const ALL: [OutboxState; 7] = [
+        OutboxState::Queued,
+        OutboxState::MediaUploaded,
+        OutboxState::Publishing,
+        OutboxState::Published,
+        OutboxState::Failed,
+        OutboxState::Unconfirmed,
+        OutboxState::Cancelled,
+    ];
+
+    /// The stable code stored in the database and printed by `loa queue list`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxState::Queued => "queued",
+            OutboxState::MediaUploaded => "media_uploaded",
+            OutboxState::Publishing => "publishing",
+            OutboxState::Published => "published",
+            OutboxState::Failed => "failed",
+            OutboxState::Unconfirmed => "unconfirmed",
+            OutboxState::Cancelled => "cancelled",
+        }
+    }
+
+    /// The worker still has something to do.
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            OutboxState::Queued | OutboxState::MediaUploaded | OutboxState::Publishing
+        )
+    }
+
+    /// The officer must look at it.
+    pub fn needs_officer(self) -> bool {
+        matches!(self, OutboxState::Failed | OutboxState::Unconfirmed)
+    }
+}
+
+impl fmt::Display for OutboxState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for OutboxState {
+    type Err = LoaError;
+
+    fn from_str(s: &str) -> Result<Self> {
+        OutboxState::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s.trim())
+            .ok_or_else(|| LoaError::InvalidValue {
+                field: "state".to_owned(),
+                value: s.to_owned(),
+                allowed: OutboxState::ALL.map(OutboxState::as_str).join(", "),
+            })
+    }
+}
+
+/// The last thing that went wrong with an item: the platform's code and its own message, kept
+/// verbatim for the officer and for support.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct OutboxError {
+    pub code: String,
+    pub message: String,
+}
+
+/// One photo of an outbox item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct OutboxMedia {
+    pub position: u32,
+    /// The snapshot file that is uploaded.
+    pub path: String,
+    pub alt_text: String,
+    pub size: u64,
+    /// Set the moment the platform returns it: the photo is never uploaded again.
+    pub remote_id: Option<String>,
+    pub remote_url: Option<String>,
+    pub uploaded_at: Option<String>,
+}
+
+/// One post going to one channel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub draft_id: i64,
+    pub channel_id: i64,
+    /// The channel's name.
+    pub channel: String,
+    pub channel_kind: ChannelKind,
+    pub state: OutboxState,
+    pub title: String,
+    /// The text as queued (NFC).
+    pub text: String,
+    pub text_hash: String,
+    pub slug: String,
+    /// The time the officer asked for, if any (RFC 3339).
+    pub scheduled_at: Option<String>,
+    /// The platform's own scheduler takes it (Facebook, 10 minutes to 30 days ahead).
+    pub platform_scheduled: bool,
+    /// Publish and upload attempts that reached the platform (offline tries do not count).
+    pub attempts: u32,
+    pub readback_attempts: u32,
+    /// Not before this time (backoff, a schedule, or the next read-back).
+    pub next_attempt_at: Option<String>,
+    pub publish_started_at: Option<String>,
+    pub published_at: Option<String>,
+    pub remote_id: Option<String>,
+    /// The post on the platform; for an unconfirmed item, the page to check.
+    pub remote_url: Option<String>,
+    pub last_error: Option<OutboxError>,
+    pub media: Vec<OutboxMedia>,
+    /// Bytes of the photos: the per-byte progress total.
+    pub bytes_total: u64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl OutboxItem {
+    pub fn next_attempt(&self) -> Option<DateTime<Utc>> {
+        self.next_attempt_at.as_deref().and_then(parse_ts)
+    }
+
+    pub fn scheduled(&self) -> Option<DateTime<Utc>> {
+        self.scheduled_at.as_deref().and_then(parse_ts)
+    }
+
+    pub fn publish_started(&self) -> Option<DateTime<Utc>> {
+        self.publish_started_at.as_deref().and_then(parse_ts)
+    }
+
+    /// Every photo has its remote id.
+    pub fn media_complete(&self) -> bool {
+        self.media.iter().all(|m| m.remote_id.is_some())
+    }
+}
+
+/// The read-back key of a text: FNV-1a 64 of the NFC text with whitespace runs collapsed. Must
+/// equal `loa_channels::text_hash` (a `loa-publish` test checks it; the core does not depend on
+/// the HTTP clients).
+pub fn text_hash(text: &str) -> String {
+    let folded = crate::text::nfc(text);
+    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in collapsed.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// A slug that identifies the row on a website: the title folded to ASCII words, the row id and
+/// a piece of the text hash (two profiles can have the same row id).
+pub fn slug(title: &str, id: i64, hash: &str) -> String {
+    let folded = crate::search::fold(title);
+    let mut words = String::new();
+    for w in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if words.len() + w.len() + 1 > 50 {
+            break;
+        }
+        if !words.is_empty() {
+            words.push('-');
+        }
+        words.push_str(w);
+    }
+    if words.is_empty() {
+        words.push_str("bai-viet");
+    }
+    format!("{words}-{id}-{}", hash.get(..6).unwrap_or(hash))
+}
+
+/// Whether Facebook's own scheduler takes a post due at `at`, seen from `now`.
+pub fn facebook_schedulable(now: DateTime<Utc>, at: DateTime<Utc>) -> bool {
+    let ahead = at - now;
+    ahead >= FACEBOOK_SCHEDULE_MIN && ahead <= FACEBOOK_SCHEDULE_MAX
+}
+
+const ITEM_COLS: &str = "o.id, o.draft_id, o.channel_id, c.name, c.kind, o.state, o.title, o.text, \
+     o.text_hash, o.slug, o.scheduled_at, o.platform_scheduled, o.attempts, o.readback_attempts, \
+     o.next_attempt_at, o.publish_started_at, o.published_at, o.remote_id, o.remote_url, \
+     o.last_error_code, o.last_error_message, o.created_at, o.updated_at";
+
+fn parse_text<T: FromStr>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
+    let s: String = row.get(idx)?;
+    s.parse().map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unexpected value {s:?}").into(),
+        )
+    })
+}
+
+fn item_from_row(row: &Row<'_>) -> rusqlite::Result<OutboxItem> {
+    let code: Option<String> = row.get(19)?;
+    let message: Option<String> = row.get(20)?;
+    let attempts: i64 = row.get(12)?;
+    let readbacks: i64 = row.get(13)?;
+    Ok(OutboxItem {
+        id: row.get(0)?,
+        draft_id: row.get(1)?,
+        channel_id: row.get(2)?,
+        channel: row.get(3)?,
+        channel_kind: parse_text(row, 4)?,
+        state: parse_text(row, 5)?,
+        title: row.get(6)?,
+        text: row.get(7)?,
+        text_hash: row.get(8)?,
+        slug: row.get(9)?,
+        scheduled_at: row.get(10)?,
+        platform_scheduled: row.get(11)?,
+        attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
+        readback_attempts: u32::try_from(readbacks).unwrap_or(u32::MAX),
+        next_attempt_at: row.get(14)?,
+        publish_started_at: row.get(15)?,
+        published_at: row.get(16)?,
+        remote_id: row.get(17)?,
+        remote_url: row.get(18)?,
+        last_error: code.map(|code| OutboxError {
+            code,
+            message: message.unwrap_or_default(),
+        }),
+        media: Vec::new(),
+        bytes_total: 0,
+        created_at: row.get(21)?,
+        updated_at: row.get(22)?,
+    })
+}
+
+fn media_of(conn: &Connection, id: i64) -> Result<Vec<OutboxMedia>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT position, path, alt_text, size, remote_id, remote_url, uploaded_at
+         FROM outbox_media WHERE outbox_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        let position: i64 = r.get(0)?;
+        let size: i64 = r.get(3)?;
+        Ok(OutboxMedia {
+            position: u32::try_from(position).unwrap_or(u32::MAX),
+            path: r.get(1)?,
+            alt_text: r.get(2)?,
+            size: u64::try_from(size).unwrap_or(0),
+            remote_id: r.get(4)?,
+            remote_url: r.get(5)?,
+            uploaded_at: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn with_media(conn: &Connection, mut item: OutboxItem) -> Result<OutboxItem> {
+    item.media = media_of(conn, item.id)?;
+    item.bytes_total = item.media.iter().map(|m| m.size).sum();
+    Ok(item)
+}
+
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<OutboxItem> {
+    let item = conn
+        .query_row(
+            &format!(
+                "SELECT {ITEM_COLS} FROM outbox o JOIN channels c ON c.id = o.channel_id
+                 WHERE o.id = ?1"
+            ),
+            [id],
+            item_from_row,
+        )
+        .optional()?
+        .ok_or(LoaError::OutboxItemNotFound { id })?;
+    with_media(conn, item)
+}
+
+/// Items matching `filter` (an SQL condition on `o`), oldest first.
+pub(crate) fn select(
+    conn: &Connection,
+    filter: &str,
+    args: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<OutboxItem>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ITEM_COLS} FROM outbox o JOIN channels c ON c.id = o.channel_id
+         WHERE {filter} ORDER BY o.id"
+    ))?;
+    let items = stmt
+        .query_map(args, item_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    items.into_iter().map(|i| with_media(conn, i)).collect()
+}
+
+/// Whether a draft is live (not in the trash).
+fn ensure_live_draft(conn: &Connection, id: i64) -> Result<()> {
+    let deleted: Option<Option<String>> = conn
+        .query_row("SELECT deleted_at FROM drafts WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match deleted {
+        None => Err(LoaError::DraftNotFound { id }),
+        Some(Some(_)) => Err(LoaError::DraftInTrash { id }),
+        Some(None) => Ok(()),
+    }
+}
+
+/// The checks for one channel, on the photos as they will be uploaded, with the overrides the
+/// officer recorded. (`Store::check_draft` checks against every platform; a post queued for one
+/// channel is held only to that channel's limits.)
+fn channel_findings(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    draft: &crate::Draft,
+    photos: &[(DraftPhoto, u64)],
+    kind: ChannelKind,
+    platform_schedule: Option<DateTime<Utc>>,
+) -> Result<Vec<CheckFinding>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT code, reason FROM check_overrides WHERE draft_id = ?1 ORDER BY id",
+    )?;
+    let overridden: std::collections::BTreeMap<String, String> = stmt
+        .query_map([draft.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let inputs: Vec<loa_checks::PhotoInput<'_>> = photos
+        .iter()
+        .map(|(p, bytes)| loa_checks::PhotoInput {
+            alt_text: &p.alt_text,
+            bytes: *bytes,
+            width: p.media.width,
+            height: p.media.height,
+        })
+        .collect();
+    let channels = [kind.to_checks()];
+    let input = loa_checks::PostInput {
+        title: &draft.title,
+        body: &draft.body,
+        photos: &inputs,
+        channels: &channels,
+        scheduled_at: platform_schedule,
+        now,
+    };
+    let to_u32 = |v: Option<usize>| v.and_then(|v| u32::try_from(v).ok());
+    Ok(loa_checks::check(&input)
+        .into_iter()
+        .map(|f| CheckFinding {
+            code: f.code.to_owned(),
+            severity: match f.severity {
+                loa_checks::Severity::Block => crate::CheckSeverity::Block,
+                loa_checks::Severity::Warn => crate::CheckSeverity::Warn,
+            },
+            field: f.field.as_str().to_owned(),
+            photo_index: to_u32(f.field.photo_index()),
+            start: to_u32(f.start),
+            end: to_u32(f.end),
+            message_id: f.message_id.to_owned(),
+            fix_id: f.fix_id.to_owned(),
+            args: f.args,
+            overridden: (f.severity == loa_checks::Severity::Block)
+                .then(|| overridden.get(f.code).cloned())
+                .flatten(),
+        })
+        .collect())
+}
+
+/// Copies a prepared photo into the outbox's content-addressed folder (once per content) and
+/// returns the copy and its size.
+fn snapshot_file(profile: &Path, source: &Path) -> Result<(PathBuf, u64)> {
+    let bytes = std::fs::read(source).map_err(|e| LoaError::ReadFile {
+        path: source.to_path_buf(),
+        source: e,
+    })?;
+    let sha = format!("{:x}", Sha256::digest(&bytes));
+    let ext = source
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .filter(|e| !e.is_empty() && e.chars().all(|c| c.is_ascii_alphanumeric()))
+        .unwrap_or_else(|| "jpg".to_owned());
+    let dir = profile.join(OUTBOX_FILES_DIR);
+    let dest = dir.join(format!("{sha}.{ext}"));
+    let store_err = |source| LoaError::MediaStore {
+        path: dest.clone(),
+        source,
+    };
+    if !dest.is_file() {
+        std::fs::create_dir_all(&dir).map_err(store_err)?;
+        let temp = crate::media::temp_name(&dest);
+        std::fs::write(&temp, &bytes).map_err(store_err)?;
+        std::fs::rename(&temp, &dest).map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
+            store_err(e)
+        })?;
+    }
+    Ok((dest, bytes.len() as u64))
+}
+
+fn prepared_file(p: &DraftPhoto) -> Option<PathBuf> {
+    p.prepared_path
+        .as_deref()
+        .map(PathBuf::from)
+        .filter(|path| path.is_file())
+}
+
+/// Brings the draft's status in line with its outbox rows: published once every row went out,
+/// back to ready when nothing is queued any more.
+pub(crate) fn settle_draft_status(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    draft_id: i64,
+) -> Result<()> {
+    let (active, published, total): (i64, i64, i64) = conn.query_row(
+        "SELECT
+             COALESCE(SUM(state NOT IN ('published', 'cancelled')), 0),
+             COALESCE(SUM(state = 'published'), 0),
+             COUNT(*)
+         FROM outbox WHERE draft_id = ?1 AND state <> 'cancelled'",
+        [draft_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let status = if total > 0 && active == 0 && published == total {
+        Some("published")
+    } else if total == 0 {
+        Some("ready")
+    } else {
+        None
+    };
+    if let Some(status) = status {
+        conn.execute(
+            "UPDATE drafts SET status = ?2, updated_at = ?3
+             WHERE id = ?1 AND deleted_at IS NULL AND status IN ('draft', 'ready', 'queued')
+                   AND status <> ?2",
+            params![draft_id, status, format_ts(now)],
+        )?;
+    }
+    Ok(())
+}
+
+const SETTING_PAUSED: &str = "outbox.paused";
+
+/// A last check on the post as it would be queued (a platform's limits).
+pub type QueueValidator<'a> = &'a dyn Fn(&QueuePreview) -> Result<()>;
+
+/// What a front end adds to queueing: the platform's rules, which the core does not know.
+#[derive(Default)]
+pub struct QueueOptions<'a> {
+    /// The time the officer asked for.
+    pub at: Option<DateTime<Utc>>,
+    /// Do not start before this time (photos included). Default: `at`, unless Facebook's own
+    /// scheduler takes the post.
+    pub not_before: Option<DateTime<Utc>>,
+    /// The channel carries no photos (Zalo articles): queue the text alone.
+    pub without_photos: bool,
+    /// Last check before the row is written, on the snapshot (a platform's limits).
+    pub validate: Option<QueueValidator<'a>>,
+}
+
+impl fmt::Debug for QueueOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("QueueOptions")
+            .field("at", &self.at)
+            .field("not_before", &self.not_before)
+            .field("without_photos", &self.without_photos)
+            .field("validate", &self.validate.is_some())
+            .finish()
+    }
+}
+
+/// The post as it would be queued, for [`QueueOptions::validate`].
+#[derive(Debug, Clone)]
+pub struct QueuePreview {
+    pub kind: ChannelKind,
+    pub channel: String,
+    pub title: String,
+    pub text: String,
+    /// Snapshot file, alternative text, size.
+    pub photos: Vec<(PathBuf, String, u64)>,
+    pub scheduled_at: Option<DateTime<Utc>>,
+}
+
+fn prepare_error(bad: crate::PreparedPhoto) -> LoaError {
+    let e = bad.error.unwrap_or(crate::IpcError {
+        code: crate::ErrorCode::MediaProcess,
+        message_id: crate::ErrorCode::MediaProcess.message_id().to_owned(),
+        args: Default::default(),
+    });
+    LoaError::MediaProcess {
+        media_id: bad.media_id,
+        code: e
+            .message_id
+            .strip_prefix("media-error-")
+            .unwrap_or("media_process")
+            .to_owned(),
+        message_id: e.message_id,
+        args: e.args,
+    }
+}
+
+impl Store {
+    /// Queues draft `draft_id` for channel `channel_id`, at `at` if given, with the core's
+    /// rules only. Front ends use `loa_publish::queue_post`, which adds the platform's own limits
+    /// and schedule rules through [`QueueOptions`].
+    pub fn queue_post(
+        &self,
+        draft_id: i64,
+        channel_id: i64,
+        at: Option<DateTime<Utc>>,
+    ) -> Result<OutboxItem> {
+        self.queue_post_with(
+            draft_id,
+            channel_id,
+            &QueueOptions {
+                at,
+                ..QueueOptions::default()
+            },
+        )
+    }
+
+    /// Queues a draft for a channel (see the module docs for photos and checks). Refused when
+    /// the draft is already queued or published there.
+    pub fn queue_post_with(
+        &self,
+        draft_id: i64,
+        channel_id: i64,
+        options: &QueueOptions<'_>,
+    ) -> Result<OutboxItem> {
+        let now = self.clock().now();
+        let at = options.at;
+        let channel: ChannelInfo = self.channel(channel_id)?;
+        self.read(|c| ensure_live_draft(c, draft_id))?;
+        self.read(|c| refuse_if_queued(c, draft_id, &channel))?;
+        let draft = self.get_draft(draft_id)?;
+        let mut photos = if options.without_photos {
+            Vec::new()
+        } else {
+            self.draft_media(draft_id)?
+        };
+        if photos.iter().any(|p| prepared_file(p).is_none()) {
+            let prepare = PrepareOptions {
+                preset: channel.kind.preset(),
+                use_watermark: true,
+            };
+            let results =
+                self.prepare_draft_photos(draft_id, &prepare, |_| {}, &AtomicBool::new(false))?;
+            if let Some(bad) = results.into_iter().find(|r| !r.ok) {
+                return Err(prepare_error(bad));
+            }
+            photos = self.draft_media(draft_id)?;
+        }
+        let mut snapshots = Vec::with_capacity(photos.len());
+        for p in &photos {
+            let source = prepared_file(p).ok_or(LoaError::MediaNotFound { id: p.media.id })?;
+            let (path, size) = snapshot_file(self.dir(), &source)?;
+            snapshots.push((p.clone(), path, size));
+        }
+        let platform_scheduled = channel.kind == ChannelKind::Facebook
+            && at.is_some_and(|t| facebook_schedulable(now, t));
+        let sized: Vec<(DraftPhoto, u64)> =
+            snapshots.iter().map(|(p, _, s)| (p.clone(), *s)).collect();
+        let findings = self.read(|c| {
+            channel_findings(
+                c,
+                now,
+                &draft,
+                &sized,
+                channel.kind,
+                at.filter(|_| platform_scheduled),
+            )
+        })?;
+        let blocking: Vec<String> = findings
+            .into_iter()
+            .filter(CheckFinding::blocks)
+            .map(|f| f.code)
+            .collect();
+        if !blocking.is_empty() {
+            return Err(LoaError::ChecksBlock {
+                id: draft_id,
+                codes: blocking.join(", "),
+            });
+        }
+        if let Some(validate) = options.validate {
+            validate(&QueuePreview {
+                kind: channel.kind,
+                channel: channel.name.clone(),
+                title: draft.title.clone(),
+                text: draft.body.clone(),
+                photos: snapshots
+                    .iter()
+                    .map(|(p, path, size)| (path.clone(), p.alt_text.clone(), *size))
+                    .collect(),
+                scheduled_at: at,
+            })?;
+        }
+        // A post the platform does not schedule itself waits here until it is due, photos
+        // included (an unpublished upload may expire before then).
+        let not_before = options
+            .not_before
+            .or_else(|| at.filter(|t| *t > now && !platform_scheduled));
+        self.write(|tx, now| {
+            ensure_live_draft(tx, draft_id)?;
+            refuse_if_queued(tx, draft_id, &channel)?;
+            let hash = text_hash(&draft.body);
+            tx.execute(
+                "INSERT INTO outbox (draft_id, channel_id, state, title, text, text_hash, slug,
+                     scheduled_at, platform_scheduled, next_attempt_at, created_at, updated_at)
+                 VALUES (?1, ?2, 'queued', ?3, ?4, ?5, '', ?6, ?7, ?8, ?9, ?9)",
+                params![
+                    draft_id,
+                    channel_id,
+                    draft.title,
+                    draft.body,
+                    hash,
+                    at.map(format_ts),
+                    platform_scheduled,
+                    not_before.filter(|t| *t > now).map(format_ts),
+                    format_ts(now)
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "UPDATE outbox SET slug = ?2 WHERE id = ?1",
+                params![id, slug(&draft.title, id, &hash)],
+            )?;
+            for (position, (photo, path, size)) in snapshots.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO outbox_media (outbox_id, position, path, alt_text, size)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![
+                        id,
+                        position as i64,
+                        path.display().to_string(),
+                        photo.alt_text,
+                        *size as i64
+                    ],
+                )?;
+            }
+            tx.execute(
+                "UPDATE drafts SET status = 'queued', updated_at = ?2
+                 WHERE id = ?1 AND status IN ('draft', 'ready')",
+                params![draft_id, format_ts(now)],
+            )?;
+            get(tx, id)
+        })
+    }
+
+    /// Every outbox item, oldest first.
+    pub fn list_outbox(&self) -> Result<Vec<OutboxItem>> {
+        self.read(|c| select(c, "1 = 1", &[]))
+    }
+
+    pub fn outbox_item(&self, id: i64) -> Result<OutboxItem> {
+        self.read(|c| get(c, id))
+    }
+
+    /// The items of one draft (the editor's "queued for…" line).
+    pub fn outbox_for_draft(&self, draft_id: i64) -> Result<Vec<OutboxItem>> {
+        self.read(|c| select(c, "o.draft_id = ?1", &[&draft_id]))
+    }
+
+    /// Cancels an item that has not started publishing (queued, photos uploaded, or failed).
+    /// Never mid-publish: a publishing item may already be on the page.
+    pub fn cancel_outbox_item(&self, id: i64) -> Result<OutboxItem> {
+        self.write(|tx, now| {
+            let item = get(tx, id)?;
+            if !matches!(
+                item.state,
+                OutboxState::Queued | OutboxState::MediaUploaded | OutboxState::Failed
+            ) {
+                return Err(wrong_state(&item, "cancel"));
+            }
+            tx.execute(
+                "UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL, updated_at = ?3
+                 WHERE id = ?1 AND state = ?2",
+                params![id, item.state.as_str(), format_ts(now)],
+            )?;
+            settle_draft_status(tx, now, item.draft_id)?;
+            get(tx, id)
+        })
+    }
+
+    /// Sends a failed item back to the queue; an unconfirmed one only once the officer has
+    /// checked the page and confirms the post is NOT there (`confirmed_not_published`).
+    pub fn retry_outbox_item(&self, id: i64, confirmed_not_published: bool) -> Result<OutboxItem> {
+        self.write(|tx, now| {
+            let item = get(tx, id)?;
+            match item.state {
+                OutboxState::Failed => {}
+                OutboxState::Unconfirmed if confirmed_not_published => {}
+                OutboxState::Unconfirmed => return Err(LoaError::ConfirmNotPublished { id }),
+                _ => return Err(wrong_state(&item, "retry")),
+            }
+            let to = if item.media_complete() {
+                OutboxState::MediaUploaded
+            } else {
+                OutboxState::Queued
+            };
+            tx.execute(
+                "UPDATE outbox SET state = ?3, attempts = 0, readback_attempts = 0,
+                     next_attempt_at = NULL, remote_url = NULL, last_error_code = NULL,
+                     last_error_message = NULL, updated_at = ?4
+                 WHERE id = ?1 AND state = ?2",
+                params![id, item.state.as_str(), to.as_str(), format_ts(now)],
+            )?;
+            tx.execute(
+                "UPDATE drafts SET status = 'queued', updated_at = ?2
+                 WHERE id = ?1 AND deleted_at IS NULL AND status IN ('draft', 'ready')",
+                params![item.draft_id, format_ts(now)],
+            )?;
+            get(tx, id)
+        })
+    }
+
+    /// The officer found the post on the page (an unconfirmed item, or one that failed but went
+    /// out after all): records it as published with the link they give.
+    pub fn mark_outbox_published(&self, id: i64, url: &str) -> Result<OutboxItem> {
+        self.write(|tx, now| {
+            let item = get(tx, id)?;
+            if !item.state.needs_officer() {
+                return Err(wrong_state(&item, "mark-published"));
+            }
+            let url = url.trim();
+            tx.execute(
+                "UPDATE outbox SET state = 'published', remote_url = ?3, published_at = ?4,
+                     next_attempt_at = NULL, updated_at = ?4
+                 WHERE id = ?1 AND state = ?2",
+                params![
+                    id,
+                    item.state.as_str(),
+                    (!url.is_empty()).then_some(url),
+                    format_ts(now)
+                ],
+            )?;
+            settle_draft_status(tx, now, item.draft_id)?;
+            get(tx, id)
+        })
+    }
+
+    /// Pauses or resumes all publishing (the officer's "pause" button).
+    pub fn set_outbox_paused(&self, paused: bool) -> Result<()> {
+        self.write(|tx, _| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![SETTING_PAUSED, if paused { "1" } else { "0" }],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn outbox_paused(&self) -> Result<bool> {
+        self.read(|c| {
+            let v: Option<String> = c
+                .query_row(
+                    "SELECT value FROM settings WHERE key = ?1",
+                    [SETTING_PAUSED],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(v.as_deref() == Some("1"))
+        })
+    }
+}
+
+fn refuse_if_queued(conn: &Connection, draft_id: i64, channel: &ChannelInfo) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM outbox
+                        WHERE draft_id = ?1 AND channel_id = ?2 AND state <> 'cancelled')",
+        params![draft_id, channel.id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        Err(LoaError::AlreadyQueued {
+            draft_id,
+            channel: channel.name.clone(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
+fn wrong_state(item: &OutboxItem, action: &str) -> LoaError {
+    LoaError::OutboxWrongState {
+        id: item.id,
+        state: item.state.as_str().to_owned(),
+        action: action.to_owned(),
+    }
+}
+
+/// The page to check for an item of `channel` (used as the link of an unconfirmed item).
+pub(crate) fn page_of(channel: &ChannelInfo) -> String {
+    channels::page_url(
+        channel.kind,
+        &channel.base_url,
+        &channel.page_id,
+        channel.folder.as_deref(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states_round_trip() {
+        for s in OutboxState::ALL {
+            assert_eq!(s.as_str().parse::<OutboxState>().expect("parse"), s);
+        }
+        assert!("sent".parse::<OutboxState>().is_err());
+    }
+
+    #[test]
+    fn slugs_are_ascii_and_carry_the_row() {
+        let s = slug("Cảnh báo lũ quét ở bản Nà Khương", 42, "0123456789abcdef");
+        assert_eq!(s, "canh-bao-lu-quet-o-ban-na-khuong-42-012345");
+        assert_eq!(slug("", 7, "abcdef0123"), "bai-viet-7-abcdef");
+        let long = slug(&"Đường ".repeat(40), 1, "ffffff");
+        assert!(long.len() <= 50 + 1 + 1 + 1 + 6, "{long}");
+    }
+
+    #[test]
+    fn facebook_window() {
+        let now = parse_ts("2025-07-29T00:00:00.000Z").expect("ts");
+        assert!(!facebook_schedulable(now, now + Duration::minutes(9)));
+        assert!(facebook_schedulable(now, now + Duration::minutes(10)));
+        assert!(facebook_schedulable(now, now + Duration::days(30)));
+        assert!(!facebook_schedulable(now, now + Duration::days(31)));
+    }
+
+    #[test]
+    fn hash_ignores_forms_and_spacing() {
+        assert_eq!(
+            text_hash("Thông báo lu\u{0303} quét\n\nở  bản Khun"),
+            text_hash("Thông báo lũ quét ở bản Khun")
+        );
+    }
+}

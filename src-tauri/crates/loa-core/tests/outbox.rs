@@ -1,0 +1,491 @@
+//! The outbox tables: channels without secrets, queueing with snapshots, the officer's actions,
+//! channel leases and the state machine's edges.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use loa_core::{
+    ChannelHold, ChannelKind, ChannelStatus, LeaseOutcome, LoaError, ManualClock, NewChannel,
+    NewDraft, OutboxError, OutboxState, Store, Transition,
+};
+
+fn start() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2025-07-29T07:30:00Z")
+        .expect("ts")
+        .with_timezone(&Utc)
+}
+
+struct Rig {
+    dir: tempfile::TempDir,
+    clock: Arc<ManualClock>,
+    store: Store,
+}
+
+fn rig() -> Rig {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = Arc::new(ManualClock::new(start()));
+    let store = Store::open_with_clock(dir.path(), clock.clone()).expect("open");
+    Rig { dir, clock, store }
+}
+
+fn channel(store: &Store, name: &str, kind: ChannelKind) -> i64 {
+    store
+        .save_channel(&NewChannel {
+            name: name.into(),
+            kind: Some(kind),
+            page_id: "1001".into(),
+            ..NewChannel::default()
+        })
+        .expect("channel")
+        .0
+        .id
+}
+
+fn draft(store: &Store, title: &str, body: &str) -> i64 {
+    store
+        .create_draft(&NewDraft {
+            title: title.into(),
+            body: body.into(),
+            ..NewDraft::default()
+        })
+        .expect("draft")
+        .id
+}
+
+/// A one-pixel PNG (RGBA, opaque).
+const PIXEL_PNG: [u8; 70] = [
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xfc, 0xcf, 0xc0, 0x50,
+    0x0f, 0x00, 0x04, 0x85, 0x01, 0x80, 0x84, 0xa9, 0x8c, 0x21, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+/// A real JPEG on disk (the library decodes what it imports); `quality` makes the bytes differ.
+fn jpeg(dir: &std::path::Path, name: &str, quality: u8) -> std::path::PathBuf {
+    let out = loa_media::process(
+        &PIXEL_PNG,
+        &loa_media::Options::builder()
+            .format(loa_media::OutputFormat::Jpeg)
+            .quality(quality)
+            .build(),
+    )
+    .expect("jpeg");
+    let path = dir.join(name);
+    std::fs::write(&path, out.bytes).expect("write");
+    path
+}
+
+#[test]
+fn channels_are_saved_by_name_and_an_update_lifts_a_reconnect_hold() {
+    let r = rig();
+    let id = channel(&r.store, "Trang xã", ChannelKind::Facebook);
+    let c = r.store.channel(id).expect("channel");
+    assert_eq!(c.base_url, "https://graph.facebook.com/v21.0");
+    assert_eq!(c.spacing_secs, 30);
+    assert_eq!(c.page_url, "https://www.facebook.com/1001");
+    assert_eq!(c.status, ChannelStatus::Ok);
+    // Same name, other kind: refused.
+    assert!(matches!(
+        r.store.save_channel(&NewChannel {
+            name: "Trang xã".into(),
+            kind: Some(ChannelKind::Zalo),
+            ..NewChannel::default()
+        }),
+        Err(LoaError::ChannelKindMismatch { .. })
+    ));
+    r.store
+        .hold_channel(id, ChannelHold::NeedsReconnect)
+        .expect("hold");
+    // A throttle never hides the reconnect hold.
+    r.store
+        .hold_channel(
+            id,
+            ChannelHold::Throttled {
+                until: start() + Duration::hours(1),
+            },
+        )
+        .expect("hold");
+    assert_eq!(
+        r.store.channel(id).expect("c").status,
+        ChannelStatus::NeedsReconnect
+    );
+    // Resuming does not lift it either; saving the channel (new token) does.
+    r.store.set_channel_paused(id, false).expect("resume");
+    assert_eq!(
+        r.store.channel(id).expect("c").status,
+        ChannelStatus::NeedsReconnect
+    );
+    let (c, updated) = r
+        .store
+        .save_channel(&NewChannel {
+            name: "Trang xã".into(),
+            kind: Some(ChannelKind::Facebook),
+            page_id: "1001".into(),
+            spacing_secs: Some(60),
+            ..NewChannel::default()
+        })
+        .expect("update");
+    assert!(updated);
+    assert_eq!(c.status, ChannelStatus::Ok);
+    assert_eq!(c.spacing_secs, 60);
+    assert!(matches!(
+        r.store.channel_by_name("Không có"),
+        Err(LoaError::ChannelNotFound { .. })
+    ));
+    // The database holds no secret column at all.
+    let sql = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/0006_outbox.sql"),
+    )
+    .expect("migration");
+    for word in ["token", "password", "secret"] {
+        assert!(
+            !sql.lines()
+                .filter(|l| !l.trim_start().starts_with("--"))
+                .any(|l| l.to_lowercase().contains(word)),
+            "{word} in the schema"
+        );
+    }
+}
+
+#[test]
+fn a_throttle_runs_out_by_itself() {
+    let r = rig();
+    let id = channel(&r.store, "Trang xã", ChannelKind::Facebook);
+    r.store
+        .hold_channel(
+            id,
+            ChannelHold::Throttled {
+                until: start() + Duration::minutes(5),
+            },
+        )
+        .expect("hold");
+    let c = r.store.channel(id).expect("c");
+    assert_eq!(c.status, ChannelStatus::Throttled);
+    assert_eq!(c.paused_until.as_deref(), Some("2025-07-29T07:35:00.000Z"));
+    r.clock.advance(Duration::minutes(5) + Duration::seconds(1));
+    let c = r.store.channel(id).expect("c");
+    assert_eq!(c.status, ChannelStatus::Ok);
+    assert_eq!(c.paused_until, None);
+}
+
+#[test]
+fn queueing_snapshots_text_and_photos() {
+    let r = rig();
+    let ch = channel(&r.store, "Web", ChannelKind::Wordpress);
+    let d = draft(&r.store, "Hội nghị", "Nội dung hội nghị.");
+    let photos = [
+        jpeg(r.dir.path(), "a.jpg", 40),
+        jpeg(r.dir.path(), "b.jpg", 95),
+    ];
+    let attached = r.store.attach_for_posting(d, &photos).expect("attach");
+    assert_eq!(attached.len(), 2);
+    // A clean, upright JPEG is posted as it is.
+    assert!(attached.iter().all(|p| p.prepared_path.is_some()));
+    let item = r.store.queue_post(d, ch, None).expect("queue");
+    assert_eq!(item.state, OutboxState::Queued);
+    assert_eq!(item.title, "Hội nghị");
+    assert_eq!(item.text, "Nội dung hội nghị.");
+    assert_eq!(
+        item.text_hash,
+        loa_core::outbox::text_hash("Nội dung hội nghị.")
+    );
+    assert!(item.slug.starts_with("hoi-nghi-"), "{}", item.slug);
+    assert_eq!(item.media.len(), 2);
+    for (m, original) in item.media.iter().zip(&photos) {
+        let snap = std::fs::read(&m.path).expect("snapshot");
+        assert_eq!(snap, std::fs::read(original).expect("original"));
+        assert!(m.path.contains("outbox"));
+        assert_eq!(m.size, snap.len() as u64);
+        assert!(m.remote_id.is_none());
+    }
+    assert_eq!(
+        item.bytes_total,
+        item.media.iter().map(|m| m.size).sum::<u64>()
+    );
+    // Preparing the draft's photos again (which empties its prepared folder) cannot touch the
+    // snapshot.
+    r.store
+        .prepare_draft_photos(
+            d,
+            &loa_core::PrepareOptions::default(),
+            |_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .expect("prepare");
+    for m in &item.media {
+        assert!(std::path::Path::new(&m.path).is_file());
+    }
+    assert_eq!(
+        r.store.get_draft(d).expect("d").status,
+        loa_core::DraftStatus::Queued
+    );
+    assert_eq!(r.store.outbox_for_draft(d).expect("list").len(), 1);
+}
+
+#[test]
+fn queueing_refuses_unknown_trashed_and_twice() {
+    let r = rig();
+    let ch = channel(&r.store, "Trang xã", ChannelKind::Facebook);
+    assert!(matches!(
+        r.store.queue_post(404, ch, None),
+        Err(LoaError::DraftNotFound { id: 404 })
+    ));
+    let d = draft(&r.store, "Tin", "Nội dung.");
+    assert!(r.store.queue_post(d, 99, None).is_err());
+    let t = draft(&r.store, "Trong thùng rác", "x");
+    r.store.trash_draft(t).expect("trash");
+    assert!(matches!(
+        r.store.queue_post(t, ch, None),
+        Err(LoaError::DraftInTrash { .. })
+    ));
+    let first = r.store.queue_post(d, ch, None).expect("queue");
+    assert!(matches!(
+        r.store.queue_post(d, ch, None),
+        Err(LoaError::AlreadyQueued { .. })
+    ));
+    r.store.cancel_outbox_item(first.id).expect("cancel");
+    assert!(r.store.queue_post(d, ch, None).is_ok(), "after a cancel");
+}
+
+#[test]
+fn the_channel_checks_apply_only_to_the_chosen_channel() {
+    let r = rig();
+    let fb = channel(&r.store, "Trang xã", ChannelKind::Facebook);
+    let zalo = channel(&r.store, "Zalo", ChannelKind::Zalo);
+    // A title too long for a Zalo article, fine for Facebook.
+    let d = draft(&r.store, &"Thông báo ".repeat(20), "Nội dung.");
+    assert!(matches!(
+        r.store.queue_post(d, zalo, None),
+        Err(LoaError::ChecksBlock { codes, .. }) if codes.contains("zalo_title_too_long")
+    ));
+    assert!(r.store.queue_post(d, fb, None).is_ok());
+}
+
+#[test]
+fn a_scheduled_post_waits_unless_facebook_schedules_it() {
+    let r = rig();
+    let fb = channel(&r.store, "Trang xã", ChannelKind::Facebook);
+    let web = channel(&r.store, "Web", ChannelKind::Wordpress);
+    let d = draft(&r.store, "Lịch", "Nội dung.");
+    let at = start() + Duration::hours(3);
+    let f = r.store.queue_post(d, fb, Some(at)).expect("fb");
+    assert!(f.platform_scheduled);
+    assert_eq!(f.next_attempt_at, None, "goes to Facebook now");
+    let w = r.store.queue_post(d, web, Some(at)).expect("web");
+    assert!(!w.platform_scheduled);
+    assert_eq!(w.next_attempt(), Some(at));
+    assert_eq!(w.scheduled(), Some(at));
+}
+
+#[test]
+fn leases_exclude_other_workers_until_they_run_out() {
+    let r = rig();
+    let ch = channel(&r.store, "Trang xã", ChannelKind::Facebook);
+    let alive = |_: &str| false;
+    let ttl = Duration::seconds(30);
+    assert_eq!(
+        r.store.lease_channel(ch, "a", ttl, &alive).expect("a"),
+        LeaseOutcome::Acquired
+    );
+    assert!(matches!(
+        r.store.lease_channel(ch, "b", ttl, &alive).expect("b"),
+        LeaseOutcome::Held { owner, .. } if owner == "a"
+    ));
+    // Renewal by its holder only.
+    assert!(r.store.renew_channel_lease(ch, "a", ttl).expect("renew"));
+    assert!(!r.store.renew_channel_lease(ch, "b", ttl).expect("renew"));
+    // A dead owner is replaced at once.
+    assert_eq!(
+        r.store
+            .lease_channel(ch, "b", ttl, &|o| o == "a")
+            .expect("b"),
+        LeaseOutcome::Acquired
+    );
+    // An expired one too.
+    r.clock.advance(ttl + Duration::seconds(1));
+    assert_eq!(
+        r.store.lease_channel(ch, "c", ttl, &alive).expect("c"),
+        LeaseOutcome::Acquired
+    );
+    r.store.release_channel_lease(ch, "b").expect("no-op");
+    assert!(matches!(
+        r.store.lease_channel(ch, "a", ttl, &alive).expect("a"),
+        LeaseOutcome::Held { .. }
+    ));
+    r.store.release_channel_lease(ch, "c").expect("release");
+    assert_eq!(
+        r.store.lease_channel(ch, "a", ttl, &alive).expect("a"),
+        LeaseOutcome::Acquired
+    );
+}
+
+#[test]
+fn transitions_follow_the_diagram_and_need_the_lease() {
+    let r = rig();
+    let ch = channel(&r.store, "Trang xã", ChannelKind::Facebook);
+    let d = draft(&r.store, "Tin", "Nội dung.");
+    let id = r.store.queue_post(d, ch, None).expect("queue").id;
+    let err = |code: &str| OutboxError {
+        code: code.into(),
+        message: "m".into(),
+    };
+    // Without the lease: refused.
+    assert!(matches!(
+        r.store
+            .transition_outbox("w", id, OutboxState::Queued, &Transition::MediaReady),
+        Err(LoaError::OutboxConflict { .. })
+    ));
+    r.store
+        .lease_channel(ch, "w", Duration::seconds(30), &|_| false)
+        .expect("lease");
+    // Not an edge: publishing straight from queued.
+    assert!(
+        r.store
+            .transition_outbox("w", id, OutboxState::Queued, &Transition::BeginPublish)
+            .is_err()
+    );
+    // Wrong expected state: refused (someone else moved it).
+    assert!(
+        r.store
+            .transition_outbox(
+                "w",
+                id,
+                OutboxState::MediaUploaded,
+                &Transition::BeginPublish
+            )
+            .is_err()
+    );
+    let i = r
+        .store
+        .transition_outbox("w", id, OutboxState::Queued, &Transition::MediaReady)
+        .expect("ready");
+    assert_eq!(i.state, OutboxState::MediaUploaded);
+    let i = r
+        .store
+        .transition_outbox("w", id, i.state, &Transition::BeginPublish)
+        .expect("begin");
+    assert_eq!(i.state, OutboxState::Publishing);
+    assert_eq!(
+        i.publish_started_at.as_deref(),
+        Some("2025-07-29T07:30:00.000Z")
+    );
+    assert_eq!(
+        r.store.channel(ch).expect("c").last_publish_at,
+        i.publish_started_at
+    );
+    // Cancel is refused mid-publish.
+    assert!(matches!(
+        r.store.cancel_outbox_item(id),
+        Err(LoaError::OutboxWrongState { .. })
+    ));
+    let i = r
+        .store
+        .transition_outbox(
+            "w",
+            id,
+            i.state,
+            &Transition::ReadBackLater {
+                next_attempt_at: Some(start() + Duration::seconds(5)),
+                count_attempt: true,
+                count_readback: true,
+                error: Some(err("timeout")),
+            },
+        )
+        .expect("read back later");
+    assert_eq!((i.attempts, i.readback_attempts), (1, 1));
+    assert_eq!(i.last_error.expect("error").code, "timeout");
+    // The lease moved on: a finished publish is still recorded (a remote id is always true).
+    r.clock.advance(Duration::seconds(31));
+    r.store
+        .lease_channel(ch, "other", Duration::seconds(30), &|_| false)
+        .expect("taken over");
+    let i = r
+        .store
+        .transition_outbox(
+            "w",
+            id,
+            OutboxState::Publishing,
+            &Transition::Published {
+                remote_id: Some("1001_7".into()),
+                remote_url: Some("https://facebook.com/1001_7".into()),
+                count_attempt: false,
+            },
+        )
+        .expect("published");
+    assert_eq!(i.state, OutboxState::Published);
+    assert_eq!(i.last_error, None);
+    assert_eq!(
+        r.store.get_draft(d).expect("d").status,
+        loa_core::DraftStatus::Published
+    );
+    let counts = r.store.outbox_counts().expect("counts");
+    assert_eq!((counts.published, counts.active()), (1, 0));
+}
+
+#[test]
+fn a_recorded_photo_id_is_never_replaced() {
+    let r = rig();
+    let ch = channel(&r.store, "Web", ChannelKind::Wordpress);
+    let d = draft(&r.store, "Ảnh", "Nội dung.");
+    r.store
+        .attach_for_posting(d, &[jpeg(r.dir.path(), "a.jpg", 90)])
+        .expect("attach");
+    let id = r.store.queue_post(d, ch, None).expect("queue").id;
+    r.store
+        .lease_channel(ch, "w", Duration::seconds(30), &|_| false)
+        .expect("lease");
+    let i = r
+        .store
+        .record_media_upload("w", id, 0, "m-1", Some("https://x/m-1.jpg"))
+        .expect("record");
+    assert_eq!(i.media[0].remote_id.as_deref(), Some("m-1"));
+    assert!(i.media_complete());
+    let i = r
+        .store
+        .record_media_upload("w", id, 0, "m-2", None)
+        .expect("record again");
+    assert_eq!(i.media[0].remote_id.as_deref(), Some("m-1"));
+    // Another worker cannot record.
+    assert!(
+        r.store
+            .record_media_upload("x", id, 0, "m-3", None)
+            .is_err()
+    );
+}
+
+#[test]
+fn retry_and_mark_published_follow_the_officer_rules() {
+    let r = rig();
+    let ch = channel(&r.store, "Trang xã", ChannelKind::Facebook);
+    let d = draft(&r.store, "Tin", "Nội dung.");
+    let id = r.store.queue_post(d, ch, None).expect("queue").id;
+    // Nothing to retry or mark yet.
+    assert!(r.store.retry_outbox_item(id, true).is_err());
+    assert!(r.store.mark_outbox_published(id, "https://x").is_err());
+    r.store
+        .lease_channel(ch, "w", Duration::seconds(30), &|_| false)
+        .expect("lease");
+    r.store
+        .transition_outbox(
+            "w",
+            id,
+            OutboxState::Queued,
+            &Transition::Fail {
+                count_attempt: true,
+                error: OutboxError {
+                    code: "100".into(),
+                    message: "Invalid parameter".into(),
+                },
+            },
+        )
+        .expect("fail");
+    let i = r.store.retry_outbox_item(id, false).expect("retry");
+    assert_eq!(i.state, OutboxState::MediaUploaded, "no photos to upload");
+    assert_eq!(i.attempts, 0);
+    assert_eq!(i.last_error, None);
+    r.store.set_outbox_paused(true).expect("pause");
+    assert!(r.store.outbox_paused().expect("paused"));
+    r.store.set_outbox_paused(false).expect("resume");
+    assert!(!r.store.outbox_paused().expect("paused"));
+}

@@ -1,0 +1,216 @@
+//! `loa sandbox`: the three emulators on fixed ports, token files, and the commands to paste, so
+//! a new officer can try the whole flow without real accounts.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::faults::Faults;
+use crate::graph::{GraphEmulator, GraphOptions};
+use crate::wordpress::{WordPressEmulator, WordPressOptions};
+use crate::zalo::{ZaloEmulator, ZaloOptions};
+
+/// Default ports: high enough to be free on an officer's laptop, fixed so that channels added
+/// once keep working the next time the sandbox starts.
+pub const GRAPH_PORT: u16 = 18781;
+pub const ZALO_PORT: u16 = 18782;
+pub const WORDPRESS_PORT: u16 = 18783;
+
+/// How the sandbox starts.
+#[derive(Debug, Clone)]
+pub struct SandboxOptions {
+    /// Where token files, the folder channel and the suggested profile go.
+    pub dir: PathBuf,
+    pub graph_port: u16,
+    pub zalo_port: u16,
+    pub wordpress_port: u16,
+    /// Random faults on this share of state-changing requests (0 = none).
+    pub fault_probability: f64,
+    pub seed: u64,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        SandboxOptions {
+            dir: std::env::temp_dir().join("loa-sandbox"),
+            graph_port: GRAPH_PORT,
+            zalo_port: ZALO_PORT,
+            wordpress_port: WORDPRESS_PORT,
+            fault_probability: 0.0,
+            seed: 1,
+        }
+    }
+}
+
+/// Why the sandbox could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    #[error("cannot start the {what} emulator on port {port}: {source}")]
+    Bind {
+        what: &'static str,
+        port: u16,
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// The running sandbox. Stops when dropped.
+#[derive(Debug)]
+pub struct Sandbox {
+    pub graph: GraphEmulator,
+    pub zalo: ZaloEmulator,
+    pub wordpress: WordPressEmulator,
+    pub dir: PathBuf,
+}
+
+fn write(path: &Path, text: &str) -> Result<(), SandboxError> {
+    std::fs::write(path, text).map_err(|source| SandboxError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Starts the emulators and writes the token files (no printing).
+pub fn start(opts: &SandboxOptions) -> Result<Sandbox, SandboxError> {
+    let mkdir = |p: &Path| {
+        std::fs::create_dir_all(p).map_err(|source| SandboxError::Write {
+            path: p.to_path_buf(),
+            source,
+        })
+    };
+    mkdir(&opts.dir)?;
+    mkdir(&opts.dir.join("folder"))?;
+    let graph = GraphEmulator::start(GraphOptions {
+        port: opts.graph_port,
+        ..Default::default()
+    })
+    .map_err(|source| SandboxError::Bind {
+        what: "Facebook",
+        port: opts.graph_port,
+        source,
+    })?;
+    let zalo = ZaloEmulator::start(ZaloOptions {
+        port: opts.zalo_port,
+        ..Default::default()
+    })
+    .map_err(|source| SandboxError::Bind {
+        what: "Zalo",
+        port: opts.zalo_port,
+        source,
+    })?;
+    let wordpress = WordPressEmulator::start(WordPressOptions {
+        port: opts.wordpress_port,
+        ..Default::default()
+    })
+    .map_err(|source| SandboxError::Bind {
+        what: "WordPress",
+        port: opts.wordpress_port,
+        source,
+    })?;
+    let z = ZaloOptions::default();
+    write(&opts.dir.join("facebook-token.txt"), &graph.token())?;
+    write(&opts.dir.join("zalo-token.txt"), &zalo.access_token())?;
+    write(
+        &opts.dir.join("zalo-refresh-token.txt"),
+        &zalo.refresh_token(),
+    )?;
+    write(&opts.dir.join("zalo-secret-key.txt"), &z.secret_key)?;
+    write(
+        &opts.dir.join("wordpress-app-password.txt"),
+        &wordpress.app_password(),
+    )?;
+    if opts.fault_probability > 0.0 {
+        graph.set_faults(Faults::random(opts.seed, opts.fault_probability));
+        zalo.set_faults(Faults::random(
+            opts.seed.wrapping_add(1),
+            opts.fault_probability,
+        ));
+        wordpress.set_faults(Faults::random(
+            opts.seed.wrapping_add(2),
+            opts.fault_probability,
+        ));
+    }
+    Ok(Sandbox {
+        graph,
+        zalo,
+        wordpress,
+        dir: opts.dir.clone(),
+    })
+}
+
+fn q(p: &Path) -> String {
+    let s = p.display().to_string();
+    if s.contains(' ') {
+        format!("\"{s}\"")
+    } else {
+        s
+    }
+}
+
+impl Sandbox {
+    /// The block printed on start: what runs where, and the commands to paste.
+    pub fn instructions(&self) -> String {
+        let d = &self.dir;
+        let loa = format!("loa --data-dir {}", q(&d.join("profile")));
+        let z = ZaloOptions::default();
+        format!(
+            "Loa sandbox: emulated Facebook Page, Zalo OA and WordPress site on this computer only.\n\
+             Nothing leaves this machine. Press Ctrl-C to stop.\n\n\
+             Facebook Graph  {fb}   (page {page})\n\
+             Zalo OA         {za}\n\
+             WordPress       {wp}   (user {user})\n\n\
+             Paste these to add the channels (a separate profile keeps your real one clean; the website\n\
+             hosts the photos of Zalo articles, so it comes before Zalo):\n\n\
+             {loa} channel add facebook --name \"Trang xã (thử)\" --page-id {page} --token-file {fbt} --base-url {fb}\n\
+             {loa} channel add wordpress --name \"Cổng TTĐT (thử)\" --url {wp} --user {user} --app-password-file {wpt}\n\
+             {loa} channel add zalo --name \"Zalo OA (thử)\" --token-file {zt} --refresh-token-file {zr} --app-id {app} --secret-key-file {zs} --base-url {za} --image-host \"Cổng TTĐT (thử)\"\n\
+             {loa} channel add folder --name \"USB (thử)\" --path {folder}\n\n\
+             Then:\n\
+             {loa} draft new --title \"Thông báo\" --body \"Lịch tiếp công dân tuần này…\"\n\
+             {loa} queue add 1 --channel \"Trang xã (thử)\"\n\
+             {loa} sync --once\n",
+            fb = self.graph.base_url(),
+            page = self.graph.page_id(),
+            za = self.zalo.base_url(),
+            wp = self.wordpress.base_url(),
+            user = self.wordpress.user(),
+            fbt = q(&d.join("facebook-token.txt")),
+            zt = q(&d.join("zalo-token.txt")),
+            zr = q(&d.join("zalo-refresh-token.txt")),
+            zs = q(&d.join("zalo-secret-key.txt")),
+            app = z.app_id,
+            wpt = q(&d.join("wordpress-app-password.txt")),
+            folder = q(&d.join("folder")),
+        )
+    }
+
+    /// One line: what has been published so far.
+    pub fn summary(&self) -> String {
+        format!(
+            "facebook: {} posts, zalo: {} articles, wordpress: {} posts",
+            self.graph.posts().len(),
+            self.zalo.articles().len(),
+            self.wordpress.posts().len()
+        )
+    }
+}
+
+/// Starts the sandbox, prints the instructions and serves until the process is interrupted
+/// (Ctrl-C ends the process; the emulators hold nothing that needs saving). Prints a one-line
+/// summary whenever something new was published.
+pub fn run(opts: &SandboxOptions) -> Result<(), SandboxError> {
+    let sb = start(opts)?;
+    println!("{}", sb.instructions());
+    let mut last = sb.summary();
+    loop {
+        std::thread::sleep(Duration::from_secs(2));
+        let now = sb.summary();
+        if now != last {
+            println!("{now}");
+            last = now;
+        }
+    }
+}

@@ -1,0 +1,404 @@
+//! Where channel secrets live: the OS keyring, never the database.
+//!
+//! Each channel's [`Credentials`] are one keyring entry, service `vn.loa.studio`, user
+//! `channel:<id>`, holding their JSON: the Secret Service (GNOME Keyring, KWallet) over D-Bus on
+//! Linux, the Credential Manager on Windows, the Keychain on macOS.
+//!
+//! **Fallback.** Where no keyring service answers — a Linux machine without a desktop session
+//! bus, a server, CI — or when `LOA_CREDENTIALS=file` is set, secrets are kept in
+//! `<data folder>/credentials.json` instead, written with mode 0600 (owner read/write only; on
+//! Windows the file inherits the profile folder's ACL). That file is protected only by the
+//! file system: anyone who can read the officer's profile can read the tokens. Loa says so with
+//! a warning each time a process starts using it. `LOA_CREDENTIALS=keyring` forbids the
+//! fallback.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use loa_channels::Credentials;
+use loa_core::{LoaError, Result};
+use serde::{Deserialize, Serialize};
+
+/// The keyring service name (the app identifier).
+pub const SERVICE: &str = loa_core::paths::APP_IDENTIFIER;
+
+/// The environment variable that picks the store: `file` or `keyring` (default: the keyring,
+/// else the file).
+pub const ENV: &str = "LOA_CREDENTIALS";
+
+/// The fallback file inside the profile folder.
+pub const FILE_NAME: &str = "credentials.json";
+
+/// The keyring user of a channel's entry.
+pub fn entry_user(channel_id: i64) -> String {
+    format!("channel:{channel_id}")
+}
+
+/// Where a store keeps secrets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    Keyring,
+    /// The documented fallback file.
+    File(PathBuf),
+    /// In memory (tests).
+    Memory,
+}
+
+/// Reads and writes channel secrets.
+pub trait CredentialStore: Send + Sync + fmt::Debug {
+    fn get(&self, channel_id: i64) -> Result<Option<Credentials>>;
+    fn set(&self, channel_id: i64, creds: &Credentials) -> Result<()>;
+    fn delete(&self, channel_id: i64) -> Result<()>;
+    fn backend(&self) -> Backend;
+}
+
+fn cred_err(detail: impl fmt::Display) -> LoaError {
+    LoaError::Credentials {
+        detail: detail.to_string(),
+    }
+}
+
+/// Secrets in the OS keyring.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct KeyringStore;
+
+impl KeyringStore {
+    fn entry(channel_id: i64) -> Result<keyring::Entry> {
+        keyring::Entry::new(SERVICE, &entry_user(channel_id)).map_err(cred_err)
+    }
+
+    /// Whether a keyring service answers here. On Linux, no session bus means no Secret
+    /// Service, and asking would only time out.
+    pub fn available() -> bool {
+        if cfg!(target_os = "linux")
+            && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none_or(|v| v.is_empty())
+        {
+            return false;
+        }
+        match keyring::Entry::new(SERVICE, "probe").and_then(|e| e.get_password()) {
+            Ok(_) | Err(keyring::Error::NoEntry) => true,
+            Err(_) => false,
+        }
+    }
+}
+
+impl CredentialStore for KeyringStore {
+    fn get(&self, channel_id: i64) -> Result<Option<Credentials>> {
+        match Self::entry(channel_id)?.get_password() {
+            Ok(json) => serde_json::from_str(&json).map(Some).map_err(cred_err),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(cred_err(e)),
+        }
+    }
+
+    fn set(&self, channel_id: i64, creds: &Credentials) -> Result<()> {
+        let json = serde_json::to_string(creds).map_err(cred_err)?;
+        Self::entry(channel_id)?
+            .set_password(&json)
+            .map_err(cred_err)
+    }
+
+    fn delete(&self, channel_id: i64) -> Result<()> {
+        match Self::entry(channel_id)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(cred_err(e)),
+        }
+    }
+
+    fn backend(&self) -> Backend {
+        Backend::Keyring
+    }
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct FileContents {
+    /// Channel id → its secrets.
+    channels: BTreeMap<String, Credentials>,
+}
+
+/// The fallback: `<data folder>/credentials.json`, mode 0600, replaced atomically on write.
+pub struct FileStore {
+    path: PathBuf,
+    warn: Box<dyn Fn(&Path) + Send + Sync>,
+    warned: AtomicBool,
+    // Serialises read-modify-write within this process (another process may still race; the
+    // last writer wins, as with a keyring).
+    lock: Mutex<()>,
+}
+
+impl fmt::Debug for FileStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FileStore")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+impl FileStore {
+    /// `warn` is called with the file's path the first time this store is used.
+    pub fn new(dir: &Path, warn: impl Fn(&Path) + Send + Sync + 'static) -> Self {
+        Self {
+            path: dir.join(FILE_NAME),
+            warn: Box::new(warn),
+            warned: AtomicBool::new(false),
+            lock: Mutex::new(()),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn used(&self) {
+        if !self.warned.swap(true, Ordering::SeqCst) {
+            (self.warn)(&self.path);
+        }
+    }
+
+    fn load(&self) -> Result<FileContents> {
+        match std::fs::read(&self.path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(cred_err),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(FileContents::default()),
+            Err(source) => Err(LoaError::ReadFile {
+                path: self.path.clone(),
+                source,
+            }),
+        }
+    }
+
+    fn save(&self, contents: &FileContents) -> Result<()> {
+        let json = serde_json::to_vec_pretty(contents).map_err(cred_err)?;
+        let temp = self
+            .path
+            .with_extension(format!("json.{}.tmp", std::process::id()));
+        let write_err = |e: std::io::Error| cred_err(format!("{}: {e}", self.path.display()));
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(write_err)?;
+        }
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // Created 0600: the secrets are never readable by others, not even for a moment.
+            options.mode(0o600);
+        }
+        let mut file = options.open(&temp).map_err(write_err)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // A leftover temp file from a crash keeps its old mode: set it again.
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))
+                .map_err(write_err)?;
+        }
+        file.write_all(&json).map_err(write_err)?;
+        file.sync_all().map_err(write_err)?;
+        drop(file);
+        std::fs::rename(&temp, &self.path).map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
+            write_err(e)
+        })
+    }
+}
+
+impl CredentialStore for FileStore {
+    fn get(&self, channel_id: i64) -> Result<Option<Credentials>> {
+        self.used();
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(self.load()?.channels.remove(&channel_id.to_string()))
+    }
+
+    fn set(&self, channel_id: i64, creds: &Credentials) -> Result<()> {
+        self.used();
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut contents = self.load()?;
+        contents
+            .channels
+            .insert(channel_id.to_string(), creds.clone());
+        self.save(&contents)
+    }
+
+    fn delete(&self, channel_id: i64) -> Result<()> {
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut contents = self.load()?;
+        if contents.channels.remove(&channel_id.to_string()).is_some() {
+            self.save(&contents)?;
+        }
+        Ok(())
+    }
+
+    fn backend(&self) -> Backend {
+        Backend::File(self.path.clone())
+    }
+}
+
+/// Secrets in memory (tests, and the sandbox).
+#[derive(Debug, Default)]
+pub struct MemoryStore(Mutex<BTreeMap<i64, Credentials>>);
+
+impl CredentialStore for MemoryStore {
+    fn get(&self, channel_id: i64) -> Result<Option<Credentials>> {
+        Ok(self
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&channel_id)
+            .cloned())
+    }
+
+    fn set(&self, channel_id: i64, creds: &Credentials) -> Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(channel_id, creds.clone());
+        Ok(())
+    }
+
+    fn delete(&self, channel_id: i64) -> Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&channel_id);
+        Ok(())
+    }
+
+    fn backend(&self) -> Backend {
+        Backend::Memory
+    }
+}
+
+/// The keyring; where an entry is missing, what an earlier fallback run wrote to the file (so a
+/// keyring that appears later does not lose channels added without it).
+#[derive(Debug)]
+struct KeyringWithFile {
+    keyring: KeyringStore,
+    file: FileStore,
+}
+
+impl CredentialStore for KeyringWithFile {
+    fn get(&self, channel_id: i64) -> Result<Option<Credentials>> {
+        match self.keyring.get(channel_id)? {
+            Some(c) => Ok(Some(c)),
+            None if self.file.path().is_file() => self.file.get(channel_id),
+            None => Ok(None),
+        }
+    }
+
+    fn set(&self, channel_id: i64, creds: &Credentials) -> Result<()> {
+        self.keyring.set(channel_id, creds)?;
+        // The keyring has it now: the plain file must not keep an older copy.
+        if self.file.path().is_file() {
+            self.file.delete(channel_id)?;
+        }
+        Ok(())
+    }
+
+    fn delete(&self, channel_id: i64) -> Result<()> {
+        self.keyring.delete(channel_id)?;
+        if self.file.path().is_file() {
+            self.file.delete(channel_id)?;
+        }
+        Ok(())
+    }
+
+    fn backend(&self) -> Backend {
+        Backend::Keyring
+    }
+}
+
+/// Opens the store for the profile in `dir`: the keyring when it answers, else the file (see the
+/// module docs). `warn` is told the file's path the first time the file is used.
+pub fn open(
+    dir: &Path,
+    warn: impl Fn(&Path) + Send + Sync + 'static,
+) -> Result<Box<dyn CredentialStore>> {
+    let choice = std::env::var(ENV).unwrap_or_default();
+    let file = FileStore::new(dir, warn);
+    match choice.trim() {
+        "file" => Ok(Box::new(file)),
+        "keyring" => {
+            if KeyringStore::available() {
+                Ok(Box::new(KeyringWithFile {
+                    keyring: KeyringStore,
+                    file,
+                }))
+            } else {
+                Err(cred_err(
+                    "LOA_CREDENTIALS=keyring, but no keyring service answers",
+                ))
+            }
+        }
+        _ if KeyringStore::available() => Ok(Box::new(KeyringWithFile {
+            keyring: KeyringStore,
+            file,
+        })),
+        _ => Ok(Box::new(file)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicUsize;
+
+    fn creds(token: &str) -> Credentials {
+        Credentials {
+            token: token.into(),
+            refresh_token: Some("r".into()),
+            ..Credentials::default()
+        }
+    }
+
+    #[test]
+    fn the_file_store_round_trips_warns_once_and_is_private() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let warnings = Arc::new(AtomicUsize::new(0));
+        let w = warnings.clone();
+        let store = FileStore::new(dir.path(), move |_| {
+            w.fetch_add(1, Ordering::SeqCst);
+        });
+        assert!(store.get(1).expect("get").is_none());
+        store.set(1, &creds("a")).expect("set");
+        store.set(2, &creds("b")).expect("set");
+        store.set(1, &creds("a2")).expect("replace");
+        assert_eq!(store.get(1).expect("get").expect("some").token, "a2");
+        assert_eq!(store.get(2).expect("get").expect("some").token, "b");
+        store.delete(2).expect("delete");
+        assert!(store.get(2).expect("get").is_none());
+        assert_eq!(warnings.load(Ordering::SeqCst), 1, "one warning per store");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(store.path())
+                .expect("meta")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // A second process (a new store) reads what the first wrote.
+        let again = FileStore::new(dir.path(), |_| {});
+        assert_eq!(again.get(1).expect("get").expect("some").token, "a2");
+    }
+
+    #[test]
+    fn the_environment_can_force_the_file() {
+        // `set_var` is unsafe in edition 2024 (other test threads read the environment), so the
+        // test follows the environment it is given: CI and the command-line tests set
+        // LOA_CREDENTIALS=file or have no session bus.
+        let dir = tempfile::tempdir().expect("tempdir");
+        if std::env::var(ENV).as_deref() == Ok("file") {
+            let store = open(dir.path(), |_| {}).expect("open");
+            assert_eq!(store.backend(), Backend::File(dir.path().join(FILE_NAME)));
+        } else if !KeyringStore::available() {
+            let store = open(dir.path(), |_| {}).expect("open");
+            assert_eq!(store.backend(), Backend::File(dir.path().join(FILE_NAME)));
+        } else {
+            eprintln!("a keyring answers here: the fallback is not exercised by this test");
+        }
+    }
+}
