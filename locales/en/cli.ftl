@@ -28,3 +28,4 @@ cli-check-fix = Fix
 cli-severity-block = BLOCK
 cli-severity-warn = WARN
 cli-override-recorded = Recorded the reason for { $code } on draft { $id }.
+cli-sandbox-missing = The practice program { $path } was not found. Build it with: cargo build -p loa-emulators --bin loa-sandbox

@@ -28,3 +28,4 @@ cli-check-fix = Cách sửa
 cli-severity-block = CHẶN
 cli-severity-warn = LƯU Ý
 cli-override-recorded = Đã ghi lý do cho { $code } của bản nháp số { $id }.
+cli-sandbox-missing = Không tìm thấy chương trình thử nghiệm { $path }. Hãy dựng nó bằng: cargo build -p loa-emulators --bin loa-sandbox

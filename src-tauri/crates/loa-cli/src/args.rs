@@ -59,6 +59,13 @@ pub enum Command {
     },
     /// Publish what is queued: until interrupted, or with --once until nothing more can be done.
     Sync(SyncArgs),
+    /// Start practice copies of Facebook, Zalo and a website on this computer, to try publishing
+    /// without real accounts (runs `loa-sandbox`; `loa sandbox --help` lists its options).
+    #[command(disable_help_flag = true)]
+    Sandbox {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<std::ffi::OsString>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -306,7 +313,8 @@ impl Command {
             | Command::Media { .. }
             | Command::Channel { .. }
             | Command::Queue { .. }
-            | Command::Sync(_) => None,
+            | Command::Sync(_)
+            | Command::Sandbox { .. } => None,
         }
     }
 }

@@ -10,6 +10,7 @@ mod draft;
 mod media;
 mod out;
 mod queue;
+mod sandbox;
 mod search;
 mod sync;
 mod text;
@@ -55,6 +56,10 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
     {
         return Ok(media::process(l10n, a, cli.json));
     }
+    // Nor the practice platforms, a separate program: the emulators are not part of Loa itself.
+    if let Command::Sandbox { args } = &cli.command {
+        return Ok(sandbox::run(l10n, args));
+    }
     let store = Arc::new(Store::open(&paths::resolve_data_dir(
         cli.data_dir.as_deref(),
     ))?);
@@ -72,7 +77,7 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
         Command::Channel { command } => channel::run(&store, l10n, command, json),
         Command::Queue { command } => queue::run(&store, l10n, command, json),
         Command::Sync(a) => sync::run(&store, l10n, a, json),
-        Command::Text { .. } | Command::Media { .. } => Ok(Outcome::Ok),
+        Command::Text { .. } | Command::Media { .. } | Command::Sandbox { .. } => Ok(Outcome::Ok),
     }
 }
 
