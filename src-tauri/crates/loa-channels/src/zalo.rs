@@ -85,7 +85,11 @@ struct Sink(Option<CredentialSink>);
 
 impl std::fmt::Debug for Sink {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.0.is_some() { "Sink(set)" } else { "Sink(none)" })
+        f.write_str(if self.0.is_some() {
+            "Sink(set)"
+        } else {
+            "Sink(none)"
+        })
     }
 }
 

@@ -30,7 +30,10 @@ pub fn run(l10n: &Localizer, args: &[OsString]) -> Outcome {
         Err(_) => {
             eprintln!(
                 "loa: {}",
-                l10n.msg_with("cli-sandbox-missing", &[("path", path.display().to_string())])
+                l10n.msg_with(
+                    "cli-sandbox-missing",
+                    &[("path", path.display().to_string())]
+                )
             );
             Outcome::Partial
         }

@@ -183,7 +183,10 @@ fn a_still_invalid_token_after_two_refreshes_asks_for_reconnect() {
             200,
             r#"{"access_token":"A2","refresh_token":"R2","expires_in":"90000"}"#,
         ),
-        reply(200, r#"{"error":-220,"message":"Access token has expired or been revoked"}"#),
+        reply(
+            200,
+            r#"{"error":-220,"message":"Access token has expired or been revoked"}"#,
+        ),
         reply(
             200,
             r#"{"access_token":"A3","refresh_token":"R3","expires_in":"90000"}"#,
