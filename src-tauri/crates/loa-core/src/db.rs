@@ -30,6 +30,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0004_media.sql",
         include_str!("../migrations/0004_media.sql"),
     ),
+    (
+        "0005_templates.sql",
+        include_str!("../migrations/0005_templates.sql"),
+    ),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

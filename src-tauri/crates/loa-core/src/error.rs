@@ -88,6 +88,24 @@ pub enum LoaError {
         message_id: String,
         args: BTreeMap<String, String>,
     },
+    /// A template pack or the data for a template was refused; the inner error names the file
+    /// or the field (`template-error-<code>` in `templates.ftl`).
+    #[error(transparent)]
+    Template(#[from] loa_templates::TemplateError),
+    #[error("template {id} is a built-in template")]
+    TemplateIdTaken { id: String },
+    #[error("built-in template {id} cannot be removed")]
+    TemplateBuiltin { id: String },
+    /// Rendering a template failed (a layout error, content that does not fit); `message_id`
+    /// and `args` come from `loa-render` (`render-error-<code>` in `templates.ftl`). Front ends
+    /// turn a `loa_render::RenderError` into this one (or into [`LoaError::Template`] for a data
+    /// error) since the core does not depend on the renderer.
+    #[error("the template could not be rendered: {code}")]
+    Render {
+        code: String,
+        message_id: String,
+        args: BTreeMap<String, String>,
+    },
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -132,12 +150,16 @@ pub enum ErrorCode {
     Watch,
     WatermarkLogo,
     MediaProcess,
+    Template,
+    TemplateIdTaken,
+    TemplateBuiltin,
+    Render,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 31] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -164,6 +186,10 @@ impl ErrorCode {
         ErrorCode::Watch,
         ErrorCode::WatermarkLogo,
         ErrorCode::MediaProcess,
+        ErrorCode::Template,
+        ErrorCode::TemplateIdTaken,
+        ErrorCode::TemplateBuiltin,
+        ErrorCode::Render,
         ErrorCode::Internal,
     ];
 
@@ -196,6 +222,10 @@ impl ErrorCode {
             ErrorCode::Watch => "error-watch",
             ErrorCode::WatermarkLogo => "error-watermark-logo",
             ErrorCode::MediaProcess => "error-media-process",
+            ErrorCode::Template => "error-template",
+            ErrorCode::TemplateIdTaken => "error-template-id-taken",
+            ErrorCode::TemplateBuiltin => "error-template-builtin",
+            ErrorCode::Render => "error-render",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -234,6 +264,10 @@ impl LoaError {
             LoaError::Watch { .. } => ErrorCode::Watch,
             LoaError::WatermarkLogo { .. } => ErrorCode::WatermarkLogo,
             LoaError::MediaProcess { .. } => ErrorCode::MediaProcess,
+            LoaError::Template(_) => ErrorCode::Template,
+            LoaError::TemplateIdTaken { .. } => ErrorCode::TemplateIdTaken,
+            LoaError::TemplateBuiltin { .. } => ErrorCode::TemplateBuiltin,
+            LoaError::Render { .. } => ErrorCode::Render,
         }
     }
 
@@ -303,8 +337,41 @@ impl LoaError {
                 }
                 put("id", media_id.to_string());
             }
+            LoaError::Template(e) => {
+                for (k, v) in e.args() {
+                    put(&k, v);
+                }
+                put("code", e.code().to_owned());
+            }
+            LoaError::TemplateIdTaken { id } | LoaError::TemplateBuiltin { id } => {
+                put("id", id.clone())
+            }
+            LoaError::Render { code, args, .. } => {
+                for (k, v) in args {
+                    put(k, v.clone());
+                }
+                put("code", code.clone());
+            }
         }
         a
+    }
+
+    /// The Fluent message that explains this error: the code's, or for a template or its data
+    /// the template error's own (it names the file or the field).
+    pub fn message_id(&self) -> String {
+        match self {
+            LoaError::Template(e) => e.message_id(),
+            LoaError::Render { message_id, .. } => message_id.clone(),
+            other => other.code().message_id().to_owned(),
+        }
+    }
+
+    /// The field of a template's data this error is about, if any (the UI marks that input).
+    pub fn field_key(&self) -> Option<&str> {
+        match self {
+            LoaError::Template(e) => e.field_key(),
+            _ => None,
+        }
     }
 }
 
@@ -331,9 +398,10 @@ impl From<LoaError> for IpcError {
                 args,
             };
         }
+        // A template error's sentence names the file or the field.
         IpcError {
             code,
-            message_id: code.message_id().to_owned(),
+            message_id: e.message_id(),
             args: e.args(),
         }
     }

@@ -10,21 +10,29 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use crate::{Lang, LoaError};
 
 /// The locale files the core embeds, per language.
-pub const CORE_FILES: &[&str] = &["core.ftl", "cli.ftl", "checks.ftl", "media.ftl"];
+pub const CORE_FILES: &[&str] = &[
+    "core.ftl",
+    "cli.ftl",
+    "checks.ftl",
+    "media.ftl",
+    "templates.ftl",
+];
 
-fn sources(lang: Lang) -> [&'static str; 4] {
+fn sources(lang: Lang) -> [&'static str; 5] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
             include_str!("../../../../locales/vi/cli.ftl"),
             include_str!("../../../../locales/vi/checks.ftl"),
             include_str!("../../../../locales/vi/media.ftl"),
+            include_str!("../../../../locales/vi/templates.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
             include_str!("../../../../locales/en/cli.ftl"),
             include_str!("../../../../locales/en/checks.ftl"),
             include_str!("../../../../locales/en/media.ftl"),
+            include_str!("../../../../locales/en/templates.ftl"),
         ],
     }
 }
@@ -101,6 +109,6 @@ impl Localizer {
 
     /// The officer-facing sentence for an error.
     pub fn error(&self, e: &LoaError) -> String {
-        self.format(e.code().message_id(), &e.args())
+        self.format(&e.message_id(), &e.args())
     }
 }
