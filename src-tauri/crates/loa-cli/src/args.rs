@@ -47,6 +47,75 @@ pub enum Command {
         #[command(subcommand)]
         command: MediaCommand,
     },
+    /// Infographic templates: list them, render one to PNG or PDF, import and export packs.
+    Template {
+        #[command(subcommand)]
+        command: TemplateCommand,
+    },
+}
+
+/// The sizes of `--size`, as in the template manifests.
+pub const SIZES: [&str; 5] = ["1080x1350", "1080x1080", "1200x630", "a4", "a3"];
+
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// List the templates with their fields and sizes.
+    List,
+    /// Render a template with the data of a JSON file; exit 1 naming the field if the data is
+    /// refused.
+    Render(TemplateRenderArgs),
+    /// Add the templates of a pack file (.zip).
+    Import {
+        #[arg(value_name = "FILE.zip")]
+        file: PathBuf,
+    },
+    /// Write templates to one pack file (.zip).
+    Export {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long, value_name = "FILE.zip")]
+        out: PathBuf,
+    },
+    /// Template author mode: re-render a template of a pack folder on every save.
+    Watch(TemplateWatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateRenderArgs {
+    pub id: String,
+    /// A JSON object keyed by field; relative image paths are relative to this file's folder.
+    #[arg(long, value_name = "FILE.json")]
+    pub data: PathBuf,
+    /// Language of the image, the caption and the messages: vi (default) or en.
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// 1080x1350 (default), 1080x1080, 1200x630, or a4 / a3 for print.
+    #[arg(long, default_value = "1080x1350", value_parser = PossibleValuesParser::new(SIZES))]
+    pub size: String,
+    /// The file to write: .png or .pdf (a4/a3 with .png give an image of the page at 2 px/pt).
+    #[arg(long, value_name = "FILE.png|FILE.pdf")]
+    pub out: PathBuf,
+    /// Print the post text (caption) on standard output instead of the summary line.
+    #[arg(long)]
+    pub caption: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateWatchArgs {
+    /// The pack folder being written (with pack.json).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The template to render.
+    #[arg(long)]
+    pub id: String,
+    #[arg(long, value_name = "FILE.json")]
+    pub data: PathBuf,
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[arg(long, default_value = "1080x1350", value_parser = PossibleValuesParser::new(SIZES))]
+    pub size: String,
+    #[arg(long, value_name = "FILE.png|FILE.pdf")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -148,11 +217,18 @@ impl Command {
             Command::Draft {
                 command: DraftCommand::New(a),
             } => a.lang,
+            Command::Template {
+                command: TemplateCommand::Render(a),
+            } => a.lang,
+            Command::Template {
+                command: TemplateCommand::Watch(a),
+            } => a.lang,
             Command::Draft { .. }
             | Command::Search(_)
             | Command::Text { .. }
             | Command::Check(_)
-            | Command::Media { .. } => None,
+            | Command::Media { .. }
+            | Command::Template { .. } => None,
         }
     }
 }

@@ -9,6 +9,7 @@ mod draft;
 mod media;
 mod out;
 mod search;
+mod template;
 mod text;
 
 use std::process::ExitCode;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use loa_core::{Lang, LoaError, Localizer, Store, paths};
 
-use args::{Cli, Command, DraftCommand, MediaCommand, TextCommand};
+use args::{Cli, Command, DraftCommand, MediaCommand, TemplateCommand, TextCommand};
 
 /// What a command hands back to `main`: success, or "some inputs failed" (exit 1 after printing
 /// the per-item report).
@@ -51,6 +52,13 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
     {
         return Ok(media::process(l10n, a, cli.json));
     }
+    // Nor does author mode: it renders a pack folder.
+    if let Command::Template {
+        command: TemplateCommand::Watch(a),
+    } = &cli.command
+    {
+        return template::watch(l10n, a, a.lang.or(cli.lang).unwrap_or_default());
+    }
     let store = Store::open(&paths::resolve_data_dir(cli.data_dir.as_deref()))?;
     let json = cli.json;
     match &cli.command {
@@ -62,6 +70,20 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
         },
         Command::Search(a) => search::run(&store, a, json),
         Command::Check(a) => check::run(&store, l10n, a, json),
+        Command::Template { command } => match command {
+            TemplateCommand::List => template::list(&store, l10n, json),
+            // The image's language: the command's --lang, then the global one, then Vietnamese.
+            TemplateCommand::Render(a) => template::render(
+                &store,
+                l10n,
+                a,
+                a.lang.or(cli.lang).unwrap_or_default(),
+                json,
+            ),
+            TemplateCommand::Import { file } => template::import(&store, l10n, file, json),
+            TemplateCommand::Export { ids, out } => template::export(&store, l10n, ids, out),
+            TemplateCommand::Watch(_) => Ok(Outcome::Ok),
+        },
         Command::Text { .. } | Command::Media { .. } => Ok(Outcome::Ok),
     }
 }
