@@ -1,7 +1,7 @@
 //! Declares Loa's own commands so that each needs an explicit permission in `capabilities/`:
 //! a command not listed there cannot be called from the page.
 
-/// Every command of `src/commands.rs`; `commands::tests` checks the two lists agree.
+/// Every command of `src/commands.rs` and `src/templates.rs`; `commands::tests` checks the two lists agree.
 const COMMANDS: &[&str] = &[
     "app_ready",
     "get_settings",
@@ -35,6 +35,11 @@ const COMMANDS: &[&str] = &[
     "watermark_preview",
     "prepare_draft_photos",
     "cancel_prepare",
+    "list_templates",
+    "template_sample",
+    "template_thumbnail",
+    "template_preview",
+    "create_template_draft",
 ];
 
 fn main() {

@@ -2,10 +2,11 @@
 //! Logic lives in `loa-core`; the commands in [`commands`] are one-line adapters over it.
 
 pub mod commands;
+pub mod templates;
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
 use loa_core::{IpcError, Store, WatchFolders, paths};
@@ -22,6 +23,9 @@ pub struct Core {
     watcher: Mutex<Option<WatchFolders>>,
     /// Set to stop the running "prepare for posting" before its next photo.
     prepare_cancel: Mutex<Arc<AtomicBool>>,
+    /// Made on the first template render (on a render thread): loading the fonts is not worth
+    /// paying at start-up.
+    renderer: Arc<OnceLock<loa_render::Renderer>>,
     started: Instant,
 }
 
@@ -33,6 +37,11 @@ impl Core {
     /// The store, for work moved to another thread.
     pub fn shared_store(&self) -> Result<Arc<Store>, IpcError> {
         self.store.clone()
+    }
+
+    /// The template renderer, shared by every render so Typst's caches stay warm.
+    pub fn renderer(&self) -> templates::TypstRenderer {
+        templates::TypstRenderer(self.renderer.clone())
     }
 
     /// A fresh cancel flag for a new "prepare for posting" run; [`Core::cancel_prepare`] sets it.
@@ -108,6 +117,7 @@ pub fn run() {
             store,
             watcher: Mutex::new(None),
             prepare_cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
+            renderer: Arc::new(OnceLock::new()),
             started,
         })
         .invoke_handler(builder.invoke_handler())

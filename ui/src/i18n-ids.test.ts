@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { LANGS, STATUSES, TOPICS, langMessageId, statusMessageId, topicMessageId } from "./lib/options";
 import { UNEXPECTED_ERROR_ID } from "./lib/api";
 import { POSITIONS, PRESETS, positionMessageId, presetMessageId } from "./lib/media.svelte";
+import { CATEGORIES, TEMPLATE_SIZES, categoryMessageId, sizeMessageId } from "./lib/template-form";
 
 const srcDir = fileURLToPath(new URL(".", import.meta.url));
 const localesDir = fileURLToPath(new URL("../../locales", import.meta.url));
@@ -71,6 +72,8 @@ describe("Fluent message ids", () => {
         ...STATUSES.map(statusMessageId),
         ...PRESETS.map(presetMessageId),
         ...POSITIONS.map(positionMessageId),
+        ...CATEGORIES.map(categoryMessageId),
+        ...TEMPLATE_SIZES.map(sizeMessageId),
         UNEXPECTED_ERROR_ID,
         "ui-media-preview-only",
       ];
@@ -78,18 +81,21 @@ describe("Fluent message ids", () => {
     });
   }
 
-  it("ui.ftl defines the same ids in Vietnamese and English", () => {
-    const vi = messageIds("vi", "ui.ftl");
-    const en = messageIds("en", "ui.ftl");
-    expect([...vi].filter((id) => !en.has(id))).toEqual([]);
-    expect([...en].filter((id) => !vi.has(id))).toEqual([]);
-  });
+  for (const file of ["ui.ftl", "ui-templates.ftl"]) {
+    it(`${file} defines the same ids in Vietnamese and English`, () => {
+      const vi = messageIds("vi", file);
+      const en = messageIds("en", file);
+      expect(vi.size).toBeGreaterThan(0);
+      expect([...vi].filter((id) => !en.has(id))).toEqual([]);
+      expect([...en].filter((id) => !vi.has(id))).toEqual([]);
+    });
 
-  it("ui.ftl files parse without junk", () => {
-    for (const locale of LOCALES) {
-      const text = readFileSync(join(localesDir, locale, "ui.ftl"), "utf8");
-      const entries = text.split("\n").filter((l) => /^[a-z][\w-]*\s*=/.test(l)).length;
-      expect(new FluentResource(text).body.length).toBe(entries);
-    }
-  });
+    it(`${file} files parse without junk`, () => {
+      for (const locale of LOCALES) {
+        const text = readFileSync(join(localesDir, locale, file), "utf8");
+        const entries = text.split("\n").filter((l) => /^[a-z][\w-]*\s*=/.test(l)).length;
+        expect(new FluentResource(text).body.length).toBe(entries);
+      }
+    });
+  }
 });
