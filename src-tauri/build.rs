@@ -2,6 +2,7 @@
 //! a command not listed there cannot be called from the page.
 
 /// Every command of `src/commands.rs` and `src/publish.rs`; `commands::tests` checks the two lists agree.
+/// Every command of `src/commands.rs` and `src/templates.rs`; `commands::tests` checks the two lists agree.
 const COMMANDS: &[&str] = &[
     "app_ready",
     "get_settings",
@@ -46,6 +47,11 @@ const COMMANDS: &[&str] = &[
     "mark_outbox_published",
     "set_outbox_paused",
     "publish_status",
+    "list_templates",
+    "template_sample",
+    "template_thumbnail",
+    "template_preview",
+    "create_template_draft",
 ];
 
 fn main() {

@@ -359,12 +359,19 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             publish::mark_outbox_published,
             publish::set_outbox_paused,
             publish::publish_status,
+            crate::templates::list_templates,
+            crate::templates::template_sample,
+            crate::templates::template_thumbnail,
+            crate::templates::template_preview,
+            crate::templates::create_template_draft,
         ])
         .typ::<loa_core::ErrorCode>()
         // Sent to the window as the "media-imported" event.
         .typ::<loa_core::WatchEvent>()
         // Sent to the window as the "outbox-event" event.
         .typ::<loa_publish::Event>()
+        // The head of a `template_preview` answer (see `templates::PreviewBytes`).
+        .typ::<loa_core::TemplatePreviewInfo>()
         // Draft ids are SQLite rowids: far below 2^53, so a JS number holds them exactly.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type: the UI always sends every field.

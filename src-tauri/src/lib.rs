@@ -4,10 +4,11 @@
 
 pub mod commands;
 pub mod publish;
+pub mod templates;
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
 use loa_core::{IpcError, Store, WatchFolders, paths};
@@ -26,6 +27,9 @@ pub struct Core {
     prepare_cancel: Mutex<Arc<AtomicBool>>,
     /// The outbox worker and what the publishing commands need of it.
     publish: publish::Publishing,
+    /// Made on the first template render (on a render thread): loading the fonts is not worth
+    /// paying at start-up.
+    renderer: Arc<OnceLock<loa_render::Renderer>>,
     started: Instant,
 }
 
@@ -37,6 +41,11 @@ impl Core {
     /// The store, for work moved to another thread.
     pub fn shared_store(&self) -> Result<Arc<Store>, IpcError> {
         self.store.clone()
+    }
+
+    /// The template renderer, shared by every render so Typst's caches stay warm.
+    pub fn renderer(&self) -> templates::TypstRenderer {
+        templates::TypstRenderer(self.renderer.clone())
     }
 
     /// A fresh cancel flag for a new "prepare for posting" run; [`Core::cancel_prepare`] sets it.
@@ -113,6 +122,7 @@ pub fn run() {
             watcher: Mutex::new(None),
             prepare_cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
             publish: publish::Publishing::default(),
+            renderer: Arc::new(OnceLock::new()),
             started,
         })
         .invoke_handler(builder.invoke_handler())

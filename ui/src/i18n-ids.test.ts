@@ -8,6 +8,7 @@ import { LANGS, STATUSES, TOPICS, langMessageId, statusMessageId, topicMessageId
 import { UNEXPECTED_ERROR_ID } from "./lib/api";
 import { POSITIONS, PRESETS, positionMessageId, presetMessageId } from "./lib/media.svelte";
 import { CHANNEL_KINDS, COMPUTED_MESSAGE_IDS } from "./lib/publish";
+import { CATEGORIES, TEMPLATE_SIZES, categoryMessageId, sizeMessageId } from "./lib/template-form";
 
 const srcDir = fileURLToPath(new URL(".", import.meta.url));
 const localesDir = fileURLToPath(new URL("../../locales", import.meta.url));
@@ -72,6 +73,8 @@ describe("Fluent message ids", () => {
         ...STATUSES.map(statusMessageId),
         ...PRESETS.map(presetMessageId),
         ...POSITIONS.map(positionMessageId),
+        ...CATEGORIES.map(categoryMessageId),
+        ...TEMPLATE_SIZES.map(sizeMessageId),
         UNEXPECTED_ERROR_ID,
         "ui-media-preview-only",
         "ui-publish-preview-only",
@@ -83,7 +86,7 @@ describe("Fluent message ids", () => {
     });
   }
 
-  for (const file of ["ui.ftl", "ui-publish.ftl"]) {
+  for (const file of ["ui.ftl", "ui-publish.ftl", "ui-templates.ftl"]) {
     it(`${file} defines the same ids in Vietnamese and English`, () => {
       const vi = messageIds("vi", file);
       const en = messageIds("en", file);

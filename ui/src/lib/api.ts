@@ -31,10 +31,15 @@ import {
   type SearchHit,
   type SearchQuery,
   type Settings,
+  type TemplateDraft,
+  type TemplateInfo,
+  type TemplatePreviewInfo,
+  type TemplateRequest,
   type WatchEvent,
   type WatchFolder,
   type WatermarkSettings,
 } from "./bindings";
+import { type TemplateData, splitPreview } from "./template-form";
 
 /** What every generated command resolves to. */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
@@ -148,7 +153,24 @@ export const api = {
   markOutboxPublished: (id: number, url: string): Promise<OutboxItem> => call((b) => b.markOutboxPublished(id, url)),
   setOutboxPaused: (paused: boolean): Promise<null> => call((b) => b.setOutboxPaused(paused)),
   publishStatus: (): Promise<PublishStatus> => call((b) => b.publishStatus()),
+  listTemplates: (): Promise<TemplateInfo[]> => call((b) => b.listTemplates()),
+  templateSample: (id: string, lang: Lang): Promise<TemplateData> => call((b) => b.templateSample(id, lang)),
+  /** The gallery card's PNG (raw bytes from the core, like the photo thumbnails). */
+  templateThumbnail: (id: string, lang: Lang): Promise<Blob> =>
+    call((b) => b.templateThumbnail(id, lang)).then((bytes) => new Blob([arrayBuffer(bytes)], { type: "image/png" })),
+  /** The live preview: its description and the PNG, from one raw answer. */
+  templatePreview: (request: TemplateRequest): Promise<{ info: TemplatePreviewInfo; png: Blob }> =>
+    call((b) => b.templatePreview(request)).then((bytes) => splitPreview(arrayBuffer(bytes))),
+  createTemplateDraft: (request: TemplateRequest): Promise<TemplateDraft> =>
+    call((b) => b.createTemplateDraft(request)),
 };
+
+/** Raw bytes as the core sends them (an ArrayBuffer; a number array only in the nominal binding). */
+function arrayBuffer(bytes: unknown): ArrayBuffer {
+  if (bytes instanceof ArrayBuffer) return bytes;
+  if (ArrayBuffer.isView(bytes)) return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return new Uint8Array(bytes as number[]).buffer;
+}
 
 function jpegBlob(bytes: unknown): Blob {
   const part = bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes)

@@ -73,6 +73,15 @@ export const commands = {
 	/**  Pauses or resumes all publishing. */
 	setOutboxPaused: (paused: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("set_outbox_paused", { paused })),
 	publishStatus: () => typedError<PublishStatus, IpcError>(__TAURI_INVOKE("publish_status")),
+	listTemplates: () => typedError<TemplateInfo[], IpcError>(__TAURI_INVOKE("list_templates")),
+	/**  The template's sample data in `lang`, to prefill the form. */
+	templateSample: (id: string, lang: Lang) => typedError<{ [key in string]: TemplateValue | null }, IpcError>(__TAURI_INVOKE("template_sample", { id, lang })),
+	/**  The gallery card's image, a PNG made once per template version and kept in the profile. */
+	templateThumbnail: (id: string, lang: Lang) => typedError<number[], IpcError>(__TAURI_INVOKE("template_thumbnail", { id, lang })),
+	/**  The live preview: see [`PreviewBytes`] for the answer's layout. */
+	templatePreview: (request: TemplateRequest) => typedError<number[], IpcError>(__TAURI_INVOKE("template_preview", { request })),
+	/**  "Create draft": the draft with the caption and the rendered image attached. */
+	createTemplateDraft: (request: TemplateRequest) => typedError<TemplateDraft, IpcError>(__TAURI_INVOKE("create_template_draft", { request })),
 };
 
 /* Types */
@@ -161,6 +170,18 @@ export type CheckFinding = {
 /**  `block`: the draft cannot be queued as it is (unless overridden). `warn`: worth a look. */
 export type CheckSeverity = "block" | "warn";
 
+/**  One option of a choice field. */
+export type ChoiceOption = {
+	value: string,
+	label: Localized,
+};
+
+/**  One column of a table field. */
+export type Column = {
+	key: string,
+	label: Localized,
+};
+
 /**  A draft as stored. This is also the JSON the command line prints. */
 export type Draft = {
 	id: number,
@@ -216,7 +237,7 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "photos_need_image_host" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 
@@ -234,6 +255,46 @@ export type Event =
 { type: "needs_attention"; id: number; channel_id: number; state: OutboxState; link: string | null } | 
 /**  A refreshed token could not be saved: the channel will need reconnecting later. */
 { type: "credentials_not_saved"; channel_id: number };
+
+/**  One field the officer fills in. */
+export type Field = {
+	key: string,
+	type: FieldType,
+	required?: boolean,
+	/**  Characters, for text and multiline values, list items and table cells. */
+	max_len?: number | null,
+	/**  Items of a list, rows of a table. */
+	max_items?: number | null,
+	label: Localized,
+	help?: Localized | null,
+	/**  The options of a choice field, in the order shown. */
+	options?: ChoiceOption[],
+	/**  The columns of a table field. */
+	columns?: Column[],
+};
+
+/**  The kind of value a field holds, and so the input the UI shows for it. */
+export type FieldType = 
+/**  One line of text. */
+"text" | 
+/**  Paragraphs; line breaks are kept. */
+"multiline" | 
+/**  `YYYY-MM-DD`. */
+"date" | 
+/**  `HH:MM`. */
+"time" | 
+/**  RFC 3339 (`2025-07-29T07:30:00+07:00`), or `YYYY-MM-DDTHH:MM` as a date-time input gives it. */
+"datetime" | 
+/**  Lines, each a string. */
+"list" | 
+/**  Rows of cells, one per column. */
+"table" | 
+/**  A photo file: PNG, JPEG or WebP. */
+"image" | 
+/**  A web address drawn as a QR code. */
+"qr" | 
+/**  One of the field's options. */
+"choice";
 
 /**
  *  An error as it crosses to the UI: a tagged value with a stable code, the Fluent message id and
@@ -270,6 +331,12 @@ export type LegacyOffer = {
 export type LinkState = 
 /**  Not tried yet. */
 "unknown" | "online" | "offline";
+
+/**  A text in both languages Loa speaks. */
+export type Localized = {
+	vi: string,
+	en: string,
+};
 
 /**  The outcome of importing one file, as the UI shows it. */
 export type MediaImportOutcome = {
@@ -516,6 +583,93 @@ export type Settings = {
 	/**  Interface language. Vietnamese until the officer switches. */
 	lang: Lang,
 };
+
+/**  What a template is about; the UI groups templates by it. */
+export type TemplateCategory = "warning" | "health" | "admin" | "event" | "feature" | "community" | "utility" | "figures";
+
+/**  What "create draft" made. */
+export type TemplateDraft = {
+	draft: Draft,
+	photos: DraftPhoto[],
+};
+
+/**  A stored template, as the gallery and `loa template list` show it. */
+export type TemplateInfo = {
+	origin: TemplateOrigin,
+	pack_id: string,
+	pack_version: number,
+	/**  RFC 3339, UTC: when this version was stored. */
+	updated_at: string,
+	/**  Id, version, category, names, sizes and fields. */
+	manifest: TemplateManifest,
+};
+
+/**  `<id>/template.json`. */
+export type TemplateManifest = {
+	id: string,
+	version: number,
+	category: TemplateCategory,
+	name: Localized,
+	description?: Localized | null,
+	sizes: TemplateSize[],
+	fields: Field[],
+};
+
+/**  Where a template came from; decides whether seeding may replace it. */
+export type TemplateOrigin = 
+/**  Shipped with Loa; upgraded when a newer Loa ships a newer version. */
+"builtin" | 
+/**  Made or changed by the officer. */
+"user" | 
+/**  From a pack file. */
+"imported";
+
+/**  A preview's description; the image travels beside it. */
+export type TemplatePreviewInfo = {
+	width: number,
+	height: number,
+	/**  The post text for the same data and language. */
+	caption: string,
+	/**  Time in the renderer, in milliseconds. */
+	render_ms: number | null,
+	/**  Time of the whole request in the core (loading the template, the photos, rendering). */
+	total_ms: number | null,
+};
+
+/**  What to render: a template, the content language, the size and the data. */
+export type TemplateRequest = {
+	template_id: string,
+	lang: Lang,
+	size: TemplateSize,
+	data: { [key in string]: TemplateValue | null },
+};
+
+/**  One of the five sizes of the contract: three social-media images and two print pages. */
+export type TemplateSize = 
+/**  1080×1080 px: Facebook and Zalo square posts. */
+"1080x1080" | 
+/**  1080×1350 px: the tallest image Facebook shows uncropped in the feed. The default. */
+"1080x1350" | 
+/**  1200×630 px: link previews and the website's banner. */
+"1200x630" | 
+/**  A4 portrait, for the notice board. */
+"a4" | 
+/**  A3 portrait, for the notice board. */
+"a3";
+
+/**  One value of the officer's data for a template field, as the form sends it. */
+export type TemplateValue = 
+/**
+ *  text, multiline, date (`YYYY-MM-DD`), time (`HH:MM`), datetime (RFC 3339), qr (a URL),
+ *  choice (the option's value), image (a file path).
+ */
+string | 
+/**  list: one string per item. */
+string[] | 
+/**  table: rows of cells, one per column. */
+string[][] | 
+/**  image: a photo of the library. */
+{ media_id: number };
 
 /**  What a post is about; names come from `topic-<code>` in the locales. */
 export type Topic = "policy_law" | "weather_disaster" | "health" | "admin_procedure" | "security_scam" | "culture_tourism" | "economy_products" | "good_deeds" | "other";

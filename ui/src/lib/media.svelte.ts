@@ -58,7 +58,7 @@ export function moved<T>(list: T[], index: number, delta: number): T[] {
 }
 
 export class Media {
-  view = $state<"drafts" | "media" | "queue">("drafts");
+  view = $state<"drafts" | "media" | "templates" | "queue">("drafts");
   items = $state<MediaItem[]>([]);
   thumbs = $state<Record<number, string>>({});
   selected = $state<number[]>([]);

@@ -231,6 +231,22 @@ export async function createMemoryBackend(): Promise<Backend> {
     async publishStatus() {
       return ok({ paused: false, links: [], credentials_file: null });
     },
+    // Templates are drawn by the core only: the preview lists none.
+    async listTemplates() {
+      return ok([]);
+    },
+    async templateSample() {
+      return { status: "error", error: unsupported };
+    },
+    async templateThumbnail() {
+      return { status: "error", error: unsupported };
+    },
+    async templatePreview() {
+      return { status: "error", error: unsupported };
+    },
+    async createTemplateDraft() {
+      return { status: "error", error: unsupported };
+    },
   };
   if (typeof location !== "undefined" && new URLSearchParams(location.search).has("demo")) await seedDemo(backend);
   return backend;

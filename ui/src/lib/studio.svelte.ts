@@ -158,6 +158,12 @@ export class Studio {
     }
   }
 
+  /** Shows a draft made elsewhere (from a template) at the top of the list, opened. */
+  async openCreated(draft: Draft): Promise<void> {
+    this.drafts = [summaryOf(draft), ...this.drafts.filter((d) => d.id !== draft.id)];
+    await this.openDraft(draft.id);
+  }
+
   /** The officer changed a field of the open draft. */
   edit(field: EditableField, value: string): void {
     const cur = this.current;

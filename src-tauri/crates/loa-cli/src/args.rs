@@ -59,6 +59,11 @@ pub enum Command {
     },
     /// Publish what is queued: until interrupted, or with --once until nothing more can be done.
     Sync(SyncArgs),
+    /// Infographic templates: list them, render one to PNG or PDF, import and export packs.
+    Template {
+        #[command(subcommand)]
+        command: TemplateCommand,
+    },
     /// Start practice copies of Facebook, Zalo and a website on this computer, to try publishing
     /// without real accounts (runs `loa-sandbox`; `loa sandbox --help` lists its options).
     #[command(disable_help_flag = true)]
@@ -207,6 +212,70 @@ fn parse_rfc3339(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
         .map_err(|_| "a date and time like 2025-07-30T07:00:00+07:00".to_owned())
 }
 
+/// The sizes of `--size`, as in the template manifests.
+pub const SIZES: [&str; 5] = ["1080x1350", "1080x1080", "1200x630", "a4", "a3"];
+
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// List the templates with their fields and sizes.
+    List,
+    /// Render a template with the data of a JSON file; exit 1 naming the field if the data is
+    /// refused.
+    Render(TemplateRenderArgs),
+    /// Add the templates of a pack file (.zip).
+    Import {
+        #[arg(value_name = "FILE.zip")]
+        file: PathBuf,
+    },
+    /// Write templates to one pack file (.zip).
+    Export {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long, value_name = "FILE.zip")]
+        out: PathBuf,
+    },
+    /// Template author mode: re-render a template of a pack folder on every save.
+    Watch(TemplateWatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateRenderArgs {
+    pub id: String,
+    /// A JSON object keyed by field; relative image paths are relative to this file's folder.
+    #[arg(long, value_name = "FILE.json")]
+    pub data: PathBuf,
+    /// Language of the image, the caption and the messages: vi (default) or en.
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// 1080x1350 (default), 1080x1080, 1200x630, or a4 / a3 for print.
+    #[arg(long, default_value = "1080x1350", value_parser = PossibleValuesParser::new(SIZES))]
+    pub size: String,
+    /// The file to write: .png or .pdf (a4/a3 with .png give an image of the page at 2 px/pt).
+    #[arg(long, value_name = "FILE.png|FILE.pdf")]
+    pub out: PathBuf,
+    /// Print the post text (caption) on standard output instead of the summary line.
+    #[arg(long)]
+    pub caption: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateWatchArgs {
+    /// The pack folder being written (with pack.json).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The template to render.
+    #[arg(long)]
+    pub id: String,
+    #[arg(long, value_name = "FILE.json")]
+    pub data: PathBuf,
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[arg(long, default_value = "1080x1350", value_parser = PossibleValuesParser::new(SIZES))]
+    pub size: String,
+    #[arg(long, value_name = "FILE.png|FILE.pdf")]
+    pub out: PathBuf,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum MediaCommand {
     /// Write each photo (or each photo in a folder) to DIR, ready to post; exit 1 if any failed.
@@ -306,6 +375,12 @@ impl Command {
             Command::Draft {
                 command: DraftCommand::New(a),
             } => a.lang,
+            Command::Template {
+                command: TemplateCommand::Render(a),
+            } => a.lang,
+            Command::Template {
+                command: TemplateCommand::Watch(a),
+            } => a.lang,
             Command::Draft { .. }
             | Command::Search(_)
             | Command::Text { .. }
@@ -314,7 +389,8 @@ impl Command {
             | Command::Channel { .. }
             | Command::Queue { .. }
             | Command::Sync(_)
-            | Command::Sandbox { .. } => None,
+            | Command::Sandbox { .. }
+            | Command::Template { .. } => None,
         }
     }
 }

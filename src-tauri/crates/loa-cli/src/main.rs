@@ -13,6 +13,7 @@ mod queue;
 mod sandbox;
 mod search;
 mod sync;
+mod template;
 mod text;
 
 use std::process::ExitCode;
@@ -21,7 +22,7 @@ use std::sync::Arc;
 use clap::Parser;
 use loa_core::{Lang, LoaError, Localizer, Store, paths};
 
-use args::{Cli, Command, DraftCommand, MediaCommand, TextCommand};
+use args::{Cli, Command, DraftCommand, MediaCommand, TemplateCommand, TextCommand};
 
 /// What a command hands back to `main`: success, or "some inputs failed" (exit 1 after printing
 /// the per-item report).
@@ -60,6 +61,13 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
     if let Command::Sandbox { args } = &cli.command {
         return Ok(sandbox::run(l10n, args));
     }
+    // Nor does author mode: it renders a pack folder.
+    if let Command::Template {
+        command: TemplateCommand::Watch(a),
+    } = &cli.command
+    {
+        return template::watch(l10n, a, a.lang.or(cli.lang).unwrap_or_default());
+    }
     let store = Arc::new(Store::open(&paths::resolve_data_dir(
         cli.data_dir.as_deref(),
     ))?);
@@ -77,6 +85,20 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
         Command::Channel { command } => channel::run(&store, l10n, command, json),
         Command::Queue { command } => queue::run(&store, l10n, command, json),
         Command::Sync(a) => sync::run(&store, l10n, a, json),
+        Command::Template { command } => match command {
+            TemplateCommand::List => template::list(&store, l10n, json),
+            // The image's language: the command's --lang, then the global one, then Vietnamese.
+            TemplateCommand::Render(a) => template::render(
+                &store,
+                l10n,
+                a,
+                a.lang.or(cli.lang).unwrap_or_default(),
+                json,
+            ),
+            TemplateCommand::Import { file } => template::import(&store, l10n, file, json),
+            TemplateCommand::Export { ids, out } => template::export(&store, l10n, ids, out),
+            TemplateCommand::Watch(_) => Ok(Outcome::Ok),
+        },
         Command::Text { .. } | Command::Media { .. } | Command::Sandbox { .. } => Ok(Outcome::Ok),
     }
 }

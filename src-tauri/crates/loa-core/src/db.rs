@@ -30,7 +30,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0004_media.sql",
         include_str!("../migrations/0004_media.sql"),
     ),
-    // 0005 is reserved for templates (another branch); the two are merged in file order.
+    (
+        "0005_templates.sql",
+        include_str!("../migrations/0005_templates.sql"),
+    ),
     (
         "0006_outbox.sql",
         include_str!("../migrations/0006_outbox.sql"),

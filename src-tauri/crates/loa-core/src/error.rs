@@ -126,6 +126,24 @@ pub enum LoaError {
         code: String,
         message: String,
     },
+    /// A template pack or the data for a template was refused; the inner error names the file
+    /// or the field (`template-error-<code>` in `templates.ftl`).
+    #[error(transparent)]
+    Template(#[from] loa_templates::TemplateError),
+    #[error("template {id} is a built-in template")]
+    TemplateIdTaken { id: String },
+    #[error("built-in template {id} cannot be removed")]
+    TemplateBuiltin { id: String },
+    /// Rendering a template failed (a layout error, content that does not fit); `message_id`
+    /// and `args` come from `loa-render` (`render-error-<code>` in `templates.ftl`). Front ends
+    /// turn a `loa_render::RenderError` into this one (or into [`LoaError::Template`] for a data
+    /// error) since the core does not depend on the renderer.
+    #[error("the template could not be rendered: {code}")]
+    Render {
+        code: String,
+        message_id: String,
+        args: BTreeMap<String, String>,
+    },
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -182,12 +200,16 @@ pub enum ErrorCode {
     ChannelFailed,
     ChannelLimits,
     PhotosNeedImageHost,
+    Template,
+    TemplateIdTaken,
+    TemplateBuiltin,
+    Render,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 39] = [
+    pub const ALL: [ErrorCode; 43] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -226,6 +248,10 @@ impl ErrorCode {
         ErrorCode::ChannelFailed,
         ErrorCode::ChannelLimits,
         ErrorCode::PhotosNeedImageHost,
+        ErrorCode::Template,
+        ErrorCode::TemplateIdTaken,
+        ErrorCode::TemplateBuiltin,
+        ErrorCode::Render,
         ErrorCode::Internal,
     ];
 
@@ -270,6 +296,10 @@ impl ErrorCode {
             ErrorCode::ChannelFailed => "error-channel-failed",
             ErrorCode::ChannelLimits => "error-channel-limits",
             ErrorCode::PhotosNeedImageHost => "error-photos-need-image-host",
+            ErrorCode::Template => "error-template",
+            ErrorCode::TemplateIdTaken => "error-template-id-taken",
+            ErrorCode::TemplateBuiltin => "error-template-builtin",
+            ErrorCode::Render => "error-render",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -320,6 +350,10 @@ impl LoaError {
             LoaError::ChannelFailed { .. } => ErrorCode::ChannelFailed,
             LoaError::ChannelLimits { .. } => ErrorCode::ChannelLimits,
             LoaError::PhotosNeedImageHost { .. } => ErrorCode::PhotosNeedImageHost,
+            LoaError::Template(_) => ErrorCode::Template,
+            LoaError::TemplateIdTaken { .. } => ErrorCode::TemplateIdTaken,
+            LoaError::TemplateBuiltin { .. } => ErrorCode::TemplateBuiltin,
+            LoaError::Render { .. } => ErrorCode::Render,
         }
     }
 
@@ -422,8 +456,41 @@ impl LoaError {
                 put("code", code.clone());
                 put("detail", message.clone());
             }
+            LoaError::Template(e) => {
+                for (k, v) in e.args() {
+                    put(&k, v);
+                }
+                put("code", e.code().to_owned());
+            }
+            LoaError::TemplateIdTaken { id } | LoaError::TemplateBuiltin { id } => {
+                put("id", id.clone())
+            }
+            LoaError::Render { code, args, .. } => {
+                for (k, v) in args {
+                    put(k, v.clone());
+                }
+                put("code", code.clone());
+            }
         }
         a
+    }
+
+    /// The Fluent message that explains this error: the code's, or for a template or its data
+    /// the template error's own (it names the file or the field).
+    pub fn message_id(&self) -> String {
+        match self {
+            LoaError::Template(e) => e.message_id(),
+            LoaError::Render { message_id, .. } => message_id.clone(),
+            other => other.code().message_id().to_owned(),
+        }
+    }
+
+    /// The field of a template's data this error is about, if any (the UI marks that input).
+    pub fn field_key(&self) -> Option<&str> {
+        match self {
+            LoaError::Template(e) => e.field_key(),
+            _ => None,
+        }
     }
 }
 
@@ -450,9 +517,10 @@ impl From<LoaError> for IpcError {
                 args,
             };
         }
+        // A template error's sentence names the file or the field.
         IpcError {
             code,
-            message_id: code.message_id().to_owned(),
+            message_id: e.message_id(),
             args: e.args(),
         }
     }

@@ -17,9 +17,10 @@ pub const CORE_FILES: &[&str] = &[
     "media.ftl",
     "publish.ftl",
     "channels.ftl",
+    "templates.ftl",
 ];
 
-fn sources(lang: Lang) -> [&'static str; 6] {
+fn sources(lang: Lang) -> [&'static str; 7] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
@@ -28,6 +29,7 @@ fn sources(lang: Lang) -> [&'static str; 6] {
             include_str!("../../../../locales/vi/media.ftl"),
             include_str!("../../../../locales/vi/publish.ftl"),
             include_str!("../../../../locales/vi/channels.ftl"),
+            include_str!("../../../../locales/vi/templates.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
@@ -36,6 +38,7 @@ fn sources(lang: Lang) -> [&'static str; 6] {
             include_str!("../../../../locales/en/media.ftl"),
             include_str!("../../../../locales/en/publish.ftl"),
             include_str!("../../../../locales/en/channels.ftl"),
+            include_str!("../../../../locales/en/templates.ftl"),
         ],
     }
 }
@@ -112,6 +115,6 @@ impl Localizer {
 
     /// The officer-facing sentence for an error.
     pub fn error(&self, e: &LoaError) -> String {
-        self.format(e.code().message_id(), &e.args())
+        self.format(&e.message_id(), &e.args())
     }
 }

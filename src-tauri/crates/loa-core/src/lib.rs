@@ -25,6 +25,8 @@ pub mod paths;
 pub mod search;
 pub mod settings;
 pub mod store;
+pub mod template_drafts;
+pub mod templates;
 pub mod text;
 
 pub use channels::{ChannelHold, ChannelInfo, ChannelKind, ChannelStatus, NewChannel};
@@ -46,6 +48,11 @@ pub use outbox_work::{LeaseOutcome, OutboxCounts, Transition};
 pub use search::{SearchHit, SearchQuery};
 pub use settings::Settings;
 pub use store::Store;
+pub use template_drafts::{
+    RasterOptions, RenderedImage, TemplateData, TemplateDraft, TemplatePreview,
+    TemplatePreviewInfo, TemplateRenderer, TemplateRequest, TemplateValue,
+};
+pub use templates::{AuthorEvent, PackWatcher, SeedOutcome, TemplateInfo, TemplateOrigin};
 
 /// The result type of every fallible core operation.
 pub type Result<T, E = LoaError> = std::result::Result<T, E>;

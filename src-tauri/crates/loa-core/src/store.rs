@@ -35,11 +35,19 @@ impl Store {
     /// Opens the profile in `dir` with an injected clock (tests move time forward).
     pub fn open_with_clock(dir: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
         let conn = db::open_in_dir(dir)?;
-        Ok(Self {
+        let store = Self {
             conn: Mutex::new(conn),
             clock,
             dir: dir.to_path_buf(),
-        })
+        };
+        // The shipped templates, on first run and after an upgrade of Loa (free otherwise). A
+        // broken shipped pack (caught by loa-templates' tests) must not keep the officer from
+        // their drafts: the profile opens with the templates it already has.
+        match store.seed_builtin_templates() {
+            Ok(_) | Err(LoaError::Template(_)) => {}
+            Err(e) => return Err(e),
+        }
+        Ok(store)
     }
 
     /// The profile folder.

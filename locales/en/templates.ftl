@@ -1,0 +1,92 @@
+# Loa — infographic templates (packs, template data, rendering images and PDFs, `loa template`).
+
+## Template categories
+
+template-category-warning = Warnings
+template-category-health = Health
+template-category-admin = Administration
+template-category-event = Events
+template-category-feature = Features
+template-category-community = Community
+template-category-utility = Utilities
+template-category-figures = Figures
+
+## Where a template comes from
+
+template-origin-builtin = Built-in
+template-origin-user = My template
+template-origin-imported = Imported
+
+## Pack errors
+
+template-error-pack-file-missing = The template pack has no file { $path }.
+template-error-pack-invalid = { $path } in the template pack is not valid ({ $detail }).
+template-error-pack-unsafe-path = The template pack holds a file with an unsafe name ({ $path }), so Loa does not open it.
+template-error-pack-too-large = The template pack is too large: over { $limit } MB once unpacked.
+template-error-pack-read = Cannot read the template pack { $path } ({ $detail }).
+template-error-pack-write = Cannot write the template pack { $path } ({ $detail }). Check that the folder has free space and can be written to.
+template-error-pack-zip = { $path } is not a valid template pack (a .zip file) ({ $detail }).
+template-error-pack-conflict = These templates cannot be exported together: they use two different versions of { $path }. Export them one at a time.
+template-error-template-not-found = Template “{ $id }” was not found. List the templates with “loa template list”.
+template-error-size-not-offered = Template “{ $id }” has no size { $size }. Sizes you can choose: { $allowed }.
+
+## Errors in a template's data (always naming the field to fix)
+
+template-error-data-unreadable = Cannot read the data file { $path } ({ $detail }). A data file is JSON with one key per field.
+template-error-data-not-an-object = A template's data must be a JSON object with one key per field.
+template-error-missing-field = “{ $label }” ({ $key }) is required and empty.
+template-error-wrong-type = “{ $label }” ({ $key }) must be { $expected ->
+        [text] one line of text
+        [multiline] a text
+        [date] a date
+        [time] a time
+        [datetime] a date and time
+        [list] a list of lines
+        [table] a table (each row a list of cells)
+        [image] the path of a photo
+        [qr] a web address
+        [choice] one of the options
+       *[other] { $expected }
+    }.
+template-error-too-long = “{ $label }” ({ $key }) is { $len } characters long; at most { $max } fit. Please shorten it.
+template-error-too-many-items = “{ $label }” ({ $key }) has { $count } items; at most { $max } fit.
+template-error-bad-date = “{ $label }” ({ $key }): “{ $value }” is not a valid date. Write it as year-month-day, e.g. 2025-07-29.
+template-error-bad-time = “{ $label }” ({ $key }): “{ $value }” is not a valid time. Write it as hours:minutes, e.g. 07:30.
+template-error-bad-datetime = “{ $label }” ({ $key }): “{ $value }” is not a valid date and time. Write it as 2025-07-29T07:30:00+07:00.
+template-error-bad-choice = “{ $label }” ({ $key }): “{ $value }” is not one of the options ({ $allowed }).
+template-error-bad-row = “{ $label }” ({ $key }): row { $row } has { $cells } cells but the table has { $columns } columns.
+template-error-bad-url = “{ $label }” ({ $key }): “{ $value }” is not a web address. QR codes take addresses starting with http:// or https://.
+template-error-qr-too-long = “{ $label }” ({ $key }): the address is too long for a QR code. Use a shorter one.
+template-error-image-not-found = “{ $label }” ({ $key }): the photo { $path } was not found.
+template-error-image-not-a-file = “{ $label }” ({ $key }): { $path } is a folder, not a photo.
+template-error-image-not-an-image = “{ $label }” ({ $key }): { $path } is not a JPEG, PNG or WebP photo.
+template-error-image-too-large = “{ $label }” ({ $key }): the photo { $path } is too large ({ $detail }). Make it smaller and try again.
+
+## Rendering errors
+
+render-error-typst = The template's layout failed{ $located ->
+        [yes] {" "}in { $file }, line { $line }
+       *[no] {""}
+    }: { $detail }
+render-error-too-many-pages = The content is too long for one page ({ $pages } pages). Shorten it or choose a larger size.
+render-error-encode = Cannot make the output image ({ $detail }).
+
+## Template store errors
+
+error-template = The template or its data is not valid ({ $code }).
+error-template-id-taken = Loa already has a built-in template “{ $id }”. Change the template's id (in template.json and its folder name) and import it again.
+error-template-builtin = “{ $id }” is a built-in template and cannot be removed.
+error-render = The template could not be rendered ({ $code }).
+
+## The `loa template` command
+
+template-cli-none = No templates yet.
+template-cli-list-row = { $id } — { $name } ({ $category }, version { $version })
+template-cli-rendered = Wrote { $out } ({ $width }×{ $height }, { $bytes } bytes) in { $ms } ms.
+template-cli-bad-extension = The output file must end in .png or .pdf: { $out }
+template-cli-write-failed = Cannot write { $out } ({ $detail }).
+template-cli-imported = Imported { $count } templates: { $ids }.
+template-cli-exported = Exported { $count } templates to { $out }.
+template-cli-watching = Watching { $dir }. Each save redraws { $out }. Press Ctrl+C to stop.
+template-cli-watch-rendered = { $time } · { $out } · { $ms } ms
+template-cli-watch-failed = { $time } · error: { $reason }

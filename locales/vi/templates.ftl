@@ -1,0 +1,92 @@
+# Loa — mẫu đồ họa (gói mẫu, dữ liệu của mẫu, vẽ ảnh và PDF, lệnh `loa template`).
+
+## Nhóm mẫu
+
+template-category-warning = Cảnh báo
+template-category-health = Y tế
+template-category-admin = Hành chính
+template-category-event = Sự kiện
+template-category-feature = Chuyên mục
+template-category-community = Cộng đồng
+template-category-utility = Tiện ích
+template-category-figures = Số liệu
+
+## Nguồn gốc của mẫu
+
+template-origin-builtin = Mẫu có sẵn
+template-origin-user = Mẫu của tôi
+template-origin-imported = Mẫu đã nhập
+
+## Lỗi của gói mẫu
+
+template-error-pack-file-missing = Gói mẫu thiếu tệp { $path }.
+template-error-pack-invalid = Tệp { $path } trong gói mẫu không hợp lệ ({ $detail }).
+template-error-pack-unsafe-path = Gói mẫu chứa tệp có tên không an toàn ({ $path }) nên Loa không mở gói này.
+template-error-pack-too-large = Gói mẫu quá lớn: khi giải nén vượt quá { $limit } MB.
+template-error-pack-read = Không đọc được gói mẫu { $path } ({ $detail }).
+template-error-pack-write = Không ghi được gói mẫu { $path } ({ $detail }). Hãy kiểm tra thư mục đích còn chỗ trống và cho phép ghi.
+template-error-pack-zip = { $path } không phải tệp gói mẫu hợp lệ (tệp .zip) ({ $detail }).
+template-error-pack-conflict = Không xuất chung được các mẫu này vì chúng dùng hai phiên bản khác nhau của tệp { $path }. Hãy xuất riêng từng mẫu.
+template-error-template-not-found = Không tìm thấy mẫu “{ $id }”. Xem danh sách mẫu bằng lệnh “loa template list”.
+template-error-size-not-offered = Mẫu “{ $id }” không có cỡ { $size }. Các cỡ có thể chọn: { $allowed }.
+
+## Lỗi trong dữ liệu của mẫu (luôn nêu tên trường cần sửa)
+
+template-error-data-unreadable = Không đọc được tệp dữ liệu { $path } ({ $detail }). Tệp dữ liệu phải là JSON, mỗi trường một khóa.
+template-error-data-not-an-object = Dữ liệu của mẫu phải là một đối tượng JSON, mỗi trường một khóa.
+template-error-missing-field = Chưa điền “{ $label }” ({ $key }): đây là trường bắt buộc.
+template-error-wrong-type = “{ $label }” ({ $key }) phải là { $expected ->
+        [text] một dòng chữ
+        [multiline] một đoạn văn bản
+        [date] một ngày
+        [time] một giờ
+        [datetime] một ngày giờ
+        [list] danh sách các dòng chữ
+        [table] một bảng (mỗi hàng là danh sách các ô)
+        [image] đường dẫn tới một ảnh
+        [qr] một địa chỉ web
+        [choice] một trong các lựa chọn
+       *[other] { $expected }
+    }.
+template-error-too-long = “{ $label }” ({ $key }) dài { $len } ký tự, vượt quá { $max } ký tự cho phép. Hãy viết ngắn lại.
+template-error-too-many-items = “{ $label }” ({ $key }) có { $count } mục, nhiều nhất được { $max } mục.
+template-error-bad-date = “{ $label }” ({ $key }): “{ $value }” không phải ngày hợp lệ. Hãy ghi theo dạng năm-tháng-ngày, ví dụ 2025-07-29.
+template-error-bad-time = “{ $label }” ({ $key }): “{ $value }” không phải giờ hợp lệ. Hãy ghi theo dạng giờ:phút, ví dụ 07:30.
+template-error-bad-datetime = “{ $label }” ({ $key }): “{ $value }” không phải ngày giờ hợp lệ. Hãy ghi theo dạng 2025-07-29T07:30:00+07:00.
+template-error-bad-choice = “{ $label }” ({ $key }): “{ $value }” không có trong các lựa chọn ({ $allowed }).
+template-error-bad-row = “{ $label }” ({ $key }): hàng { $row } có { $cells } ô nhưng bảng chỉ có { $columns } cột.
+template-error-bad-url = “{ $label }” ({ $key }): “{ $value }” không phải địa chỉ web. Mã QR chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https://.
+template-error-qr-too-long = “{ $label }” ({ $key }): địa chỉ quá dài, không tạo được mã QR. Hãy dùng địa chỉ ngắn hơn.
+template-error-image-not-found = “{ $label }” ({ $key }): không tìm thấy ảnh { $path }.
+template-error-image-not-a-file = “{ $label }” ({ $key }): { $path } là thư mục, không phải ảnh.
+template-error-image-not-an-image = “{ $label }” ({ $key }): { $path } không phải ảnh JPEG, PNG hay WebP.
+template-error-image-too-large = “{ $label }” ({ $key }): ảnh { $path } quá lớn ({ $detail }). Hãy thu nhỏ ảnh rồi thử lại.
+
+## Lỗi khi vẽ ảnh hoặc PDF
+
+render-error-typst = Bố cục của mẫu bị lỗi{ $located ->
+        [yes] {" "}ở { $file }, dòng { $line }
+       *[no] {""}
+    }: { $detail }
+render-error-too-many-pages = Nội dung quá dài, không vừa một trang ({ $pages } trang). Hãy rút gọn nội dung hoặc chọn cỡ lớn hơn.
+render-error-encode = Không tạo được ảnh đầu ra ({ $detail }).
+
+## Lỗi của kho mẫu
+
+error-template = Mẫu hoặc dữ liệu của mẫu không hợp lệ ({ $code }).
+error-template-id-taken = Loa đã có mẫu có sẵn mang mã “{ $id }”. Hãy đổi mã mẫu (trong template.json và tên thư mục) rồi nhập lại.
+error-template-builtin = “{ $id }” là mẫu có sẵn của Loa nên không xóa được.
+error-render = Không vẽ được mẫu ({ $code }).
+
+## Lệnh `loa template`
+
+template-cli-none = Chưa có mẫu nào.
+template-cli-list-row = { $id } — { $name } ({ $category }, phiên bản { $version })
+template-cli-rendered = Đã tạo { $out } ({ $width }×{ $height }, { $bytes } byte) trong { $ms } ms.
+template-cli-bad-extension = Tệp đầu ra phải có đuôi .png hoặc .pdf: { $out }
+template-cli-write-failed = Không ghi được { $out } ({ $detail }).
+template-cli-imported = Đã nhập { $count } mẫu: { $ids }.
+template-cli-exported = Đã xuất { $count } mẫu vào { $out }.
+template-cli-watching = Đang theo dõi { $dir }. Mỗi lần lưu tệp, Loa vẽ lại { $out }. Bấm Ctrl+C để dừng.
+template-cli-watch-rendered = { $time } · { $out } · { $ms } ms
+template-cli-watch-failed = { $time } · lỗi: { $reason }

@@ -1,0 +1,173 @@
+//! Infographic templates in the profile's database.
+//!
+//! Each template is stored whole (its manifest and every file it needs, shared `lib.typ`
+//! included), so it renders, upgrades, imports and exports on its own. The pack shipped with
+//! Loa is seeded when a profile opens: new built-in templates are added, built-in templates
+//! whose shipped version is newer are replaced, and the officer's own templates (`user`,
+//! `imported`) are never touched. A fingerprint of the shipped pack in `settings` makes the
+//! check free when nothing changed.
+//!
+//! - [`store`]: the rows, seeding, import and export;
+//! - [`author`]: "template author" mode, a watcher on a pack folder.
+//!
+//! Rendering is not here (`loa-render` has Typst); callers take [`Store::template_pack`] to it.
+
+pub mod author;
+pub(crate) mod store;
+
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use loa_templates::{Pack, TemplateManifest};
+use serde::{Deserialize, Serialize};
+
+use crate::{LoaError, Result, Store};
+
+pub use author::{AuthorEvent, PackWatcher};
+
+/// Where a template came from; decides whether seeding may replace it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum TemplateOrigin {
+    /// Shipped with Loa; upgraded when a newer Loa ships a newer version.
+    Builtin,
+    /// Made or changed by the officer.
+    User,
+    /// From a pack file.
+    Imported,
+}
+
+impl TemplateOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TemplateOrigin::Builtin => "builtin",
+            TemplateOrigin::User => "user",
+            TemplateOrigin::Imported => "imported",
+        }
+    }
+}
+
+impl fmt::Display for TemplateOrigin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for TemplateOrigin {
+    type Err = LoaError;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "builtin" => Ok(TemplateOrigin::Builtin),
+            "user" => Ok(TemplateOrigin::User),
+            "imported" => Ok(TemplateOrigin::Imported),
+            other => Err(LoaError::InvalidValue {
+                field: "origin".to_owned(),
+                value: other.to_owned(),
+                allowed: "builtin, user, imported".to_owned(),
+            }),
+        }
+    }
+}
+
+/// A stored template, as the gallery and `loa template list` show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct TemplateInfo {
+    pub origin: TemplateOrigin,
+    pub pack_id: String,
+    pub pack_version: u32,
+    /// RFC 3339, UTC: when this version was stored.
+    pub updated_at: String,
+    /// Id, version, category, names, sizes and fields.
+    pub manifest: TemplateManifest,
+}
+
+/// What seeding the built-in pack did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeedOutcome {
+    /// Built-in templates stored for the first time.
+    pub added: Vec<String>,
+    /// Built-in templates replaced by a newer shipped version.
+    pub upgraded: Vec<String>,
+    /// Shipped templates left alone because the profile holds the officer's own template under
+    /// the same id.
+    pub kept_own: Vec<String>,
+    /// True when the fingerprint matched and nothing was looked at.
+    pub unchanged: bool,
+}
+
+impl Store {
+    /// Every template, the built-in ones first in their pack's order, then the officer's.
+    pub fn list_templates(&self) -> Result<Vec<TemplateInfo>> {
+        self.read(store::list)
+    }
+
+    pub fn template(&self, id: &str) -> Result<TemplateInfo> {
+        self.read(|c| store::get(c, id))
+    }
+
+    /// The files of template `id` as a pack of that one template: what the renderer takes.
+    pub fn template_pack(&self, id: &str) -> Result<Pack> {
+        self.read(|c| store::pack(c, id))
+    }
+
+    /// Adds the templates of a pack file (a zip, see [`Pack::from_zip_file`]) as `imported`. A
+    /// template with the id of a built-in one is refused (the whole file is, before anything is
+    /// written); one with the id of an earlier import or of the officer's own replaces it.
+    pub fn import_pack(&self, path: &Path) -> Result<Vec<TemplateInfo>> {
+        let pack = Pack::from_zip_file(path)?;
+        let ids: Vec<String> = pack.templates().iter().map(|t| t.id.clone()).collect();
+        self.write(|tx, now| store::import(tx, now, &pack))?;
+        ids.iter().map(|id| self.template(id)).collect()
+    }
+
+    /// Writes templates `ids` as one pack file at `path`. Templates from different packs go
+    /// together as long as their shared files agree.
+    pub fn export_pack(&self, ids: &[String], path: &Path) -> Result<()> {
+        if ids.is_empty() {
+            return Err(LoaError::InvalidValue {
+                field: "template".to_owned(),
+                value: String::new(),
+                allowed: self
+                    .list_templates()?
+                    .iter()
+                    .map(|t| t.manifest.id.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        let packs = ids
+            .iter()
+            .map(|id| self.template_pack(id))
+            .collect::<Result<Vec<_>>>()?;
+        let merged = Pack::merge(&packs)?;
+        merged.write_zip_file(path)?;
+        Ok(())
+    }
+
+    /// Stores one template of `pack` as the officer's own (`user`): a template written in author
+    /// mode, or a built-in one saved under a new id. A built-in id is refused.
+    pub fn save_user_template(&self, pack: &Pack, id: &str) -> Result<TemplateInfo> {
+        let one = pack.subset(&[id])?;
+        self.write(|tx, now| store::put_user(tx, now, &one, id))?;
+        self.template(id)
+    }
+
+    /// Removes one of the officer's templates. Built-in templates cannot be removed (they would
+    /// come back with the next seeding).
+    pub fn delete_template(&self, id: &str) -> Result<()> {
+        self.write(|tx, _| store::delete(tx, id))
+    }
+
+    /// Seeds or upgrades the built-in pack (done by [`Store::open`]; public for tests and for a
+    /// "restore built-in templates" action).
+    pub fn seed_builtin_templates(&self) -> Result<SeedOutcome> {
+        self.write(|tx, now| store::seed_builtin(tx, now, false))
+    }
+
+    /// Seeds even when the fingerprint matches (repairs a profile whose rows were damaged).
+    pub fn reseed_builtin_templates(&self) -> Result<SeedOutcome> {
+        self.write(|tx, now| store::seed_builtin(tx, now, true))
+    }
+}

@@ -1,0 +1,131 @@
+//! The Typst world of one render: the pack's files in memory, the officer's photos as virtual
+//! files under `/.inputs/`, the bundled fonts, and nothing else.
+//!
+//! There is no file system behind it. A path is looked up in the maps below and anything else —
+//! `/etc/passwd`, `../../x` (which Typst already refuses to take above the root), a package
+//! import — is an error. So a hostile layout or field value cannot read a byte of the machine.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, World};
+
+use crate::fonts::Fonts;
+
+/// The files of one pack, as Typst wants them; made once per pack and reused across renders so
+/// that unchanged files keep their identity (and Typst's caches their results).
+pub(crate) struct PackFiles {
+    pub sources: HashMap<FileId, Source>,
+    pub bytes: HashMap<FileId, Bytes>,
+    /// Whether a Typst file of the pack reads `sys.inputs`: then each render needs its own
+    /// standard library (the inputs live in it), which empties Typst's caches every time.
+    /// Packs that read the data from `/.inputs/data.json` share one library and render
+    /// incrementally.
+    pub uses_sys_inputs: bool,
+}
+
+/// The id of a pack path (`lib.typ`, `heavy-rain/layout.typ`) or input path
+/// (`.inputs/photo.jpg`) in the project root. `None` for a path Typst would not accept.
+pub(crate) fn file_id(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(format!("/{path}")).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+impl PackFiles {
+    pub fn new(pack: &loa_templates::Pack) -> Self {
+        let mut sources = HashMap::new();
+        let mut bytes = HashMap::new();
+        let mut uses_sys_inputs = false;
+        for (path, data) in pack.files() {
+            let Some(id) = file_id(path) else { continue };
+            if path.ends_with(".typ")
+                && let Ok(text) = std::str::from_utf8(data)
+            {
+                uses_sys_inputs |= text.contains("sys.inputs");
+                sources.insert(id, Source::new(id, text.to_owned()));
+            }
+            bytes.insert(id, Bytes::new(data.clone()));
+        }
+        Self {
+            sources,
+            bytes,
+            uses_sys_inputs,
+        }
+    }
+}
+
+/// One render's world.
+pub(crate) struct PackWorld<'a> {
+    pub library: &'a LazyHash<Library>,
+    pub fonts: &'a Fonts,
+    pub main: FileId,
+    pub files: Arc<PackFiles>,
+    pub inputs: &'a HashMap<FileId, Bytes>,
+}
+
+/// The message for a package import: layouts must carry their helpers in the pack.
+const NO_PACKAGES: &str = "packages are not available in Loa templates; \
+                           put the helper in the pack's lib.typ instead";
+
+impl PackWorld<'_> {
+    fn check_root(&self, id: FileId) -> FileResult<()> {
+        match id.root() {
+            VirtualRoot::Project => Ok(()),
+            VirtualRoot::Package(_) => Err(FileError::Other(Some(NO_PACKAGES.into()))),
+        }
+    }
+
+    fn not_found(id: FileId) -> FileError {
+        FileError::NotFound(id.vpath().get_with_slash().into())
+    }
+}
+
+impl World for PackWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.check_root(id)?;
+        if let Some(s) = self.files.sources.get(&id) {
+            return Ok(s.clone());
+        }
+        if self.files.bytes.contains_key(&id) || self.inputs.contains_key(&id) {
+            return Err(FileError::NotSource);
+        }
+        Err(Self::not_found(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.check_root(id)?;
+        self.files
+            .bytes
+            .get(&id)
+            .or_else(|| self.inputs.get(&id))
+            .cloned()
+            .ok_or_else(|| Self::not_found(id))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.fonts.get(index).cloned()
+    }
+
+    /// No clock: a poster shows the dates the officer typed, and the same data always gives the
+    /// same image. `datetime.today()` is an error in a layout.
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        None
+    }
+}

@@ -1,0 +1,242 @@
+// End-to-end test of the template screen in the real Loa window: the gallery (search without
+// diacritics), the form of a template with its live preview, a field error, the size selector, and
+// "create draft" (the caption as the draft's text, the rendered image attached).
+// Same prerequisites as app.test.mjs (tauri-driver, WebKitWebDriver, an X display, the built app).
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { SKIP, closeApp, messages, withArtifacts } from "./harness.mjs";
+import { Keys } from "./webdriver.mjs";
+import { typeInto, useDriver } from "./ui.mjs";
+
+const TEST_TIMEOUT = 300_000;
+const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
+/** The built-in pack's templates. */
+const BUILTIN_COUNT = 11;
+
+/** A Tauri command called the way the page calls it. */
+async function invoke(session, cmd, args) {
+  const out = await session.executeAsyncScript(
+    `const [cmd, args, done] = arguments;
+     window.__TAURI_INTERNALS__.invoke(cmd, args).then((ok) => done({ ok }), (err) => done({ err }));`,
+    [cmd, args],
+  );
+  if (out.err !== undefined) throw new Error(`${cmd} failed: ${JSON.stringify(out.err)}`);
+  return out.ok;
+}
+
+/** The shown preview: its size, its counter, its timings and a hash of its pixels (FNV-1a over a
+ * canvas copy: the page's CSP lets images, not fetch, read blob: URLs). */
+async function preview(session) {
+  return session.executeScript(
+    `const img = document.querySelector('[data-testid="template-preview"]');
+     if (!img || !img.complete || img.naturalWidth === 0) return null;
+     const c = document.createElement("canvas");
+     c.width = img.naturalWidth;
+     c.height = img.naturalHeight;
+     const g = c.getContext("2d");
+     g.drawImage(img, 0, 0);
+     const px = g.getImageData(0, 0, c.width, c.height).data;
+     let h = 0x811c9dc5;
+     for (let i = 0; i < px.length; i += 4) { h ^= px[i] ^ (px[i + 1] << 8) ^ (px[i + 2] << 16); h = Math.imul(h, 0x01000193) >>> 0; }
+     return { src: img.src, width: img.naturalWidth, height: img.naturalHeight, hash: h,
+              count: Number(img.dataset.count), renderMs: Number(img.dataset.renderMs), totalMs: Number(img.dataset.totalMs) };`,
+  );
+}
+
+/** Waits for a preview other than `before` (a new render, its image decoded). */
+async function nextPreview(session, before, message) {
+  return session.waitFor(
+    async () => {
+      const p = await preview(session);
+      return p && p.count > before.count && p.src !== before.src ? p : null;
+    },
+    { message, timeoutMs: 30_000 },
+  );
+}
+
+/** Empties a field with the keyboard (select all, delete), as an officer would. */
+async function clearWithKeys(el) {
+  await el.click();
+  await el.sendKeys(`${Keys.CONTROL}a${Keys.CONTROL}`);
+  await el.sendKeys(Keys.BACKSPACE);
+}
+
+/** Types `text` at the end of a field's text (a click puts the caret where it lands). */
+async function appendTo(el, text) {
+  const before = await el.property("value");
+  await el.click();
+  await el.sendKeys(Keys.END + text);
+  const value = await el.property("value");
+  assert.equal(value, (before + text).normalize("NFC"), "the typed text was appended");
+}
+
+async function chooseOption(session, testId, value) {
+  await (await session.byTestId(testId)).click();
+  await (await session.findElement(`[data-testid="${testId}"] option[value="${value}"]`)).click();
+}
+
+describe("Templates (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeout: 15 * 60_000 }, () => {
+  const { dataDir, open } = useDriver();
+
+  it("finds a template, edits it with a live preview and makes a draft of it", { timeout: TEST_TIMEOUT }, (t) =>
+    withArtifacts("templates", async (ctx) => {
+      const vi = messages("vi");
+      const s = await open(ctx, dataDir("templates"));
+      await s.setWindowRect({ width: 1366, height: 860 }).catch(() => {});
+
+      // The gallery: every built-in template, the first cards drawn.
+      await (await s.byTestId("nav-templates")).click();
+      await s.waitForTestId("template-gallery");
+      await s.waitFor(async () => (await s.findElements('[data-testid="template-card"]')).length === BUILTIN_COUNT, {
+        message: `${BUILTIN_COUNT} template-card`,
+        timeoutMs: 20_000,
+      });
+      const started = Date.now();
+      await s.waitFor(
+        async () =>
+          s.executeScript(
+            `return [...document.querySelectorAll('[data-testid="template-card"] img')].filter((i) => i.complete && i.naturalWidth > 0).length >= 4;`,
+          ),
+        { message: "the first card images drawn", timeoutMs: 120_000 },
+      );
+      t.diagnostic(`first four card images in ${Date.now() - started} ms`);
+      const shotGallery = join(SCREENSHOT_DIR, "loa-templates-gallery.png");
+      writeFileSync(shotGallery, await s.screenshot({ timeoutMs: 20_000 }));
+      t.diagnostic(`screenshot: ${shotGallery}`);
+
+      // Search without diacritics: "mua lon" is "mưa lớn", the heavy-rain warning only.
+      const search = await s.byTestId("template-search");
+      await typeInto(t, s, search, "mua lon");
+      await s.waitFor(
+        async () => {
+          const cards = await s.findElements('[data-testid="template-card"]');
+          return cards.length === 1 && (await cards[0].attribute("data-template-id")) === "heavy-rain";
+        },
+        { message: "only the heavy-rain card" },
+      );
+      await clearWithKeys(search);
+      await s.waitFor(async () => (await s.findElements('[data-testid="template-card"]')).length === BUILTIN_COUNT, {
+        message: "every card again after clearing the search",
+      });
+
+      // The category chips filter too.
+      await (await s.byTestId("template-category", '[data-category="health"]')).click();
+      await s.waitFor(
+        async () => {
+          const ids = await Promise.all((await s.findElements('[data-testid="template-card"]')).map((c) => c.attribute("data-template-id")));
+          return ids.length > 0 && ids.includes("vaccination") && !ids.includes("heavy-rain");
+        },
+        { message: "health templates only" },
+      );
+
+      // Open the vaccination schedule: the sample fills the form and is drawn at once.
+      await (await s.byTestId("template-card", '[data-template-id="vaccination"]')).click();
+      await s.waitForTestId("template-editor");
+      const first = await s.waitFor(() => preview(s), { message: "the first preview", timeoutMs: 60_000 });
+      t.diagnostic(`first preview ${first.width}×${first.height}, render ${first.renderMs} ms, core ${first.totalMs} ms`);
+      assert.equal(first.width, 1080);
+      assert.equal(first.height, 1350);
+      for (const key of ["title", "date", "start", "bring", "who"]) await s.byTestId(`template-field-${key}`);
+
+      // Editing a field draws again.
+      const title = await s.byTestId("template-field-title");
+      await appendTo(title, " đợt 2");
+      const edited = await nextPreview(s, first, "a new preview after editing the title");
+      assert.notEqual(edited.hash, first.hash, "the preview's pixels changed");
+      const caption = await (await s.byTestId("template-caption")).text();
+      assert.match(caption, /đợt 2/, "the caption follows the title");
+
+      // Warm renders while typing: a few more edits, each drawn after the typing pauses.
+      const times = [];
+      let last = edited;
+      const place = await s.byTestId("template-field-place");
+      for (const word of [" A", " B", " C"]) {
+        await appendTo(place, word);
+        last = await nextPreview(s, last, `a preview after typing ${word.trim()}`);
+        times.push(last.renderMs);
+      }
+      t.diagnostic(`warm render times (ms): ${times.join(", ")}; core total of the last: ${last.totalMs} ms`);
+
+      // A required field left empty: its error is shown next to it, in Vietnamese.
+      const vaccine = await s.byTestId("template-field-vaccine");
+      await clearWithKeys(vaccine);
+      const fieldError = await s.waitForTestId("template-field-error", '[data-field="vaccine"]', { timeoutMs: 20_000 });
+      const errorText = await fieldError.text();
+      assert.equal(errorText, vi("template-error-missing-field", { label: "Loại vắc xin", key: "vaccine" }));
+      await s.waitForTestId("template-preview-error");
+      const shotError = join(SCREENSHOT_DIR, "loa-templates-error.png");
+      writeFileSync(shotError, await s.screenshot({ timeoutMs: 20_000 }));
+      t.diagnostic(`screenshot: ${shotError}`);
+      assert.equal(await (await s.byTestId("template-use")).property("disabled"), true, "no draft while a field is wrong");
+      await typeInto(t, s, vaccine, "Sởi Rubella");
+      await s.waitFor(async () => (await s.findElements('[data-testid="template-field-error"]')).length === 0, {
+        message: "the field error gone",
+        timeoutMs: 20_000,
+      });
+      last = await nextPreview(s, last, "a preview after fixing the field");
+
+      // Another size: the preview's pixels follow.
+      await chooseOption(s, "template-size", "1080x1080");
+      last = await s.waitFor(
+        async () => {
+          const p = await preview(s);
+          return p && p.width === 1080 && p.height === 1080 ? p : null;
+        },
+        { message: "a square preview", timeoutMs: 30_000 },
+      );
+      await chooseOption(s, "template-size", "a4");
+      const a4 = await s.waitFor(
+        async () => {
+          const p = await preview(s);
+          return p && p.count > last.count && p.height > p.width ? p : null;
+        },
+        { message: "an A4 preview", timeoutMs: 30_000 },
+      );
+      t.diagnostic(`A4 preview ${a4.width}×${a4.height}, render ${a4.renderMs} ms`);
+      assert.notEqual(a4.width, 1080);
+      await chooseOption(s, "template-size", "1080x1350");
+      const portrait = await s.waitFor(
+        async () => {
+          const p = await preview(s);
+          return p && p.width === 1080 && p.height === 1350 && p.count > a4.count ? p : null;
+        },
+        { message: "the portrait preview again", timeoutMs: 30_000 },
+      );
+
+      const shot = join(SCREENSHOT_DIR, "loa-templates.png");
+      writeFileSync(shot, await s.screenshot({ timeoutMs: 20_000 }));
+      t.diagnostic(`screenshot: ${shot}`);
+
+      // Create the draft: the editor opens with the caption as its text and the image attached.
+      const finalCaption = await (await s.byTestId("template-caption")).text();
+      const finalTitle = await title.property("value");
+      await (await s.byTestId("template-use")).click();
+      const body = await s.waitForTestId("draft-body", "", { timeoutMs: 60_000 });
+      await s.waitFor(async () => (await body.property("value")).length > 0, { message: "the draft's text" });
+      const text = await body.property("value");
+      assert.equal(text, text.normalize("NFC"), "the draft's text is NFC");
+      assert.equal(text.trim(), finalCaption.trim(), "the draft's text is the caption");
+      assert.match(text, /tiêm/i);
+      assert.equal(await (await s.byTestId("draft-title")).property("value"), finalTitle);
+      await s.waitFor(async () => (await s.findElements('[data-testid="draft-image"]')).length === 1, {
+        message: "one draft-image in the editor",
+        timeoutMs: 20_000,
+      });
+      const draftId = Number(await (await s.waitForTestId("draft-list-item", '[aria-current="true"]')).attribute("data-draft-id"));
+      const photos = await invoke(s, "draft_media", { draftId });
+      assert.equal(photos.length, 1);
+      assert.equal(photos[0].media.ext, "png");
+      assert.equal(photos[0].media.width, portrait.width);
+      assert.equal(photos[0].media.height, portrait.height);
+      assert.ok(photos[0].alt_text.startsWith("Lịch tiêm chủng"), `alt text names the template: ${photos[0].alt_text}`);
+      assert.ok(photos[0].alt_text.includes(finalTitle), "alt text carries the title");
+      assert.equal((await invoke(s, "get_draft", { id: draftId })).lang, "vi");
+      // The navigation says where the officer is now.
+      assert.equal(await (await s.byTestId("nav-drafts")).attribute("aria-pressed"), "true");
+      await closeApp(s);
+    }),
+  );
+});
