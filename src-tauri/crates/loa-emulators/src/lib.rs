@@ -55,7 +55,7 @@
 //!
 //! ## Sandbox
 //! [`sandbox::run`] starts all three on fixed ports, writes token files and prints the
-//! `loa channel add …` commands; the `loa-sandbox` binary wraps it.
+//! `loa channel add …` commands and the sign-in pages; the `loa-sandbox` binary wraps it.
 
 pub mod client;
 pub mod common;
