@@ -22,10 +22,10 @@
 //!   `calls_per_minute_limit` calls in a rolling minute the answer is #32 (Page-level) with both
 //!   headers at 100 %.
 
-mod insights;
-mod login;
-mod pages;
-mod video;
+pub mod insights;
+pub mod login;
+pub mod pages;
+pub mod video;
 
 use std::sync::{Arc, Mutex};
 

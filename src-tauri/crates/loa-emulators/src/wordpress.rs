@@ -13,8 +13,8 @@
 //! to another host) are [`crate::Fault`] kinds; [`WordPressOptions::max_request_bytes`] makes the
 //! 413 happen by size as a real front server does.
 
-mod media;
-mod posts;
+pub mod media;
+pub mod posts;
 
 use std::sync::{Arc, Mutex};
 

@@ -44,8 +44,8 @@ use crate::http::{Request, Response};
 use crate::other_host::OtherHost;
 use crate::server::{Platform, Server, lock};
 
-mod articles;
-mod oauth;
+pub mod articles;
+pub mod oauth;
 
 /// Documented limits.
 pub const TITLE_MAX: usize = 150;
