@@ -253,6 +253,17 @@ impl State {
         self.error_with(status, code, subcode, kind, message, json!({}))
     }
 
+    /// No token, or an app token where a person's or a Page's is needed.
+    fn no_active_token(&mut self) -> Response {
+        self.error(
+            400,
+            2500,
+            None,
+            "OAuthException",
+            "An active access token must be used to query information about the current user.",
+        )
+    }
+
     fn invalid(&mut self, message: &str) -> Response {
         self.error(
             400,
@@ -508,15 +519,7 @@ impl Platform for GraphPlatform {
             }
         }
         let caller = match token_of(req, &fields) {
-            None => {
-                return s.error(
-                    400,
-                    2500,
-                    None,
-                    "OAuthException",
-                    "An active access token must be used to query information about the current user.",
-                );
-            }
+            None => return s.no_active_token(),
             Some(t) => match s.caller(&t) {
                 None => {
                     return s.error(
@@ -697,19 +700,15 @@ fn is_true(v: Option<String>, default: bool) -> bool {
     }
 }
 
-/// Cursor paging as Graph does it: opaque `before`/`after` (here base64 of an offset) and a
-/// `next` URL carrying the same query with the new `after`.
-fn page_of<T>(
-    req: &Request,
-    f: &Fields,
-    items: Vec<T>,
-    default_limit: usize,
-) -> (Vec<T>, Option<serde_json::Value>) {
+/// A list answer with cursor paging as Graph does it: `data`, and `paging` with opaque
+/// `before`/`after` cursors (here base64 of an offset) and a `next` URL carrying the same query
+/// with the new `after`. `limit` defaults to 25, at most 100.
+fn paged(req: &Request, f: &Fields, rows: Vec<serde_json::Value>) -> Response {
     use crate::form::percent_encode;
     let limit = f
         .get("limit")
         .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(default_limit)
+        .unwrap_or(25)
         .clamp(1, 100);
     let offset = f
         .get("after")
@@ -717,10 +716,10 @@ fn page_of<T>(
         .and_then(|b| String::from_utf8(b).ok())
         .and_then(|s| s.parse::<usize>().ok())
         .unwrap_or(0);
-    let total = items.len();
-    let page: Vec<T> = items.into_iter().skip(offset).take(limit).collect();
+    let total = rows.len();
+    let page: Vec<serde_json::Value> = rows.into_iter().skip(offset).take(limit).collect();
     if page.is_empty() {
-        return (page, None);
+        return Response::json(200, &json!({ "data": page }));
     }
     let before = crate::common::base64_encode(offset.to_string().as_bytes());
     let next_off = offset + limit;
@@ -736,5 +735,5 @@ fn page_of<T>(
         q.push(format!("after={}", percent_encode(&after)));
         paging["next"] = json!(format!("{}?{}", req.path, q.join("&")));
     }
-    (page, Some(paging))
+    Response::json(200, &json!({ "data": page, "paging": paging }))
 }

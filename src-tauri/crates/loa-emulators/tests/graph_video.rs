@@ -63,6 +63,13 @@ fn finish(fb: &GraphEmulator, session: &str, extra: &[(&str, &str)]) -> Reply {
         .expect("answer")
 }
 
+fn session_of(start: &Reply) -> String {
+    start.json()["upload_session_id"]
+        .as_str()
+        .expect("an upload session")
+        .to_string()
+}
+
 fn offsets(r: &Reply) -> (u64, u64) {
     let n = |k: &str| {
         r.json()[k]
@@ -91,10 +98,7 @@ fn chunked_upload_start_transfer_finish_and_read_back() {
     let s = start_upload(&fb, data.len());
     assert_eq!(s.status, 200, "{:?}", s.json());
     assert_eq!(offsets(&s), (0, CHUNK));
-    let session = s.json()["upload_session_id"]
-        .as_str()
-        .expect("session")
-        .to_string();
+    let session = session_of(&s);
     let video_id = s.json()["video_id"].as_str().expect("video").to_string();
     send_all(&fb, &session, &data, offsets(&s));
     let f = finish(&fb, &session, &[]);
@@ -148,10 +152,7 @@ fn a_chunk_at_the_wrong_offset_gets_1363037_with_the_expected_offsets() {
     let fb = start();
     let data = video(10_000);
     let s = start_upload(&fb, data.len());
-    let session = s.json()["upload_session_id"]
-        .as_str()
-        .expect("session")
-        .to_string();
+    let session = session_of(&s);
     transfer(&fb, &session, 0, &data[..4096]).expect("answer");
     let wrong = transfer(&fb, &session, 0, &data[..4096]).expect("answer");
     let e = &wrong.json()["error"];
@@ -179,10 +180,7 @@ fn finishing_before_every_byte_arrived_is_refused_with_the_offsets() {
     let fb = start();
     let data = video(6000);
     let s = start_upload(&fb, data.len());
-    let session = s.json()["upload_session_id"]
-        .as_str()
-        .expect("session")
-        .to_string();
+    let session = session_of(&s);
     transfer(&fb, &session, 0, &data[..4096]).expect("answer");
     let early = finish(&fb, &session, &[]);
     assert_eq!(early.json()["error"]["error_subcode"], 1_363_037);
@@ -195,10 +193,7 @@ fn a_lost_answer_after_a_stored_chunk_is_resumed_from_the_servers_offset() {
     let fb = start();
     let data = video(9000);
     let s = start_upload(&fb, data.len());
-    let session = s.json()["upload_session_id"]
-        .as_str()
-        .expect("session")
-        .to_string();
+    let session = session_of(&s);
     fb.set_faults(Faults::script(vec![(
         EndpointMatch::post("/videos"),
         Fault::DropAfterHandling,
@@ -239,10 +234,7 @@ fn a_reset_mid_chunk_stores_nothing_of_it() {
     })
     .expect("emulator");
     let s = start_upload(&big, data.len());
-    let session = s.json()["upload_session_id"]
-        .as_str()
-        .expect("session")
-        .to_string();
+    let session = session_of(&s);
     big.set_faults(Faults::script(vec![(
         EndpointMatch::post("/videos"),
         Fault::CloseMidBody,
@@ -262,10 +254,7 @@ fn an_expired_session_times_out_with_1363030() {
     let fb = start();
     let data = video(5000);
     let s = start_upload(&fb, data.len());
-    let session = s.json()["upload_session_id"]
-        .as_str()
-        .expect("session")
-        .to_string();
+    let session = session_of(&s);
     fb.expire_upload_sessions();
     let r = transfer(&fb, &session, 0, &data[..4096]).expect("answer");
     assert_eq!(r.json()["error"]["error_subcode"], 1_363_030);
@@ -280,10 +269,7 @@ fn an_expired_session_times_out_with_1363030() {
     );
     // A new session works.
     let s2 = start_upload(&fb, data.len());
-    let session2 = s2.json()["upload_session_id"]
-        .as_str()
-        .expect("session")
-        .to_string();
+    let session2 = session_of(&s2);
     send_all(&fb, &session2, &data, offsets(&s2));
     assert_eq!(finish(&fb, &session2, &[]).json()["success"], true);
 }
@@ -293,10 +279,7 @@ fn a_scheduled_video_waits_in_scheduled_posts() {
     let fb = start();
     let data = video(3000);
     let s = start_upload(&fb, data.len());
-    let session = s.json()["upload_session_id"]
-        .as_str()
-        .expect("session")
-        .to_string();
+    let session = session_of(&s);
     send_all(&fb, &session, &data, offsets(&s));
     let soon = (chrono::Utc::now().timestamp() + 60).to_string();
     let too_soon = finish(

@@ -110,18 +110,23 @@ fn request_log_records_route_fault_and_status() {
     assert_eq!((log[0].status, log[1].status), (Some(400), Some(200)));
 }
 
-#[test]
-fn sandbox_starts_writes_token_files_and_prints_the_commands() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let sb = sandbox::start(&SandboxOptions {
-        dir: dir.path().to_path_buf(),
+/// The sandbox on free ports, its files in `dir`.
+fn sandbox_in(dir: &std::path::Path) -> sandbox::Sandbox {
+    sandbox::start(&SandboxOptions {
+        dir: dir.to_path_buf(),
         graph_port: 0,
         zalo_port: 0,
         wordpress_port: 0,
         fault_probability: 0.0,
         seed: 1,
     })
-    .expect("sandbox starts");
+    .expect("sandbox starts")
+}
+
+#[test]
+fn sandbox_starts_writes_token_files_and_prints_the_commands() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sb = sandbox_in(dir.path());
     let text = sb.instructions();
     for needle in [
         "channel add facebook",
@@ -157,15 +162,7 @@ fn sandbox_starts_writes_token_files_and_prints_the_commands() {
 #[test]
 fn sandbox_explains_signing_in_and_its_login_pages_answer() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let sb = sandbox::start(&SandboxOptions {
-        dir: dir.path().to_path_buf(),
-        graph_port: 0,
-        zalo_port: 0,
-        wordpress_port: 0,
-        fault_probability: 0.0,
-        seed: 1,
-    })
-    .expect("sandbox starts");
+    let sb = sandbox_in(dir.path());
     let text = sb.instructions();
     for needle in [
         "/dialog/oauth?client_id=",

@@ -37,7 +37,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{Value, json};
 
-use super::{ALL_TASKS, Caller, State, page_of};
+use super::{ALL_TASKS, Caller, State};
 use crate::common::{html_escape, now, opaque_token, pkce_s256};
 use crate::form::{Fields, percent_encode};
 use crate::http::{Request, Response};
@@ -399,15 +399,7 @@ pub(super) fn me(s: &mut State, caller: &Caller) -> Response {
                 .unwrap_or_default();
             (pid.clone(), name)
         }
-        Caller::App => {
-            return s.error(
-                400,
-                2500,
-                None,
-                "OAuthException",
-                "An active access token must be used to query information about the current user.",
-            );
-        }
+        Caller::App => return s.no_active_token(),
     };
     Response::json(200, &json!({ "id": id, "name": name }))
 }
@@ -435,12 +427,7 @@ pub(super) fn accounts(s: &mut State, req: &Request, f: &Fields, caller: &Caller
             "tasks": p.tasks,
         }));
     }
-    let (data, paging) = page_of(req, f, rows, 25);
-    let mut body = json!({ "data": data });
-    if let Some(p) = paging {
-        body["paging"] = p;
-    }
-    Response::json(200, &body)
+    super::paged(req, f, rows)
 }
 
 /// `GET /debug_token?input_token=…`.

@@ -12,7 +12,7 @@
 use chrono::{TimeZone, Utc};
 use serde_json::{Value, json};
 
-use super::{EmulatedPhoto, EmulatedPost, State, created_time, is_true, page_of, parse_time};
+use super::{EmulatedPhoto, EmulatedPost, State, created_time, is_true, parse_time};
 use crate::common::{now, sha256};
 use crate::form::Fields;
 use crate::http::{Request, Response};
@@ -102,12 +102,7 @@ pub(super) fn list_feed(s: &mut State, req: &Request, f: &Fields, scheduled: boo
             v
         })
         .collect();
-    let (data, paging) = page_of(req, f, rows, 25);
-    let mut body = json!({ "data": data });
-    if let Some(p) = paging {
-        body["paging"] = p;
-    }
-    Response::json(200, &body)
+    super::paged(req, f, rows)
 }
 
 /// Validates `scheduled_publish_time` against the documented 10 min – 30 days window.

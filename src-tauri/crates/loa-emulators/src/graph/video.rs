@@ -34,7 +34,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::{EmulatedPost, State, created_time, is_true, page_of, pages};
+use super::{EmulatedPost, State, created_time, is_true, pages};
 use crate::common::{now, sha256};
 use crate::form::Fields;
 use crate::http::{Request, Response};
@@ -340,12 +340,7 @@ pub(super) fn list_videos(s: &mut State, req: &Request, f: &Fields) -> Response 
     let mut list: Vec<&EmulatedVideo> = s.videos.iter().collect();
     list.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
     let rows: Vec<Value> = list.iter().map(|v| video_json(v)).collect();
-    let (data, paging) = page_of(req, f, rows, 25);
-    let mut body = json!({ "data": data });
-    if let Some(p) = paging {
-        body["paging"] = p;
-    }
-    Response::json(200, &body)
+    super::paged(req, f, rows)
 }
 
 /// `GET /{video-id}`.
