@@ -1,0 +1,287 @@
+// State and actions of publishing: the channels, the outbox queue with its live progress, the
+// links to each platform (the header's indicator) and the notices when a batch ends or an item
+// needs the officer. The worker runs in the core; this only listens to it and calls commands.
+import { api, onOutboxEvent, toIpcError } from "../shared/api";
+import type {
+  ChannelInfo,
+  ChannelSecrets,
+  ChannelView,
+  Event as OutboxEvent,
+  IpcError,
+  LinkState,
+  NewChannel,
+  QueueEntry,
+  QueueOutcome,
+} from "../shared/bindings";
+import type { Media } from "../media/media.svelte";
+import type { Studio } from "../drafts/studio.svelte";
+import { onlineState, type OnlineState } from "./publish";
+
+/** What the window tells the officer without being asked. */
+export type Notice =
+  | { kind: "batch"; published: number; failed: number; unconfirmed: number }
+  | { kind: "attention"; itemId: number; channel: string; state: "failed" | "unconfirmed" | string; link: string | null }
+  | { kind: "credentials"; channel: string };
+
+export class Publish {
+  channels = $state<ChannelView[]>([]);
+  entries = $state<QueueEntry[]>([]);
+  links = $state<Record<number, LinkState>>({});
+  paused = $state(false);
+  /** Where secrets are kept when no keyring answers (shown as a warning). */
+  credentialsFile = $state<string | null>(null);
+  /** Publishing could not start (no profile, no credential store): why. */
+  unavailable = $state<IpcError | null>(null);
+  /** The last error of an action on the queue view. */
+  error = $state<IpcError | null>(null);
+  notice = $state<Notice | null>(null);
+  /** Items just queued from the editor, shown highlighted. */
+  highlight = $state<number[]>([]);
+  loaded = $state(false);
+
+  readonly online: OnlineState = $derived(
+    onlineState(
+      this.channels.map((c) => c.channel.id),
+      this.links,
+    ),
+  );
+
+  /** Items that need the officer: failed, unconfirmed, or waiting for a channel that needs a new token. */
+  readonly attention: number = $derived(
+    this.entries.filter(
+      (e) =>
+        e.item.state === "failed" ||
+        e.item.state === "unconfirmed" ||
+        (e.item.state !== "published" &&
+          e.item.state !== "cancelled" &&
+          this.channel(e.item.channel_id)?.status === "needs_reconnect"),
+    ).length,
+  );
+
+  private reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  private channelTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly media: Media,
+    private readonly studio: Studio,
+  ) {}
+
+  channel(id: number): ChannelInfo | undefined {
+    return this.channels.find((c) => c.channel.id === id)?.channel;
+  }
+
+  /** Loads everything and listens to the worker; returns the function that stops listening. */
+  async start(): Promise<() => void> {
+    let stop = () => {};
+    try {
+      stop = await onOutboxEvent((e) => this.handle(e));
+    } catch (e) {
+      console.warn("[loa] outbox listener", e);
+    }
+    await this.refresh();
+    return () => {
+      stop();
+      if (this.reloadTimer !== null) clearTimeout(this.reloadTimer);
+      if (this.channelTimer !== null) clearTimeout(this.channelTimer);
+    };
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const [status, channels, entries] = await Promise.all([api.publishStatus(), api.listChannels(), api.listOutbox()]);
+      this.paused = status.paused;
+      this.credentialsFile = status.credentials_file;
+      const links: Record<number, LinkState> = {};
+      for (const l of status.links) links[l.channel_id] = l.link;
+      this.links = { ...links, ...this.linksOf(channels) };
+      this.channels = channels;
+      this.entries = entries;
+      this.unavailable = null;
+    } catch (e) {
+      this.unavailable = toIpcError(e);
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  private linksOf(channels: ChannelView[]): Record<number, LinkState> {
+    const out: Record<number, LinkState> = {};
+    for (const c of channels) if (c.link !== "unknown") out[c.channel.id] = c.link;
+    return out;
+  }
+
+  /** One event of the worker. */
+  handle(e: OutboxEvent): void {
+    switch (e.type) {
+      case "progress": {
+        const entry = this.entries.find((x) => x.item.id === e.id);
+        if (entry) entry.progress = { bytes_sent: e.bytes_sent, bytes_total: e.bytes_total };
+        break;
+      }
+      case "item_state":
+        this.scheduleReload();
+        break;
+      case "online":
+        this.links = { ...this.links, [e.channel_id]: "online" };
+        break;
+      case "offline":
+        this.links = { ...this.links, [e.channel_id]: "offline" };
+        this.scheduleReload();
+        break;
+      case "channel_held":
+      case "channel_resumed":
+        this.scheduleChannels();
+        this.scheduleReload();
+        break;
+      case "batch_done":
+        // A batch that ends with items needing the officer keeps that notice (it says more).
+        if (this.notice?.kind !== "attention" || (e.failed === 0 && e.unconfirmed === 0)) {
+          this.notice = { kind: "batch", published: e.published, failed: e.failed, unconfirmed: e.unconfirmed };
+        }
+        this.scheduleReload();
+        break;
+      case "needs_attention":
+        this.notice = {
+          kind: "attention",
+          itemId: e.id,
+          channel: this.channel(e.channel_id)?.name ?? String(e.channel_id),
+          state: e.state,
+          link: e.link,
+        };
+        this.scheduleReload();
+        break;
+      case "credentials_not_saved":
+        this.notice = { kind: "credentials", channel: this.channel(e.channel_id)?.name ?? String(e.channel_id) };
+        break;
+    }
+  }
+
+  private scheduleReload(): void {
+    if (this.reloadTimer !== null) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = null;
+      void this.loadQueue();
+      // Queueing and publishing move the draft's status too (the list shows it).
+      void this.studio.refreshStatuses();
+    }, 120);
+  }
+
+  private scheduleChannels(): void {
+    if (this.channelTimer !== null) clearTimeout(this.channelTimer);
+    this.channelTimer = setTimeout(() => {
+      this.channelTimer = null;
+      void this.loadChannels();
+    }, 120);
+  }
+
+  async loadQueue(): Promise<void> {
+    try {
+      const entries = await api.listOutbox();
+      // Progress that arrived while the list was on its way is newer than the list's.
+      const live = new Map(this.entries.filter((x) => x.progress).map((x) => [x.item.id, x.progress]));
+      this.entries = entries.map((x) => ({ ...x, progress: x.progress ?? live.get(x.item.id) ?? null }));
+    } catch (e) {
+      this.error = toIpcError(e);
+    }
+  }
+
+  async loadChannels(): Promise<void> {
+    try {
+      const channels = await api.listChannels();
+      this.channels = channels;
+      this.links = { ...this.links, ...this.linksOf(channels) };
+    } catch (e) {
+      this.error = toIpcError(e);
+    }
+  }
+
+  /** Saves a channel; its secrets go to the credential store only. Throws the core's refusal. */
+  async saveChannel(input: NewChannel, secrets: ChannelSecrets): Promise<ChannelInfo> {
+    const saved = await api.saveChannel(input, secrets);
+    await this.loadChannels();
+    return saved;
+  }
+
+  /** "Test connection": the page name, or the refusal. */
+  async testChannel(id: number): Promise<{ ok: true; name: string } | { ok: false; error: IpcError }> {
+    try {
+      const name = await api.testChannel(id);
+      await this.loadChannels();
+      return { ok: true, name };
+    } catch (e) {
+      return { ok: false, error: toIpcError(e) };
+    }
+  }
+
+  async setChannelPaused(id: number, paused: boolean): Promise<void> {
+    try {
+      await api.setChannelPaused(id, paused);
+      await this.loadChannels();
+    } catch (e) {
+      this.error = toIpcError(e);
+    }
+  }
+
+  /** Queues a draft; on success shows the queue with the new items highlighted. */
+  async queue(draftId: number, channelIds: number[], at: string | null): Promise<QueueOutcome[]> {
+    const outcomes = await api.queueDraft(draftId, channelIds, at);
+    const queued = outcomes.flatMap((o) => (o.item ? [o.item.id] : []));
+    // A new batch starts: the summary of the last one no longer describes the queue.
+    if (queued.length > 0 && this.notice?.kind === "batch") this.notice = null;
+    await this.loadQueue();
+    void this.studio.refreshStatuses();
+    if (queued.length > 0 && outcomes.every((o) => o.item)) {
+      this.highlight = queued;
+      this.media.view = "queue";
+    } else if (queued.length > 0) {
+      this.highlight = queued;
+    }
+    return outcomes;
+  }
+
+  private async act(run: () => Promise<unknown>): Promise<boolean> {
+    this.error = null;
+    try {
+      await run();
+      await this.loadQueue();
+      return true;
+    } catch (e) {
+      this.error = toIpcError(e);
+      return false;
+    }
+  }
+
+  retry(id: number, confirmedNotPublished = false): Promise<boolean> {
+    return this.act(() => api.retryOutboxItem(id, confirmedNotPublished));
+  }
+
+  cancel(id: number): Promise<boolean> {
+    return this.act(() => api.cancelOutboxItem(id));
+  }
+
+  markPublished(id: number, url: string): Promise<boolean> {
+    return this.act(() => api.markOutboxPublished(id, url.normalize("NFC").trim()));
+  }
+
+  async setPaused(paused: boolean): Promise<void> {
+    try {
+      await api.setOutboxPaused(paused);
+      this.paused = paused;
+    } catch (e) {
+      this.error = toIpcError(e);
+    }
+  }
+
+  get viewingQueue(): boolean {
+    return this.media.view === "queue";
+  }
+
+  /** Shows the queue view (with the channel settings beside it). */
+  showQueue(): void {
+    this.media.view = "queue";
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
+  }
+}
