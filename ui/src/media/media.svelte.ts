@@ -11,6 +11,7 @@ import type {
   WatermarkPosition,
   WatermarkSettings,
 } from "../shared/bindings";
+import type { Navigation } from "../app/navigation.svelte";
 import type { Studio } from "../drafts/studio.svelte";
 
 export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp"];
@@ -58,7 +59,6 @@ export function moved<T>(list: T[], index: number, delta: number): T[] {
 }
 
 export class Media {
-  view = $state<"drafts" | "media" | "templates" | "queue">("drafts");
   items = $state<MediaItem[]>([]);
   thumbs = $state<Record<number, string>>({});
   selected = $state<number[]>([]);
@@ -83,7 +83,10 @@ export class Media {
   private textTimer: ReturnType<typeof setTimeout> | null = null;
   private draftSeq = 0;
 
-  constructor(private readonly studio: Studio) {}
+  constructor(
+    private readonly studio: Studio,
+    private readonly nav: Navigation,
+  ) {}
 
   private report(e: unknown): void {
     this.studio.error = toIpcError(e);
@@ -103,7 +106,7 @@ export class Media {
       stops.push(
         await onFilesDropped(
           (paths) => void this.importPaths(paths.filter(isPhotoPath), "drop"),
-          (over) => (this.dropping = over && this.view === "media"),
+          (over) => (this.dropping = over && this.nav.page === "media"),
         ),
       );
     } catch (e) {
@@ -160,7 +163,7 @@ export class Media {
 
   async importPaths(paths: string[], source: "dialog" | "drop"): Promise<void> {
     if (paths.length === 0) return;
-    this.view = "media";
+    this.nav.show("media");
     this.importing = true;
     try {
       const outcomes = await api.importMedia(paths, source);
@@ -308,7 +311,7 @@ export class Media {
       );
       this.results = [];
       this.progress = null;
-      this.view = "drafts";
+      this.nav.show("drafts");
       this.studio.scheduleChecks(0);
     } catch (e) {
       this.report(e);

@@ -13,7 +13,7 @@ import type {
   QueueEntry,
   QueueOutcome,
 } from "../shared/bindings";
-import type { Media } from "../media/media.svelte";
+import type { Navigation } from "../app/navigation.svelte";
 import type { Studio } from "../drafts/studio.svelte";
 import { onlineState, type OnlineState } from "./publish";
 
@@ -62,8 +62,8 @@ export class Publish {
   private channelTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly media: Media,
     private readonly studio: Studio,
+    private readonly nav: Navigation,
   ) {}
 
   channel(id: number): ChannelInfo | undefined {
@@ -232,7 +232,7 @@ export class Publish {
     void this.studio.refreshStatuses();
     if (queued.length > 0 && outcomes.every((o) => o.item)) {
       this.highlight = queued;
-      this.media.view = "queue";
+      this.nav.show("queue");
     } else if (queued.length > 0) {
       this.highlight = queued;
     }
@@ -273,12 +273,12 @@ export class Publish {
   }
 
   get viewingQueue(): boolean {
-    return this.media.view === "queue";
+    return this.nav.page === "queue";
   }
 
   /** Shows the queue view (with the channel settings beside it). */
   showQueue(): void {
-    this.media.view = "queue";
+    this.nav.show("queue");
   }
 
   dismissNotice(): void {

@@ -3,6 +3,7 @@
 import { api, toIpcError } from "../shared/api";
 import type { Field, IpcError, Lang, TemplateCategory, TemplateInfo, TemplatePreviewInfo, TemplateSize } from "../shared/bindings";
 import { i18n } from "../shared/i18n.svelte";
+import type { Navigation } from "../app/navigation.svelte";
 import type { Media } from "../media/media.svelte";
 import type { Studio } from "../drafts/studio.svelte";
 import { type FormValue, errorFieldKey, filterTemplates, formData, toFormValue } from "./template-form";
@@ -46,6 +47,7 @@ export class Templates {
   constructor(
     private readonly studio: Studio,
     private readonly media: Media,
+    private readonly nav: Navigation,
   ) {}
 
   get shown(): TemplateInfo[] {
@@ -253,7 +255,7 @@ export class Templates {
       // The new photo belongs in the library grid too.
       void this.media.load();
       await this.studio.openCreated(made.draft);
-      this.media.view = "drafts";
+      this.nav.show("drafts");
     } catch (e) {
       const err = toIpcError(e);
       // A data error belongs next to its field, like the preview's.
