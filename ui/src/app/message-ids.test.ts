@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { LANGS, STATUSES, TOPICS, langMessageId, statusMessageId, topicMessageId } from "../drafts/options";
-import { UNEXPECTED_ERROR_ID } from "../shared/api";
+import { UNEXPECTED_ERROR_ID } from "../shared/errors";
 import { POSITIONS, PRESETS, positionMessageId, presetMessageId } from "../media/media.svelte";
 import { CHANNEL_KINDS, COMPUTED_MESSAGE_IDS } from "../publish/publish";
 import { CATEGORIES, TEMPLATE_SIZES, categoryMessageId, sizeMessageId } from "../templates/template-form";

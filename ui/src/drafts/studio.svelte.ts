@@ -1,9 +1,11 @@
 // State and actions of the drafting screen. Components read this state and call these methods;
 // every change of the officer's text goes through the autosave queue.
-import { api, toIpcError } from "../shared/api";
-import { Autosave, type PatchFields, type SaveState } from "./autosave";
+import { api } from "../shared/api";
+import type { Banner } from "../shared/banner.svelte";
 import type { CheckFinding, Draft, DraftPatch, DraftStatus, DraftSummary, IpcError, Lang, Revision, Topic } from "../shared/bindings";
+import { attempt, logOnly, toIpcError } from "../shared/errors";
 import { i18n } from "../shared/i18n.svelte";
+import { Autosave, type PatchFields, type SaveState } from "./autosave";
 import { LatestOnly } from "../shared/ranges";
 
 export type EditableField = "title" | "body" | "lang" | "topic" | "status";
@@ -28,7 +30,6 @@ export class Studio {
   revisions = $state<Revision[]>([]);
   saveState = $state<SaveState>("idle");
   saveError = $state<IpcError | null>(null);
-  error = $state<IpcError | null>(null);
   loading = $state(true);
   /** Bumped when the title field should take the focus (after "new draft"). */
   focusTitle = $state(0);
@@ -44,7 +45,8 @@ export class Studio {
   /** Quiet time after a save before the checks run again (ms). */
   private readonly checkDelayMs = 400;
 
-  constructor() {
+  /** `banner`: where failures are shown (the header's error line). */
+  constructor(private readonly banner: Banner) {
     this.autosave = new Autosave<Draft>({
       save: (id, patch) => this.save(id, patch),
       onSaved: (id, draft) => this.afterSave(id, draft),
@@ -56,66 +58,49 @@ export class Studio {
     });
   }
 
-  private report(e: unknown): void {
-    this.error = toIpcError(e);
-  }
-
-  dismissError(): void {
-    this.error = null;
-  }
-
   /**
    * One autosave. Queueing a draft with blocking findings fails as a whole (`checks_block`); the text
    * typed with it must not stay stuck behind that, so it is saved without the status change, the status
    * goes back to what is stored, and the officer is sent to the checks panel.
    */
   private async save(id: number, patch: DraftPatch): Promise<Draft> {
-    try {
-      const saved = await api.saveDraft(id, patch);
+    const first = await attempt(() => api.saveDraft(id, patch));
+    if (first.ok) {
       if (patch.status != null && this.queueBlocked?.draftId === id) this.queueBlocked = null;
-      return saved;
-    } catch (e) {
-      const err = toIpcError(e);
-      if (err.code !== "checks_block" || patch.status == null) throw e;
-      const rest: DraftPatch = { ...patch, status: null };
-      const hasOther = rest.title != null || rest.body != null || rest.lang != null || rest.topic != null;
-      const saved = hasOther ? await api.saveDraft(id, rest) : await api.getDraft(id);
-      this.queueBlocked = { draftId: id, error: err };
-      this.error = err;
-      if (this.current && this.current.id === id && this.autosave.pendingFields(id)?.status == null) {
-        this.current.status = saved.status;
-      }
-      this.scheduleChecks(0);
-      return saved;
+      return first.value;
     }
+    const err = first.error;
+    // Any other failure goes back to the autosave queue, which keeps the change and retries.
+    if (err.code !== "checks_block" || patch.status == null) throw err;
+    const rest: DraftPatch = { ...patch, status: null };
+    const hasOther = rest.title != null || rest.body != null || rest.lang != null || rest.topic != null;
+    const saved = hasOther ? await api.saveDraft(id, rest) : await api.getDraft(id);
+    this.queueBlocked = { draftId: id, error: err };
+    this.banner.show(err);
+    if (this.current && this.current.id === id && this.autosave.pendingFields(id)?.status == null) {
+      this.current.status = saved.status;
+    }
+    this.scheduleChecks(0);
+    return saved;
   }
 
   async init(): Promise<void> {
-    try {
+    await attempt(async () => {
       const settings = await api.getSettings();
       i18n.lang = settings.lang === "en" ? "en" : "vi";
-    } catch (e) {
-      this.report(e);
-    }
-    try {
+    }, this.banner.show);
+    await attempt(async () => {
       this.drafts = await api.listDrafts();
       if (this.drafts.length > 0) await this.openDraft(this.drafts[0].id);
-    } catch (e) {
-      this.report(e);
-    } finally {
-      this.loading = false;
-    }
+    }, this.banner.show);
+    this.loading = false;
   }
 
   async setLang(lang: Lang): Promise<void> {
     const previous = i18n.lang;
     i18n.lang = lang;
-    try {
-      await api.setLang(lang);
-    } catch (e) {
-      i18n.lang = previous;
-      this.report(e);
-    }
+    const saved = await attempt(() => api.setLang(lang), this.banner.show);
+    if (!saved.ok) i18n.lang = previous;
   }
 
   toggleLang(): Promise<void> {
@@ -126,7 +111,7 @@ export class Studio {
     const seq = ++this.openSeq;
     // Let what is pending reach the disk first; on failure it stays queued and is retried.
     await this.autosave.flush();
-    try {
+    await attempt(async () => {
       const draft = await api.getDraft(id);
       if (seq !== this.openSeq) return;
       // Anything typed that the core has not confirmed yet wins over the stored copy.
@@ -136,26 +121,22 @@ export class Studio {
       this.resetChecks();
       void this.loadChecks();
       await this.loadRevisions();
-    } catch (e) {
-      this.report(e);
-    }
+    }, this.banner.show);
   }
 
   async newDraft(): Promise<void> {
     await this.autosave.flush();
-    try {
-      const draft = await api.createDraft({ title: "", body: "", lang: i18n.lang, topic: "other" });
-      this.drafts = [summaryOf(draft), ...this.drafts.filter((d) => d.id !== draft.id)];
-      this.openSeq++;
-      this.current = draft;
-      this.revisions = [];
-      if (!this.autosave.dirty) this.saveState = "idle";
-      this.resetChecks();
-      void this.loadChecks();
-      this.focusTitle++;
-    } catch (e) {
-      this.report(e);
-    }
+    const made = await attempt(() => api.createDraft({ title: "", body: "", lang: i18n.lang, topic: "other" }), this.banner.show);
+    if (!made.ok) return;
+    const draft = made.value;
+    this.drafts = [summaryOf(draft), ...this.drafts.filter((d) => d.id !== draft.id)];
+    this.openSeq++;
+    this.current = draft;
+    this.revisions = [];
+    if (!this.autosave.dirty) this.saveState = "idle";
+    this.resetChecks();
+    void this.loadChecks();
+    this.focusTitle++;
   }
 
   /** Shows a draft made elsewhere (from a template) at the top of the list, opened. */
@@ -243,12 +224,10 @@ export class Studio {
     const cur = this.current;
     if (!cur) return;
     const ticket = this.checkGate.next();
-    try {
-      const findings = await api.checkDraft(cur.id);
-      if (this.checkGate.isLatest(ticket) && this.current?.id === cur.id) this.checks = findings;
-    } catch (e) {
-      if (this.checkGate.isLatest(ticket)) this.report(e);
-    }
+    const found = await attempt(() => api.checkDraft(cur.id), (e) => {
+      if (this.checkGate.isLatest(ticket)) this.banner.show(e);
+    });
+    if (found.ok && this.checkGate.isLatest(ticket) && this.current?.id === cur.id) this.checks = found.value;
   }
 
   /** Record why the officer publishes despite a blocking finding. */
@@ -257,15 +236,12 @@ export class Studio {
     if (!cur) return false;
     await this.autosave.flush();
     const ticket = this.checkGate.next();
-    try {
-      const findings = await api.overrideCheck(cur.id, code, reason);
-      if (this.checkGate.isLatest(ticket) && this.current?.id === cur.id) this.checks = findings;
-      if (this.queueBlocked?.draftId === cur.id && this.error?.code === "checks_block") this.error = null;
-      return true;
-    } catch (e) {
-      this.report(e);
-      return false;
-    }
+    const kept = await attempt(() => api.overrideCheck(cur.id, code, reason), this.banner.show);
+    if (!kept.ok) return false;
+    if (this.checkGate.isLatest(ticket) && this.current?.id === cur.id) this.checks = kept.value;
+    // The refusal to queue no longer stands: its banner goes with it.
+    if (this.queueBlocked?.draftId === cur.id && this.banner.error?.code === "checks_block") this.banner.dismiss();
+    return true;
   }
 
   dismissQueueBlocked(): void {
@@ -278,60 +254,49 @@ export class Studio {
       this.revisions = [];
       return;
     }
-    try {
-      const list = await api.listRevisions(cur.id);
-      if (this.current && this.current.id === cur.id) this.revisions = list;
-    } catch (e) {
-      this.report(e);
-    }
+    const list = await attempt(() => api.listRevisions(cur.id), this.banner.show);
+    if (list.ok && this.current && this.current.id === cur.id) this.revisions = list.value;
   }
 
   async restoreRevision(revisionId: number): Promise<void> {
     const cur = this.current;
     if (!cur) return;
     await this.autosave.flush();
-    try {
-      const draft = await api.restoreRevision(cur.id, revisionId);
-      this.current = draft;
-      this.drafts = [summaryOf(draft), ...this.drafts.filter((d) => d.id !== draft.id)];
-      this.scheduleChecks(0);
-      await this.loadRevisions();
-    } catch (e) {
-      this.report(e);
-    }
+    const restored = await attempt(() => api.restoreRevision(cur.id, revisionId), this.banner.show);
+    if (!restored.ok) return;
+    const draft = restored.value;
+    this.current = draft;
+    this.drafts = [summaryOf(draft), ...this.drafts.filter((d) => d.id !== draft.id)];
+    this.scheduleChecks(0);
+    await this.loadRevisions();
   }
 
   async deleteCurrent(): Promise<void> {
     const cur = this.current;
     if (!cur) return;
     await this.autosave.flush();
-    try {
-      await api.deleteDraft(cur.id);
-      this.drafts = this.drafts.filter((d) => d.id !== cur.id);
-      this.current = null;
-      this.revisions = [];
-      this.resetChecks();
-      this.openSeq++;
-      if (this.showTrash) await this.loadTrash();
-      if (this.drafts.length > 0) await this.openDraft(this.drafts[0].id);
-    } catch (e) {
-      this.report(e);
-    }
+    const deleted = await attempt(() => api.deleteDraft(cur.id), this.banner.show);
+    if (!deleted.ok) return;
+    this.drafts = this.drafts.filter((d) => d.id !== cur.id);
+    this.current = null;
+    this.revisions = [];
+    this.resetChecks();
+    this.openSeq++;
+    if (this.showTrash) await this.loadTrash();
+    if (this.drafts.length > 0) await this.openDraft(this.drafts[0].id);
   }
 
   /** The outbox moved drafts' statuses (queued, published): take them without touching what is being typed. */
   async refreshStatuses(): Promise<void> {
-    try {
-      const fresh = new Map((await api.listDrafts()).map((d) => [d.id, d.status]));
-      const take = (d: { id: number; status: DraftStatus }) => {
-        const status = fresh.get(d.id);
-        if (status && this.autosave.pendingFields(d.id)?.status == null) d.status = status;
-      };
-      this.drafts.forEach(take);
-      if (this.current) take(this.current);
-    } catch (e) {
-      console.warn("[loa] draft statuses", e);
-    }
+    const list = await attempt(() => api.listDrafts(), logOnly("draft statuses"));
+    if (!list.ok) return;
+    const fresh = new Map(list.value.map((d) => [d.id, d.status]));
+    const take = (d: { id: number; status: DraftStatus }) => {
+      const status = fresh.get(d.id);
+      if (status && this.autosave.pendingFields(d.id)?.status == null) d.status = status;
+    };
+    this.drafts.forEach(take);
+    if (this.current) take(this.current);
   }
 
   async toggleTrash(): Promise<void> {
@@ -340,22 +305,17 @@ export class Studio {
   }
 
   async loadTrash(): Promise<void> {
-    try {
-      this.trash = await api.listTrash();
-    } catch (e) {
-      this.report(e);
-    }
+    const trash = await attempt(() => api.listTrash(), this.banner.show);
+    if (trash.ok) this.trash = trash.value;
   }
 
   async restoreFromTrash(id: number): Promise<void> {
-    try {
+    await attempt(async () => {
       const draft = await api.restoreDraft(id);
       this.trash = this.trash.filter((d) => d.id !== id);
       this.drafts = await api.listDrafts();
       await this.openDraft(draft.id);
-    } catch (e) {
-      this.report(e);
-    }
+    }, this.banner.show);
   }
 }
 

@@ -1,6 +1,7 @@
 // State and actions of the photo library ("Ảnh") and of the open draft's photos: importing
 // (dialog, drop, watch folders), thumbnails, selection, the watermark and "ready to post".
-import { api, onFilesDropped, onMediaImported, pickFiles, toIpcError } from "../shared/api";
+import { api, onFilesDropped, onMediaImported, pickFiles } from "../shared/api";
+import type { Banner } from "../shared/banner.svelte";
 import type {
   DraftPhoto,
   MediaItem,
@@ -11,6 +12,7 @@ import type {
   WatermarkPosition,
   WatermarkSettings,
 } from "../shared/bindings";
+import { attempt, logOnly } from "../shared/errors";
 import type { Navigation } from "../app/navigation.svelte";
 import type { Studio } from "../drafts/studio.svelte";
 
@@ -86,20 +88,17 @@ export class Media {
   constructor(
     private readonly studio: Studio,
     private readonly nav: Navigation,
+    private readonly banner: Banner,
   ) {}
-
-  private report(e: unknown): void {
-    this.studio.error = toIpcError(e);
-  }
 
   /** Loads the library and settings and starts listening to watch folders and drops. */
   async start(): Promise<() => void> {
     await this.load();
     const stops: (() => void)[] = [];
-    try {
+    await attempt(async () => {
       stops.push(
         await onMediaImported((ev) => {
-          if (ev.kind === "failed") this.studio.error = ev.error;
+          if (ev.kind === "failed") this.banner.show(ev.error);
           this.scheduleReload();
         }),
       );
@@ -109,27 +108,22 @@ export class Media {
           (over) => (this.dropping = over && this.nav.page === "media"),
         ),
       );
-    } catch (e) {
-      console.warn("[loa] media listeners", e);
-    }
+    }, logOnly("media listeners"));
     return () => stops.forEach((s) => s());
   }
 
   async load(): Promise<void> {
-    try {
-      const [items, folders, watermark] = await Promise.all([
-        api.listMedia(),
-        api.listWatchFolders(),
-        api.getWatermarkSettings(),
-      ]);
-      this.items = items;
-      this.folders = folders;
-      this.watermark = watermark;
-      const ids = new Set(items.map((m) => m.id));
-      this.selected = this.selected.filter((s) => ids.has(s));
-    } catch (e) {
-      this.report(e);
-    }
+    const loaded = await attempt(
+      () => Promise.all([api.listMedia(), api.listWatchFolders(), api.getWatermarkSettings()]),
+      this.banner.show,
+    );
+    if (!loaded.ok) return;
+    const [items, folders, watermark] = loaded.value;
+    this.items = items;
+    this.folders = folders;
+    this.watermark = watermark;
+    const ids = new Set(items.map((m) => m.id));
+    this.selected = this.selected.filter((s) => ids.has(s));
   }
 
   private scheduleReload(): void {
@@ -141,49 +135,37 @@ export class Media {
   }
 
   private async reloadItems(): Promise<void> {
-    try {
-      const [items, folders] = await Promise.all([api.listMedia(), api.listWatchFolders()]);
-      this.items = items;
-      this.folders = folders;
-    } catch (e) {
-      this.report(e);
-    }
+    const loaded = await attempt(() => Promise.all([api.listMedia(), api.listWatchFolders()]), this.banner.show);
+    if (!loaded.ok) return;
+    [this.items, this.folders] = loaded.value;
   }
 
   /** The object URL of a photo's thumbnail, fetched once. */
   async loadThumb(id: number): Promise<void> {
     if (this.thumbs[id]) return;
-    try {
-      const blob = await api.mediaThumbnail(id);
-      if (!this.thumbs[id]) this.thumbs[id] = URL.createObjectURL(blob);
-    } catch (e) {
-      console.warn("[loa] thumbnail", id, e);
-    }
+    const blob = await attempt(() => api.mediaThumbnail(id), logOnly(`thumbnail ${id}`));
+    if (blob.ok && !this.thumbs[id]) this.thumbs[id] = URL.createObjectURL(blob.value);
   }
 
   async importPaths(paths: string[], source: "dialog" | "drop"): Promise<void> {
     if (paths.length === 0) return;
     this.nav.show("media");
     this.importing = true;
-    try {
+    await attempt(async () => {
       const outcomes = await api.importMedia(paths, source);
       const failed = outcomes.find((o) => o.error);
-      if (failed?.error) this.studio.error = failed.error;
+      if (failed?.error) this.banner.show(failed.error);
       await this.reloadItems();
-    } catch (e) {
-      this.report(e);
-    } finally {
-      this.importing = false;
-    }
+    }, this.banner.show);
+    this.importing = false;
   }
 
   async pickAndImport(filterName: string): Promise<void> {
-    try {
-      const paths = await pickFiles({ multiple: true, extensions: PHOTO_EXTENSIONS, filterName });
-      await this.importPaths(paths, "dialog");
-    } catch (e) {
-      this.report(e);
-    }
+    const picked = await attempt(
+      () => pickFiles({ multiple: true, extensions: PHOTO_EXTENSIONS, filterName }),
+      this.banner.show,
+    );
+    if (picked.ok) await this.importPaths(picked.value, "dialog");
   }
 
   click(id: number, mods: { ctrl: boolean; shift: boolean }): void {
@@ -208,32 +190,23 @@ export class Media {
   }
 
   async addFolder(): Promise<void> {
-    try {
+    await attempt(async () => {
       const [path] = await pickFiles({ multiple: false, directory: true });
       if (!path) return;
       await api.addWatchFolder(path);
       this.folders = await api.listWatchFolders();
-    } catch (e) {
-      this.report(e);
-    }
+    }, this.banner.show);
   }
 
   async removeFolder(id: number): Promise<void> {
-    try {
-      await api.removeWatchFolder(id);
-      this.folders = this.folders.filter((f) => f.id !== id);
-    } catch (e) {
-      this.report(e);
-    }
+    const removed = await attempt(() => api.removeWatchFolder(id), this.banner.show);
+    if (removed.ok) this.folders = this.folders.filter((f) => f.id !== id);
   }
 
   async pickLogo(filterName: string): Promise<void> {
-    try {
-      const [path] = await pickFiles({ multiple: false, extensions: ["png"], filterName });
-      if (path) await this.saveWatermark({ logo_path: path });
-    } catch (e) {
-      this.report(e);
-    }
+    const picked = await attempt(() => pickFiles({ multiple: false, extensions: ["png"], filterName }), this.banner.show);
+    const [path] = picked.ok ? picked.value : [];
+    if (path) await this.saveWatermark({ logo_path: path });
   }
 
   /** Takes a change of the watermark text now and saves it once typing pauses. */
@@ -252,13 +225,9 @@ export class Media {
     const next = { ...this.watermark, ...patch };
     this.watermark = next;
     this.schedulePreview();
-    try {
-      const saved = await api.setWatermarkSettings(next);
-      // Keep what the officer typed meanwhile; take the stored logo path.
-      this.watermark = { ...this.watermark, logo_path: saved.logo_path };
-    } catch (e) {
-      this.report(e);
-    }
+    const saved = await attempt(() => api.setWatermarkSettings(next), this.banner.show);
+    // Keep what the officer typed meanwhile; take the stored logo path.
+    if (saved.ok) this.watermark = { ...this.watermark, logo_path: saved.value.logo_path };
   }
 
   /** Re-renders the preview of the first selected photo once the settings have been still. */
@@ -278,18 +247,16 @@ export class Media {
       return;
     }
     this.previewBusy = true;
-    try {
-      const settings = this.useWatermark ? this.watermark : { ...this.watermark, logo_path: null, text: "" };
-      const blob = await api.watermarkPreview(id, settings);
-      if (seq === this.previewSeq) this.setPreview(URL.createObjectURL(blob));
-    } catch (e) {
-      if (seq === this.previewSeq) {
-        this.setPreview(null);
-        this.report(e);
-      }
-    } finally {
-      if (seq === this.previewSeq) this.previewBusy = false;
+    const settings = this.useWatermark ? this.watermark : { ...this.watermark, logo_path: null, text: "" };
+    const blob = await attempt(() => api.watermarkPreview(id, settings));
+    // An answer for settings or a photo since replaced is dropped, success or not.
+    if (seq !== this.previewSeq) return;
+    if (blob.ok) this.setPreview(URL.createObjectURL(blob.value));
+    else {
+      this.setPreview(null);
+      this.banner.show(blob.error);
     }
+    this.previewBusy = false;
   }
 
   private setPreview(url: string | null): void {
@@ -303,19 +270,17 @@ export class Media {
     if (!this.studio.current) await this.studio.newDraft();
     const draft = this.studio.current;
     if (!draft) return;
-    try {
-      const order = this.items.map((m) => m.id).filter((id) => this.selected.includes(id));
-      this.draftPhotos = await api.attachMedia(
-        draft.id,
-        order.map((media_id) => ({ media_id, alt_text: "" })),
-      );
-      this.results = [];
-      this.progress = null;
-      this.nav.show("drafts");
-      this.studio.scheduleChecks(0);
-    } catch (e) {
-      this.report(e);
-    }
+    const order = this.items.map((m) => m.id).filter((id) => this.selected.includes(id));
+    const attached = await attempt(
+      () => api.attachMedia(draft.id, order.map((media_id) => ({ media_id, alt_text: "" }))),
+      this.banner.show,
+    );
+    if (!attached.ok) return;
+    this.draftPhotos = attached.value;
+    this.results = [];
+    this.progress = null;
+    this.nav.show("drafts");
+    this.studio.scheduleChecks(0);
   }
 
   /** Loads the photos of draft `id` (or clears them). */
@@ -327,12 +292,10 @@ export class Media {
       this.draftPhotos = [];
       return;
     }
-    try {
-      const photos = await api.draftMedia(id);
-      if (seq === this.draftSeq) this.draftPhotos = photos;
-    } catch (e) {
-      if (seq === this.draftSeq) this.report(e);
-    }
+    const photos = await attempt(() => api.draftMedia(id));
+    if (seq !== this.draftSeq) return;
+    if (photos.ok) this.draftPhotos = photos.value;
+    else this.banner.show(photos.error);
   }
 
   async setAlt(mediaId: number, alt: string): Promise<void> {
@@ -340,36 +303,28 @@ export class Media {
     if (!draft) return;
     const photo = this.draftPhotos.find((p) => p.media.id === mediaId);
     if (!photo || photo.alt_text === alt.normalize("NFC").trim()) return;
-    try {
-      await api.setAltText(draft.id, mediaId, alt);
-      photo.alt_text = alt.normalize("NFC").trim();
-      // The checks point out photos without alt text: let them see the change.
-      this.studio.scheduleChecks(0);
-    } catch (e) {
-      this.report(e);
-    }
+    const saved = await attempt(() => api.setAltText(draft.id, mediaId, alt), this.banner.show);
+    if (!saved.ok) return;
+    photo.alt_text = alt.normalize("NFC").trim();
+    // The checks point out photos without alt text: let them see the change.
+    this.studio.scheduleChecks(0);
   }
 
   async move(index: number, delta: number): Promise<void> {
     const draft = this.studio.current;
     if (!draft) return;
     const order = moved(this.draftPhotos.map((p) => p.media.id), index, delta);
-    try {
-      this.draftPhotos = await api.reorderMedia(draft.id, order);
-    } catch (e) {
-      this.report(e);
-    }
+    const photos = await attempt(() => api.reorderMedia(draft.id, order), this.banner.show);
+    if (photos.ok) this.draftPhotos = photos.value;
   }
 
   async detach(mediaId: number): Promise<void> {
     const draft = this.studio.current;
     if (!draft) return;
-    try {
-      this.draftPhotos = await api.detachMedia(draft.id, mediaId);
-      this.studio.scheduleChecks(0);
-    } catch (e) {
-      this.report(e);
-    }
+    const photos = await attempt(() => api.detachMedia(draft.id, mediaId), this.banner.show);
+    if (!photos.ok) return;
+    this.draftPhotos = photos.value;
+    this.studio.scheduleChecks(0);
   }
 
   /** Makes the open draft's photos ready to post, showing each file as it ends. */
@@ -379,7 +334,7 @@ export class Media {
     this.preparing = true;
     this.results = [];
     this.progress = { done: 0, total: this.draftPhotos.length };
-    try {
+    await attempt(async () => {
       const results = await api.prepareDraftPhotos(
         draft.id,
         { preset: this.preset, use_watermark: this.useWatermark },
@@ -391,19 +346,12 @@ export class Media {
       this.results = results;
       this.progress = { done: results.length, total: results.length };
       this.draftPhotos = await api.draftMedia(draft.id);
-    } catch (e) {
-      this.report(e);
-    } finally {
-      this.preparing = false;
-    }
+    }, this.banner.show);
+    this.preparing = false;
   }
 
   /** Stops the running preparation before its next photo. */
   async cancelPrepare(): Promise<void> {
-    try {
-      await api.cancelPrepare();
-    } catch (e) {
-      this.report(e);
-    }
+    await attempt(() => api.cancelPrepare(), this.banner.show);
   }
 }

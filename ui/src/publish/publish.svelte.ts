@@ -1,7 +1,7 @@
 // State and actions of publishing: the channels, the outbox queue with its live progress, the
 // links to each platform (the header's indicator) and the notices when a batch ends or an item
 // needs the officer. The worker runs in the core; this only listens to it and calls commands.
-import { api, onOutboxEvent, toIpcError } from "../shared/api";
+import { api, onOutboxEvent } from "../shared/api";
 import type {
   ChannelInfo,
   ChannelSecrets,
@@ -13,6 +13,7 @@ import type {
   QueueEntry,
   QueueOutcome,
 } from "../shared/bindings";
+import { type Attempt, type OnError, attempt, logOnly } from "../shared/errors";
 import type { Navigation } from "../app/navigation.svelte";
 import type { Studio } from "../drafts/studio.svelte";
 import { onlineState, type OnlineState } from "./publish";
@@ -58,6 +59,10 @@ export class Publish {
     ).length,
   );
 
+  /** Failures of the queue view's actions show in its own error line. */
+  private readonly showError: OnError = (e) => {
+    this.error = e;
+  };
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
   private channelTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -72,12 +77,8 @@ export class Publish {
 
   /** Loads everything and listens to the worker; returns the function that stops listening. */
   async start(): Promise<() => void> {
-    let stop = () => {};
-    try {
-      stop = await onOutboxEvent((e) => this.handle(e));
-    } catch (e) {
-      console.warn("[loa] outbox listener", e);
-    }
+    const listening = await attempt(() => onOutboxEvent((e) => this.handle(e)), logOnly("outbox listener"));
+    const stop = listening.ok ? listening.value : () => {};
     await this.refresh();
     return () => {
       stop();
@@ -87,8 +88,15 @@ export class Publish {
   }
 
   async refresh(): Promise<void> {
-    try {
-      const [status, channels, entries] = await Promise.all([api.publishStatus(), api.listChannels(), api.listOutbox()]);
+    const loaded = await attempt(
+      () => Promise.all([api.publishStatus(), api.listChannels(), api.listOutbox()]),
+      // Publishing could not start at all: the queue view says why instead of its lists.
+      (e) => {
+        this.unavailable = e;
+      },
+    );
+    if (loaded.ok) {
+      const [status, channels, entries] = loaded.value;
       this.paused = status.paused;
       this.credentialsFile = status.credentials_file;
       const links: Record<number, LinkState> = {};
@@ -97,11 +105,8 @@ export class Publish {
       this.channels = channels;
       this.entries = entries;
       this.unavailable = null;
-    } catch (e) {
-      this.unavailable = toIpcError(e);
-    } finally {
-      this.loaded = true;
     }
+    this.loaded = true;
   }
 
   private linksOf(channels: ChannelView[]): Record<number, LinkState> {
@@ -175,24 +180,18 @@ export class Publish {
   }
 
   async loadQueue(): Promise<void> {
-    try {
-      const entries = await api.listOutbox();
-      // Progress that arrived while the list was on its way is newer than the list's.
-      const live = new Map(this.entries.filter((x) => x.progress).map((x) => [x.item.id, x.progress]));
-      this.entries = entries.map((x) => ({ ...x, progress: x.progress ?? live.get(x.item.id) ?? null }));
-    } catch (e) {
-      this.error = toIpcError(e);
-    }
+    const list = await attempt(() => api.listOutbox(), this.showError);
+    if (!list.ok) return;
+    // Progress that arrived while the list was on its way is newer than the list's.
+    const live = new Map(this.entries.filter((x) => x.progress).map((x) => [x.item.id, x.progress]));
+    this.entries = list.value.map((x) => ({ ...x, progress: x.progress ?? live.get(x.item.id) ?? null }));
   }
 
   async loadChannels(): Promise<void> {
-    try {
-      const channels = await api.listChannels();
-      this.channels = channels;
-      this.links = { ...this.links, ...this.linksOf(channels) };
-    } catch (e) {
-      this.error = toIpcError(e);
-    }
+    const list = await attempt(() => api.listChannels(), this.showError);
+    if (!list.ok) return;
+    this.channels = list.value;
+    this.links = { ...this.links, ...this.linksOf(list.value) };
   }
 
   /** Saves a channel; its secrets go to the credential store only. Throws the core's refusal. */
@@ -202,24 +201,18 @@ export class Publish {
     return saved;
   }
 
-  /** "Test connection": the page name, or the refusal. */
-  async testChannel(id: number): Promise<{ ok: true; name: string } | { ok: false; error: IpcError }> {
-    try {
+  /** "Test connection": the page name, or the refusal (shown beside the channel by the caller). */
+  testChannel(id: number): Promise<Attempt<string>> {
+    return attempt(async () => {
       const name = await api.testChannel(id);
       await this.loadChannels();
-      return { ok: true, name };
-    } catch (e) {
-      return { ok: false, error: toIpcError(e) };
-    }
+      return name;
+    });
   }
 
   async setChannelPaused(id: number, paused: boolean): Promise<void> {
-    try {
-      await api.setChannelPaused(id, paused);
-      await this.loadChannels();
-    } catch (e) {
-      this.error = toIpcError(e);
-    }
+    const done = await attempt(() => api.setChannelPaused(id, paused), this.showError);
+    if (done.ok) await this.loadChannels();
   }
 
   /** Queues a draft; on success shows the queue with the new items highlighted. */
@@ -241,14 +234,9 @@ export class Publish {
 
   private async act(run: () => Promise<unknown>): Promise<boolean> {
     this.error = null;
-    try {
-      await run();
-      await this.loadQueue();
-      return true;
-    } catch (e) {
-      this.error = toIpcError(e);
-      return false;
-    }
+    const done = await attempt(run, this.showError);
+    if (done.ok) await this.loadQueue();
+    return done.ok;
   }
 
   retry(id: number, confirmedNotPublished = false): Promise<boolean> {
@@ -264,12 +252,8 @@ export class Publish {
   }
 
   async setPaused(paused: boolean): Promise<void> {
-    try {
-      await api.setOutboxPaused(paused);
-      this.paused = paused;
-    } catch (e) {
-      this.error = toIpcError(e);
-    }
+    const done = await attempt(() => api.setOutboxPaused(paused), this.showError);
+    if (done.ok) this.paused = paused;
   }
 
   get viewingQueue(): boolean {

@@ -39,15 +39,13 @@ import {
   type WatchFolder,
   type WatermarkSettings,
 } from "./bindings";
+import { toIpcError } from "./errors";
 import { type TemplateData, splitPreview } from "../templates/template-form";
 
 /** What every generated command resolves to. */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 export type Backend = typeof commands;
-
-/** Message id shown when something fails without a typed error from the core. */
-export const UNEXPECTED_ERROR_ID = "ui-error-unexpected";
 
 let backendPromise: Promise<Backend> | null = null;
 
@@ -59,21 +57,6 @@ function backend(): Promise<Backend> {
         import("./memory-backend").then((m) => m.createMemoryBackend());
   }
   return backendPromise;
-}
-
-export function isIpcError(e: unknown): e is IpcError {
-  return (
-    typeof e === "object" &&
-    e !== null &&
-    typeof (e as IpcError).code === "string" &&
-    typeof (e as IpcError).message_id === "string"
-  );
-}
-
-export function toIpcError(e: unknown): IpcError {
-  if (isIpcError(e)) return { code: e.code, message_id: e.message_id, args: e.args ?? {} };
-  console.error("[loa] unexpected error", e);
-  return { code: "internal", message_id: UNEXPECTED_ERROR_ID, args: {} };
 }
 
 async function call<T>(run: (b: Backend) => Promise<Result<T, IpcError>>): Promise<T> {

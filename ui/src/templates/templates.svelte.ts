@@ -1,7 +1,9 @@
 // State and actions of the template screen ("Mẫu đồ họa"): the gallery with its lazily drawn
 // cards, the form of the open template, its live preview and "create draft".
-import { api, toIpcError } from "../shared/api";
+import { api } from "../shared/api";
+import type { Banner } from "../shared/banner.svelte";
 import type { Field, IpcError, Lang, TemplateCategory, TemplateInfo, TemplatePreviewInfo, TemplateSize } from "../shared/bindings";
+import { attempt, logOnly } from "../shared/errors";
 import { i18n } from "../shared/i18n.svelte";
 import type { Navigation } from "../app/navigation.svelte";
 import type { Media } from "../media/media.svelte";
@@ -48,6 +50,7 @@ export class Templates {
     private readonly studio: Studio,
     private readonly media: Media,
     private readonly nav: Navigation,
+    private readonly banner: Banner,
   ) {}
 
   get shown(): TemplateInfo[] {
@@ -67,22 +70,16 @@ export class Templates {
     return errorFieldKey(this.previewError);
   }
 
-  private report(e: unknown): void {
-    this.studio.error = toIpcError(e);
-  }
-
   /** Loads the list once (on the first visit to the screen). */
   async ensureLoaded(): Promise<void> {
     if (this.loaded || this.loading) return;
     this.loading = true;
-    try {
-      this.list = await api.listTemplates();
+    const list = await attempt(() => api.listTemplates(), this.banner.show);
+    if (list.ok) {
+      this.list = list.value;
       this.loaded = true;
-    } catch (e) {
-      this.report(e);
-    } finally {
-      this.loading = false;
     }
+    this.loading = false;
   }
 
   thumbKey(id: string, lang: Lang = i18n.lang): string {
@@ -107,13 +104,8 @@ export class Templates {
         const key = this.thumbQueue.shift() as string;
         if (key in this.thumbs) continue;
         const [id, lang] = key.split(":") as [string, Lang];
-        try {
-          const blob = await api.templateThumbnail(id, lang);
-          this.thumbs[key] = URL.createObjectURL(blob);
-        } catch (e) {
-          console.warn("[loa] template thumbnail", id, e);
-          this.thumbs[key] = "";
-        }
+        const blob = await attempt(() => api.templateThumbnail(id, lang), logOnly(`template thumbnail ${id}`));
+        this.thumbs[key] = blob.ok ? URL.createObjectURL(blob.value) : "";
       }
     } finally {
       this.thumbRunning = false;
@@ -140,15 +132,14 @@ export class Templates {
   private async loadSample(seq: number = this.openSeq): Promise<void> {
     const info = this.current;
     if (!info) return;
-    try {
-      const sample = await api.templateSample(info.manifest.id, this.contentLang);
-      if (seq !== this.openSeq) return;
-      this.values = Object.fromEntries(info.manifest.fields.map((f) => [f.key, toFormValue(f, sample[f.key])]));
+    const sample = await attempt(() => api.templateSample(info.manifest.id, this.contentLang));
+    // The officer opened another template meanwhile: this sample is not theirs any more.
+    if (seq !== this.openSeq) return;
+    if (sample.ok) {
+      this.values = Object.fromEntries(info.manifest.fields.map((f) => [f.key, toFormValue(f, sample.value[f.key])]));
       this.dirty = false;
-    } catch (e) {
-      if (seq === this.openSeq) this.report(e);
-    }
-    if (seq === this.openSeq) this.schedulePreview(0);
+    } else this.banner.show(sample.error);
+    this.schedulePreview(0);
   }
 
   /** Back to the gallery. */
@@ -217,9 +208,10 @@ export class Templates {
     this.previewInFlight = true;
     this.previewBusy = true;
     const started = performance.now();
-    try {
-      const { info, png } = await api.templatePreview(this.request());
-      if (seq === this.previewSeq) {
+    const drawn = await attempt(() => api.templatePreview(this.request()));
+    if (seq === this.previewSeq) {
+      if (drawn.ok) {
+        const { info, png } = drawn.value;
         this.setPreview(URL.createObjectURL(png));
         this.previewInfo = info;
         this.previewError = null;
@@ -227,16 +219,13 @@ export class Templates {
         console.info(
           `[loa] template preview ${info.width}×${info.height}: render ${info.render_ms} ms, core ${info.total_ms} ms, round trip ${Math.round(performance.now() - started)} ms`,
         );
-      }
-    } catch (e) {
-      if (seq === this.previewSeq) this.previewError = toIpcError(e);
-    } finally {
-      this.previewInFlight = false;
-      if (seq === this.previewSeq) this.previewBusy = false;
-      if (this.previewAgain) {
-        this.previewAgain = false;
-        void this.refreshPreview();
-      }
+      } else this.previewError = drawn.error;
+      this.previewBusy = false;
+    }
+    this.previewInFlight = false;
+    if (this.previewAgain) {
+      this.previewAgain = false;
+      void this.refreshPreview();
     }
   }
 
@@ -249,20 +238,21 @@ export class Templates {
   async createDraft(): Promise<void> {
     if (!this.openId || this.creating) return;
     this.creating = true;
-    try {
-      const made = await api.createTemplateDraft(this.request());
-      this.previewError = null;
-      // The new photo belongs in the library grid too.
-      void this.media.load();
-      await this.studio.openCreated(made.draft);
-      this.nav.show("drafts");
-    } catch (e) {
-      const err = toIpcError(e);
+    await attempt(
+      async () => {
+        const made = await api.createTemplateDraft(this.request());
+        this.previewError = null;
+        // The new photo belongs in the library grid too.
+        void this.media.load();
+        await this.studio.openCreated(made.draft);
+        this.nav.show("drafts");
+      },
       // A data error belongs next to its field, like the preview's.
-      if (errorFieldKey(err)) this.previewError = err;
-      else this.report(e);
-    } finally {
-      this.creating = false;
-    }
+      (err) => {
+        if (errorFieldKey(err)) this.previewError = err;
+        else this.banner.show(err);
+      },
+    );
+    this.creating = false;
   }
 }
