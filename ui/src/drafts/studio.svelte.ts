@@ -3,6 +3,7 @@
 import { api } from "../shared/api";
 import type { Banner } from "../shared/banner.svelte";
 import type { CheckFinding, Draft, DraftPatch, DraftStatus, DraftSummary, IpcError, Lang, Revision, Topic } from "../shared/bindings";
+import { Debounced } from "../shared/debounce";
 import { attempt, logOnly, toIpcError } from "../shared/errors";
 import { i18n } from "../shared/i18n.svelte";
 import { Autosave, type PatchFields, type SaveState } from "./autosave";
@@ -41,9 +42,8 @@ export class Studio {
   readonly autosave: Autosave<Draft>;
   private openSeq = 0;
   private readonly checkGate = new LatestOnly();
-  private checkTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Quiet time after a save before the checks run again (ms). */
-  private readonly checkDelayMs = 400;
+  /** The checks run again once saving has been quiet for 400 ms. */
+  private readonly checksLater = new Debounced(() => void this.loadChecks(), 400);
 
   /** `banner`: where failures are shown (the header's error line). */
   constructor(private readonly banner: Banner) {
@@ -204,19 +204,14 @@ export class Studio {
   /** Forget the findings of the previous draft. */
   private resetChecks(): void {
     this.checkGate.cancel();
-    if (this.checkTimer !== null) clearTimeout(this.checkTimer);
-    this.checkTimer = null;
+    this.checksLater.cancel();
     this.checks = null;
     if (this.queueBlocked && this.queueBlocked.draftId !== this.current?.id) this.queueBlocked = null;
   }
 
   /** Run the checks again once saving has been quiet for a moment. */
-  scheduleChecks(delayMs: number = this.checkDelayMs): void {
-    if (this.checkTimer !== null) clearTimeout(this.checkTimer);
-    this.checkTimer = setTimeout(() => {
-      this.checkTimer = null;
-      void this.loadChecks();
-    }, delayMs);
+  scheduleChecks(delayMs?: number): void {
+    this.checksLater.schedule(delayMs);
   }
 
   /** Ask the core for the findings of the open draft; an answer for an older state is dropped. */

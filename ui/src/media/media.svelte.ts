@@ -2,6 +2,7 @@
 // (dialog, drop, watch folders), thumbnails, selection, the watermark and "ready to post".
 import { api, onFilesDropped, onMediaImported, pickFiles } from "../shared/api";
 import type { Banner } from "../shared/banner.svelte";
+import { Debounced } from "../shared/debounce";
 import type {
   DraftPhoto,
   MediaItem,
@@ -79,10 +80,13 @@ export class Media {
   preparing = $state(false);
 
   private anchor: number | null = null;
-  private previewTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The preview is drawn again once the settings have been still for 300 ms. */
+  private readonly previewLater = new Debounced(() => void this.refreshPreview(), 300);
   private previewSeq = 0;
-  private reloadTimer: ReturnType<typeof setTimeout> | null = null;
-  private textTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A burst of photos from a watch folder is one reload. */
+  private readonly reloadLater = new Debounced(() => void this.reloadItems(), 150);
+  /** The watermark text is saved once typing pauses. */
+  private readonly saveTextLater = new Debounced(() => void this.saveWatermark({}), 400);
   private draftSeq = 0;
 
   constructor(
@@ -99,7 +103,7 @@ export class Media {
       stops.push(
         await onMediaImported((ev) => {
           if (ev.kind === "failed") this.banner.show(ev.error);
-          this.scheduleReload();
+          this.reloadLater.schedule();
         }),
       );
       stops.push(
@@ -124,14 +128,6 @@ export class Media {
     this.watermark = watermark;
     const ids = new Set(items.map((m) => m.id));
     this.selected = this.selected.filter((s) => ids.has(s));
-  }
-
-  private scheduleReload(): void {
-    if (this.reloadTimer !== null) clearTimeout(this.reloadTimer);
-    this.reloadTimer = setTimeout(() => {
-      this.reloadTimer = null;
-      void this.reloadItems();
-    }, 150);
   }
 
   private async reloadItems(): Promise<void> {
@@ -213,11 +209,7 @@ export class Media {
   typeWatermarkText(text: string): void {
     this.watermark = { ...this.watermark, text };
     this.schedulePreview();
-    if (this.textTimer !== null) clearTimeout(this.textTimer);
-    this.textTimer = setTimeout(() => {
-      this.textTimer = null;
-      void this.saveWatermark({});
-    }, 400);
+    this.saveTextLater.schedule();
   }
 
   /** Saves a change of the watermark to the profile and refreshes the preview. */
@@ -231,12 +223,8 @@ export class Media {
   }
 
   /** Re-renders the preview of the first selected photo once the settings have been still. */
-  schedulePreview(delayMs = 300): void {
-    if (this.previewTimer !== null) clearTimeout(this.previewTimer);
-    this.previewTimer = setTimeout(() => {
-      this.previewTimer = null;
-      void this.refreshPreview();
-    }, delayMs);
+  schedulePreview(delayMs?: number): void {
+    this.previewLater.schedule(delayMs);
   }
 
   private async refreshPreview(): Promise<void> {

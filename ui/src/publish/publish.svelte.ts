@@ -13,6 +13,7 @@ import type {
   QueueEntry,
   QueueOutcome,
 } from "../shared/bindings";
+import { Debounced } from "../shared/debounce";
 import { type Attempt, type OnError, attempt, logOnly } from "../shared/errors";
 import type { Navigation } from "../app/navigation.svelte";
 import type { Studio } from "../drafts/studio.svelte";
@@ -63,8 +64,13 @@ export class Publish {
   private readonly showError: OnError = (e) => {
     this.error = e;
   };
-  private reloadTimer: ReturnType<typeof setTimeout> | null = null;
-  private channelTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A burst of worker events is one reload of the queue (and of the drafts' statuses). */
+  private readonly reloadLater = new Debounced(() => {
+    void this.loadQueue();
+    // Queueing and publishing move the draft's status too (the list shows it).
+    void this.studio.refreshStatuses();
+  }, 120);
+  private readonly channelsLater = new Debounced(() => void this.loadChannels(), 120);
 
   constructor(
     private readonly studio: Studio,
@@ -82,8 +88,8 @@ export class Publish {
     await this.refresh();
     return () => {
       stop();
-      if (this.reloadTimer !== null) clearTimeout(this.reloadTimer);
-      if (this.channelTimer !== null) clearTimeout(this.channelTimer);
+      this.reloadLater.cancel();
+      this.channelsLater.cancel();
     };
   }
 
@@ -124,26 +130,26 @@ export class Publish {
         break;
       }
       case "item_state":
-        this.scheduleReload();
+        this.reloadLater.schedule();
         break;
       case "online":
         this.links = { ...this.links, [e.channel_id]: "online" };
         break;
       case "offline":
         this.links = { ...this.links, [e.channel_id]: "offline" };
-        this.scheduleReload();
+        this.reloadLater.schedule();
         break;
       case "channel_held":
       case "channel_resumed":
-        this.scheduleChannels();
-        this.scheduleReload();
+        this.channelsLater.schedule();
+        this.reloadLater.schedule();
         break;
       case "batch_done":
         // A batch that ends with items needing the officer keeps that notice (it says more).
         if (this.notice?.kind !== "attention" || (e.failed === 0 && e.unconfirmed === 0)) {
           this.notice = { kind: "batch", published: e.published, failed: e.failed, unconfirmed: e.unconfirmed };
         }
-        this.scheduleReload();
+        this.reloadLater.schedule();
         break;
       case "needs_attention":
         this.notice = {
@@ -153,30 +159,12 @@ export class Publish {
           state: e.state,
           link: e.link,
         };
-        this.scheduleReload();
+        this.reloadLater.schedule();
         break;
       case "credentials_not_saved":
         this.notice = { kind: "credentials", channel: this.channel(e.channel_id)?.name ?? String(e.channel_id) };
         break;
     }
-  }
-
-  private scheduleReload(): void {
-    if (this.reloadTimer !== null) clearTimeout(this.reloadTimer);
-    this.reloadTimer = setTimeout(() => {
-      this.reloadTimer = null;
-      void this.loadQueue();
-      // Queueing and publishing move the draft's status too (the list shows it).
-      void this.studio.refreshStatuses();
-    }, 120);
-  }
-
-  private scheduleChannels(): void {
-    if (this.channelTimer !== null) clearTimeout(this.channelTimer);
-    this.channelTimer = setTimeout(() => {
-      this.channelTimer = null;
-      void this.loadChannels();
-    }, 120);
   }
 
   async loadQueue(): Promise<void> {

@@ -2,6 +2,7 @@
 // cards, the form of the open template, its live preview and "create draft".
 import { api } from "../shared/api";
 import type { Banner } from "../shared/banner.svelte";
+import { Debounced } from "../shared/debounce";
 import type { Field, IpcError, Lang, TemplateCategory, TemplateInfo, TemplatePreviewInfo, TemplateSize } from "../shared/bindings";
 import { attempt, logOnly } from "../shared/errors";
 import { i18n } from "../shared/i18n.svelte";
@@ -40,7 +41,7 @@ export class Templates {
 
   private thumbQueue: string[] = [];
   private thumbRunning = false;
-  private previewTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly previewLater = new Debounced(() => void this.refreshPreview(), PREVIEW_DEBOUNCE_MS);
   private previewSeq = 0;
   private previewInFlight = false;
   private previewAgain = false;
@@ -146,8 +147,7 @@ export class Templates {
   close(): void {
     this.openSeq++;
     this.previewSeq++;
-    if (this.previewTimer !== null) clearTimeout(this.previewTimer);
-    this.previewTimer = null;
+    this.previewLater.cancel();
     this.openId = null;
     this.previewError = null;
     this.previewBusy = false;
@@ -189,12 +189,8 @@ export class Templates {
   }
 
   /** Draws the preview once the form has been still for a moment. */
-  schedulePreview(delayMs: number = PREVIEW_DEBOUNCE_MS): void {
-    if (this.previewTimer !== null) clearTimeout(this.previewTimer);
-    this.previewTimer = setTimeout(() => {
-      this.previewTimer = null;
-      void this.refreshPreview();
-    }, delayMs);
+  schedulePreview(delayMs?: number): void {
+    this.previewLater.schedule(delayMs);
   }
 
   /** At most one render in flight: edits made meanwhile are drawn right after it, together. */
