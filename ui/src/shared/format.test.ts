@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatBytes, formatWhen } from "./format";
+import { formatBytes, formatDateTime, formatInteger, formatWhen, parseTimestamp } from "./format";
 
 describe("times and sizes for the officer", () => {
   const tz = process.env.TZ;
@@ -24,5 +24,38 @@ describe("times and sizes for the officer", () => {
     expect(formatBytes(350 * 1024, "en")).toBe("350 KB");
     expect(formatBytes(1.25 * 1024 * 1024, "en")).toBe("1.3 MB");
     expect(formatBytes(1.25 * 1024 * 1024, "vi")).toBe("1,3 MB");
+  });
+});
+
+describe("formatInteger", () => {
+  it("groups digits the Vietnamese way", () => {
+    expect(formatInteger(0, "vi")).toBe("0");
+    expect(formatInteger(999, "vi")).toBe("999");
+    expect(formatInteger(1234, "vi")).toBe("1.234");
+    expect(formatInteger(63206, "vi")).toBe("63.206");
+    expect(formatInteger(1234567, "vi")).toBe("1.234.567");
+    expect(formatInteger(-1500, "vi")).toBe("-1.500");
+  });
+
+  it("groups digits the English way", () => {
+    expect(formatInteger(63206, "en")).toBe("63,206");
+    expect(formatInteger(100000, "en")).toBe("100,000");
+  });
+});
+
+describe("timestamps", () => {
+  it("formats as dd/mm/yyyy HH:mm in local time", () => {
+    const d = new Date(2025, 4, 7, 8, 5);
+    expect(formatDateTime(d.toISOString())).toBe("07/05/2025 08:05");
+  });
+
+  it("accepts SQLite's UTC format and RFC 3339 with offset", () => {
+    expect(parseTimestamp("2025-05-07 01:05:00")?.toISOString()).toBe("2025-05-07T01:05:00.000Z");
+    expect(parseTimestamp("2025-05-07T08:05:00+07:00")?.toISOString()).toBe("2025-05-07T01:05:00.000Z");
+  });
+
+  it("shows unparsable input as is", () => {
+    expect(formatDateTime("not a date")).toBe("not a date");
+    expect(parseTimestamp("")).toBeNull();
   });
 });

@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  FACEBOOK_POST_LIMIT,
-  cleanPastedText,
-  countChars,
-  formatDateTime,
-  foldForSearch,
-  formatInteger,
-  nfcOffset,
-  normalizeWithSelection,
-  parseTimestamp,
-} from "./text";
+import { cleanPastedText, countChars, foldForSearch, nfcOffset, normalizeWithSelection } from "./text";
 
 const DECOMPOSED = "Mu\u031bo\u031b\u0300ng"; // "Mường" typed as base letters + combining marks
 
@@ -66,43 +56,6 @@ describe("countChars", () => {
     expect(countChars("Đắk Lắk")).toBe(7);
     expect(countChars("")).toBe(0);
     expect(countChars("a\nb")).toBe(3);
-  });
-
-  it("knows Facebook's limit", () => {
-    expect(FACEBOOK_POST_LIMIT).toBe(63206);
-  });
-});
-
-describe("formatInteger", () => {
-  it("groups digits the Vietnamese way", () => {
-    expect(formatInteger(0, "vi")).toBe("0");
-    expect(formatInteger(999, "vi")).toBe("999");
-    expect(formatInteger(1234, "vi")).toBe("1.234");
-    expect(formatInteger(63206, "vi")).toBe("63.206");
-    expect(formatInteger(1234567, "vi")).toBe("1.234.567");
-    expect(formatInteger(-1500, "vi")).toBe("-1.500");
-  });
-
-  it("groups digits the English way", () => {
-    expect(formatInteger(63206, "en")).toBe("63,206");
-    expect(formatInteger(100000, "en")).toBe("100,000");
-  });
-});
-
-describe("timestamps", () => {
-  it("formats as dd/mm/yyyy HH:mm in local time", () => {
-    const d = new Date(2025, 4, 7, 8, 5);
-    expect(formatDateTime(d.toISOString())).toBe("07/05/2025 08:05");
-  });
-
-  it("accepts SQLite's UTC format and RFC 3339 with offset", () => {
-    expect(parseTimestamp("2025-05-07 01:05:00")?.toISOString()).toBe("2025-05-07T01:05:00.000Z");
-    expect(parseTimestamp("2025-05-07T08:05:00+07:00")?.toISOString()).toBe("2025-05-07T01:05:00.000Z");
-  });
-
-  it("shows unparsable input as is", () => {
-    expect(formatDateTime("not a date")).toBe("not a date");
-    expect(parseTimestamp("")).toBeNull();
   });
 });
 

@@ -1,8 +1,5 @@
-// Pure text helpers for the editor: Unicode NFC with a stable caret, counting, number and date formatting.
-import type { Lang } from "./bindings";
-
-/** Facebook's limit for the text of one post, in characters. */
-export const FACEBOOK_POST_LIMIT = 63206;
+// Pure text helpers: Unicode NFC with a stable caret, pasted text, counting, and the folded form search
+// compares. (Numbers and dates as the officer reads them are in format.ts.)
 
 export interface TextWithSelection {
   value: string;
@@ -48,39 +45,6 @@ export function cleanPastedText(text: string): string {
  */
 export function countChars(text: string): number {
   return text.normalize("NFC").length;
-}
-
-/** Integer with the digit grouping of the language: 63.206 in Vietnamese, 63,206 in English. */
-export function formatInteger(n: number, lang: Lang): string {
-  const sign = n < 0 ? "-" : "";
-  const digits = String(Math.trunc(Math.abs(n)));
-  const sep = lang === "vi" ? "." : ",";
-  let out = "";
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += sep;
-    out += digits[i];
-  }
-  return sign + out;
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** A stored timestamp shown as dd/mm/yyyy HH:mm in local time; unparsable input is shown as is. */
-export function formatDateTime(iso: string): string {
-  const d = parseTimestamp(iso);
-  if (!d) return iso;
-  return `${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}/${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-}
-
-/** Accepts RFC 3339 ("2025-05-01T08:30:00Z", "+07:00") and SQLite's "2025-05-01 08:30:00" (UTC). */
-export function parseTimestamp(s: string): Date | null {
-  if (!s) return null;
-  let text = s.trim();
-  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text = text.replace(" ", "T") + "Z";
-  const d = new Date(text);
-  return Number.isNaN(d.getTime()) ? null : d;
 }
 
 /**
