@@ -33,14 +33,12 @@ import {
   type Settings,
   type TemplateDraft,
   type TemplateInfo,
-  type TemplatePreviewInfo,
   type TemplateRequest,
   type WatchEvent,
   type WatchFolder,
   type WatermarkSettings,
 } from "./bindings";
 import { toIpcError } from "./errors";
-import { type TemplateData, splitPreview } from "../templates/template-form";
 
 /** What every generated command resolves to. */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
@@ -94,7 +92,7 @@ export const api = {
     call((b) => b.importMedia(paths, source)),
   /** The thumbnail's JPEG bytes (the core sends raw bytes; the binding's `number[]` is nominal). */
   mediaThumbnail: (id: number): Promise<Blob> =>
-    call((b) => b.mediaThumbnail(id)).then((bytes) => jpegBlob(bytes)),
+    call((b) => b.mediaThumbnail(id)).then((bytes) => blobOf(bytes, "image/jpeg")),
   listWatchFolders: (): Promise<WatchFolder[]> => call((b) => b.listWatchFolders()),
   addWatchFolder: (path: string): Promise<WatchFolder> => call((b) => b.addWatchFolder(path)),
   removeWatchFolder: (id: number): Promise<null> => call((b) => b.removeWatchFolder(id)),
@@ -111,7 +109,7 @@ export const api = {
   setWatermarkSettings: (settings: WatermarkSettings): Promise<WatermarkSettings> =>
     call((b) => b.setWatermarkSettings(settings)),
   watermarkPreview: (mediaId: number, settings: WatermarkSettings): Promise<Blob> =>
-    call((b) => b.watermarkPreview(mediaId, settings)).then((bytes) => jpegBlob(bytes)),
+    call((b) => b.watermarkPreview(mediaId, settings)).then((bytes) => blobOf(bytes, "image/jpeg")),
   prepareDraftPhotos: (
     draftId: number,
     options: PrepareOptions,
@@ -137,13 +135,13 @@ export const api = {
   setOutboxPaused: (paused: boolean): Promise<null> => call((b) => b.setOutboxPaused(paused)),
   publishStatus: (): Promise<PublishStatus> => call((b) => b.publishStatus()),
   listTemplates: (): Promise<TemplateInfo[]> => call((b) => b.listTemplates()),
-  templateSample: (id: string, lang: Lang): Promise<TemplateData> => call((b) => b.templateSample(id, lang)),
+  templateSample: (id: string, lang: Lang): Promise<TemplateRequest["data"]> => call((b) => b.templateSample(id, lang)),
   /** The gallery card's PNG (raw bytes from the core, like the photo thumbnails). */
   templateThumbnail: (id: string, lang: Lang): Promise<Blob> =>
-    call((b) => b.templateThumbnail(id, lang)).then((bytes) => new Blob([arrayBuffer(bytes)], { type: "image/png" })),
-  /** The live preview: its description and the PNG, from one raw answer. */
-  templatePreview: (request: TemplateRequest): Promise<{ info: TemplatePreviewInfo; png: Blob }> =>
-    call((b) => b.templatePreview(request)).then((bytes) => splitPreview(arrayBuffer(bytes))),
+    call((b) => b.templateThumbnail(id, lang)).then((bytes) => blobOf(bytes, "image/png")),
+  /** The live preview as one raw answer (its description and the PNG; `splitPreview` reads it). */
+  templatePreview: (request: TemplateRequest): Promise<ArrayBuffer> =>
+    call((b) => b.templatePreview(request)).then(arrayBuffer),
   createTemplateDraft: (request: TemplateRequest): Promise<TemplateDraft> =>
     call((b) => b.createTemplateDraft(request)),
 };
@@ -155,11 +153,8 @@ function arrayBuffer(bytes: unknown): ArrayBuffer {
   return new Uint8Array(bytes as number[]).buffer;
 }
 
-function jpegBlob(bytes: unknown): Blob {
-  const part = bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes)
-    ? (bytes as ArrayBuffer)
-    : new Uint8Array(bytes as number[]);
-  return new Blob([part], { type: "image/jpeg" });
+function blobOf(bytes: unknown, type: "image/jpeg" | "image/png"): Blob {
+  return new Blob([arrayBuffer(bytes)], { type });
 }
 
 /** Open the native file dialog; the chosen paths, or none when cancelled or outside the shell. */

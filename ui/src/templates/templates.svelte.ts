@@ -9,7 +9,7 @@ import { i18n } from "../shared/i18n.svelte";
 import type { Navigation } from "../app/navigation.svelte";
 import type { Media } from "../media/media.svelte";
 import type { Studio } from "../drafts/studio.svelte";
-import { type FormValue, errorFieldKey, filterTemplates, formData, toFormValue } from "./template-form";
+import { type FormValue, errorFieldKey, filterTemplates, formData, splitPreview, toFormValue } from "./template-form";
 
 /** Quiet time after the last edit before the preview is drawn again (ms). */
 export const PREVIEW_DEBOUNCE_MS = 250;
@@ -204,7 +204,7 @@ export class Templates {
     this.previewInFlight = true;
     this.previewBusy = true;
     const started = performance.now();
-    const drawn = await attempt(() => api.templatePreview(this.request()));
+    const drawn = await attempt(async () => splitPreview(await api.templatePreview(this.request())));
     if (seq === this.previewSeq) {
       if (drawn.ok) {
         const { info, png } = drawn.value;
