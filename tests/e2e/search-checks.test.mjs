@@ -228,6 +228,9 @@ describe("Search, legacy paste and checks (WebDriver)", { skip: SKIP ? "LOA_E2E_
       // Dismissing leaves the text as pasted.
       await pasteInto(s, await s.byTestId("draft-body"), `\n${tcvn3}`);
       await s.waitForTestId("legacy-convert-offer");
+      // The paste is being saved; "Đang lưu…" and "Đã lưu" take different room above the offer, so
+      // click once the save is done, not while the offer's buttons may move under the pointer.
+      await waitSaved(s);
       await (await s.byTestId("legacy-convert-dismiss")).click();
       await s.waitFor(async () => (await s.findElements('[data-testid="legacy-convert-offer"]')).length === 0, {
         message: "the offer to go",
