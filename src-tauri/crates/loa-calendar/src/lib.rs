@@ -12,11 +12,13 @@
 //!   48 hours without a ready draft.
 //! - [`entries`]: one sorted calendar of occurrences, planned drafts, posts and holidays (the
 //!   rows of `loa calendar --json`).
+//! - [`week_plan`]: the data of the week's plan picture, read by `assets/plans/week.typ`.
 //! - [`words`]: the [`words::Messages`] seam through which names and sentences come from
 //!   `locales/*/calendar.ftl`.
 //!
 //! What it deliberately does not know: the database, the clock (every function that needs
-//! "now" takes it), the system time zone, Fluent (the caller formats), channels and publishing. Nothing here blocks, reads a file or allocates without a
+//! "now" takes it), the system time zone, Fluent (the caller formats), Typst (loa-render draws
+//! the plan), channels and publishing. Nothing here blocks, reads a file or allocates without a
 //! bound set by its input.
 
 pub mod colour;
@@ -29,6 +31,7 @@ pub mod series;
 pub mod state;
 pub mod vntime;
 pub mod warnings;
+pub mod week_plan;
 pub mod words;
 
 #[cfg(test)]
@@ -46,4 +49,5 @@ pub use occurrences::{Occurrence, occurrence_of, occurrences_between};
 pub use series::{Change, End, Exception, Rule, RuleVersion, Series, Weekdays};
 pub use state::{DraftProgress, SlotState, slot_state};
 pub use warnings::{EmptySlot, SlotStatus, WARNING_HOURS, empty_slots};
+pub use week_plan::{WeekPlan, WeekPlanOptions, week_plan};
 pub use words::Messages;
