@@ -144,6 +144,16 @@ struct Cache {
     inputs: HashMap<String, Bytes>,
 }
 
+/// What one render compiles: the files, the main one, this render's inputs and data.
+struct Job<'a> {
+    files: Arc<PackFiles>,
+    main: &'a str,
+    inputs: HashMap<typst::syntax::FileId, Bytes>,
+    data_json: &'a str,
+    ident: String,
+    caption: String,
+}
+
 /// Renders templates. Make one and keep it: the first render parses fonts and warms Typst's
 /// caches; later ones of the same template take a fraction of the time.
 pub struct Renderer {
@@ -218,7 +228,7 @@ impl Renderer {
         let mut timings = Timings::default();
         let t = Instant::now();
         let prepared = prepare(pack, id, raw, lang, size)?;
-        let mut warnings = prepared.warnings;
+        let warnings = prepared.warnings;
         timings.prepare = t.elapsed();
 
         let t = Instant::now();
@@ -228,12 +238,69 @@ impl Renderer {
             prepared.data_json.clone().into_bytes(),
         );
         let (files, inputs) = self.files_for(pack, input_files);
-        let main = file_id(&format!("{id}/{}", loa_templates::pack::LAYOUT)).ok_or_else(|| {
-            RenderError::Typst {
-                message: format!("bad template id {id}"),
-                file: None,
-                line: None,
-            }
+        let job = Job {
+            files,
+            main: &format!("{id}/{}", loa_templates::pack::LAYOUT),
+            inputs,
+            data_json: &prepared.data_json,
+            ident: format!("loa/{}/{id}", pack.id()),
+            caption: prepared.caption,
+        };
+        self.draw(job, t, timings, warnings, format, options)
+    }
+
+    /// Renders a layout that is not a template of a pack (the week's posting plan): `files`
+    /// are its Typst files by path in the render world (`plans/week.typ`, the
+    /// `templates/lib.typ` it imports), `main` the one to compile, and `data_json` what it reads
+    /// from [`DATA_FILE`]. The same fonts, sandbox and one-page rule as templates; no caption.
+    pub fn render_document(
+        &self,
+        files: &loa_templates::FileMap,
+        main: &str,
+        data_json: &str,
+        format: Format,
+        options: &RenderOptions,
+    ) -> Result<Rendered, RenderError> {
+        let t = Instant::now();
+        let data = Bytes::new(data_json.as_bytes().to_vec());
+        let inputs = file_id(DATA_FILE)
+            .into_iter()
+            .map(|id| (id, data.clone()))
+            .collect();
+        let job = Job {
+            files: Arc::new(PackFiles::from_map(files)),
+            main,
+            inputs,
+            data_json,
+            ident: format!("loa/{main}"),
+            caption: String::new(),
+        };
+        self.draw(job, t, Timings::default(), Vec::new(), format, options)
+    }
+
+    /// Compiles a job's main file and draws its one page.
+    fn draw(
+        &self,
+        job: Job<'_>,
+        started: Instant,
+        mut timings: Timings,
+        mut warnings: Vec<String>,
+        format: Format,
+        options: &RenderOptions,
+    ) -> Result<Rendered, RenderError> {
+        let t = started;
+        let Job {
+            files,
+            main,
+            inputs,
+            data_json,
+            ident,
+            caption,
+        } = job;
+        let main = file_id(main).ok_or_else(|| RenderError::Typst {
+            message: format!("bad layout path {main}"),
+            file: None,
+            line: None,
         })?;
         // The contract's `sys.inputs.data` lives in the standard library, so a pack that reads
         // it needs a new library per render; one that reads `/.inputs/data.json` shares ours.
@@ -241,10 +308,7 @@ impl Renderer {
         let library = if files.uses_sys_inputs {
             per_render = LazyHash::new(
                 Library::builder()
-                    .with_inputs(Dict::from_iter([(
-                        "data".into(),
-                        prepared.data_json.as_str().into_value(),
-                    )]))
+                    .with_inputs(Dict::from_iter([("data".into(), data_json.into_value())]))
                     .build(),
             );
             &per_render
@@ -296,7 +360,7 @@ impl Renderer {
                     format,
                     width_px: width,
                     height_px: height,
-                    caption: prepared.caption,
+                    caption,
                     warnings,
                     timings,
                 }
@@ -304,7 +368,7 @@ impl Renderer {
             Format::Pdf => {
                 let t = Instant::now();
                 let pdf_options = typst_pdf::PdfOptions {
-                    ident: Smart::Custom(format!("loa/{}/{id}", pack.id())),
+                    ident: Smart::Custom(ident),
                     ..typst_pdf::PdfOptions::default()
                 };
                 let bytes = typst_pdf::pdf(&document, &pdf_options)
@@ -316,7 +380,7 @@ impl Renderer {
                     format,
                     width_px: size.x.to_pt().round() as u32,
                     height_px: size.y.to_pt().round() as u32,
-                    caption: prepared.caption,
+                    caption,
                     warnings,
                     timings,
                 }

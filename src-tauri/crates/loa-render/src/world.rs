@@ -38,10 +38,15 @@ pub(crate) fn file_id(path: &str) -> Option<FileId> {
 
 impl PackFiles {
     pub fn new(pack: &loa_templates::Pack) -> Self {
+        Self::from_map(pack.files())
+    }
+
+    /// Files by path (`plans/week.typ`, `templates/lib.typ`) that are not a template pack.
+    pub fn from_map(files: &loa_templates::FileMap) -> Self {
         let mut sources = HashMap::new();
         let mut bytes = HashMap::new();
         let mut uses_sys_inputs = false;
-        for (path, data) in pack.files() {
+        for (path, data) in files {
             let Some(id) = file_id(path) else { continue };
             if path.ends_with(".typ")
                 && let Ok(text) = std::str::from_utf8(data)
