@@ -1,7 +1,7 @@
 //! Behaviour of `loa_checks::check` on whole posts.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use loa_checks::{Channel, Field, Finding, PhotoInput, PostInput, Severity, check};
+use loa_checks::{ChannelKind as Channel, Field, Finding, PhotoInput, PostInput, Severity, check};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 7, 29, 8, 0, 0)
@@ -504,12 +504,16 @@ fn scheduled(offset: Duration, channels: &[Channel]) -> Vec<&'static str> {
 #[test]
 fn schedule_window_edges() {
     let fb = [Channel::Facebook];
-    assert!(scheduled(Duration::minutes(10), &fb).is_empty());
-    assert!(scheduled(Duration::days(30), &fb).is_empty());
+    // Facebook takes 10 minutes to 30 days; Loa keeps a minute clear at the near end and an
+    // hour at the far end (loa_platforms::ScheduleWindow::FACEBOOK), as its client does.
+    assert!(scheduled(Duration::minutes(11), &fb).is_empty());
+    assert!(scheduled(Duration::days(30) - Duration::hours(1), &fb).is_empty());
     assert!(scheduled(Duration::days(1), &fb).is_empty());
     for bad in [
-        Duration::minutes(10) - Duration::seconds(1),
-        Duration::days(30) + Duration::seconds(1),
+        Duration::minutes(11) - Duration::seconds(1),
+        Duration::minutes(10),
+        Duration::days(30) - Duration::hours(1) + Duration::seconds(1),
+        Duration::days(30),
         Duration::zero(),
         Duration::hours(-2),
         Duration::days(75),
@@ -532,7 +536,8 @@ fn schedule_window_edges() {
     })[0];
     assert_eq!(f.field, Field::Schedule);
     assert_eq!(f.severity, Severity::Block);
-    assert_eq!(f.args.get("max_days").map(String::as_str), Some("30"));
+    assert_eq!(f.args.get("min_minutes").map(String::as_str), Some("11"));
+    assert_eq!(f.args.get("max_days").map(String::as_str), Some("29"));
 }
 
 // --- Text hygiene ------------------------------------------------------------------------------------

@@ -29,15 +29,27 @@ pub enum Schedule {
 }
 
 impl ScheduleWindow {
-    /// Facebook's `scheduled_publish_time`: documented 10 minutes to 30 days ahead (see
-    /// [`crate::FACEBOOK`]). Loa keeps one minute clear at the near end (time passes between
-    /// deciding and sending, and a post only gets closer) and one hour at the far end (a
-    /// laptop's clock may be ahead of Facebook's). The checks said 10 minutes and the client 11:
-    /// the margin-kept window decides, everywhere.
-    pub const FACEBOOK: ScheduleWindow = ScheduleWindow {
-        min_secs: 10 * 60 + 60,
-        max_secs: 30 * 24 * 3600 - 3600,
+    /// Facebook's `scheduled_publish_time` as documented: 10 minutes to 30 days ahead of the
+    /// API request (Pages API guide, "Posts"; see [`crate::FACEBOOK`]). What the platform (and
+    /// its emulator) enforces; Loa itself uses [`ScheduleWindow::FACEBOOK`].
+    pub const FACEBOOK_DOCUMENTED: ScheduleWindow = ScheduleWindow {
+        min_secs: 10 * 60,
+        max_secs: 30 * 24 * 3600,
     };
+
+    /// The documented window with Loa's margins: one minute clear at the near end (time passes
+    /// between deciding and sending, and a post only gets closer) and one hour at the far end
+    /// (a laptop's clock may be ahead of Facebook's). The checks said 10 minutes and the client
+    /// 11: this window decides, for the checks, the queue and the client alike.
+    pub const FACEBOOK: ScheduleWindow = ScheduleWindow::FACEBOOK_DOCUMENTED.narrowed(60, 3600);
+
+    /// This window less `near` seconds at its near end and `far` at its far end.
+    pub const fn narrowed(self, near: i64, far: i64) -> ScheduleWindow {
+        ScheduleWindow {
+            min_secs: self.min_secs + near,
+            max_secs: self.max_secs - far,
+        }
+    }
 
     /// Where `at` falls, seen from `now`.
     pub fn decide(&self, at: DateTime<Utc>, now: DateTime<Utc>) -> Schedule {
