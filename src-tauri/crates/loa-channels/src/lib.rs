@@ -26,10 +26,8 @@ pub mod zalo;
 #[cfg(test)]
 mod channel_tests;
 
-pub use limits::{
-    ChannelLimits, LimitViolation, ScheduleWindow, check_post, check_post_for, limits, limits_for,
-    publish_not_before,
-};
+pub use limits::{check_post, check_post_for, limits_for};
+pub use loa_platforms::{ChannelKind, LimitViolation, Limits, publish_not_before, text_hash};
 
 /// Opens a channel client. Nothing is sent until a method is called.
 pub fn open(config: ChannelConfig, creds: Credentials) -> Box<dyn Channel> {
@@ -39,16 +37,6 @@ pub fn open(config: ChannelConfig, creds: Credentials) -> Box<dyn Channel> {
         ChannelKind::Wordpress => Box::new(wordpress::WordPressSite::new(config, creds)),
         ChannelKind::Folder => Box::new(folder::FolderChannel::new(config)),
     }
-}
-
-/// Which platform a channel publishes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChannelKind {
-    Facebook,
-    Zalo,
-    Wordpress,
-    Folder,
 }
 
 /// Everything a client needs to reach one configured channel. Secrets come from the credential
@@ -115,25 +103,12 @@ pub struct PostContent {
 }
 
 impl PostContent {
-    /// The read-back key: a hash of the NFC text with whitespace runs collapsed, so a platform that
-    /// trims or re-wraps the message still matches. Stable across processes and versions.
+    /// The read-back key of the body ([`text_hash`]): what a Zalo article's text, a WordPress
+    /// post and a folder's `post.txt` are matched by. A Facebook post is matched by the hash of
+    /// its whole message ([`loa_platforms::compose::facebook_message`]), title line included.
     pub fn text_hash(&self) -> String {
         text_hash(&self.text)
     }
-}
-
-/// See [`PostContent::text_hash`].
-pub fn text_hash(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = text.nfc().collect::<String>();
-    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    // FNV-1a 64: no crypto needed, only a stable fingerprint.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in collapsed.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
 }
 
 /// A photo the platform has accepted (not yet visible on its own).
@@ -267,17 +242,4 @@ pub trait Channel: Send {
     /// spent, and a process killed before the call returns (and before
     /// [`Channel::take_refreshed_credentials`]) would otherwise lose the only valid one.
     fn set_credential_sink(&mut self, _sink: CredentialSink) {}
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_hash_ignores_normalisation_and_whitespace() {
-        let nfd = "Thông báo lu\u{0303} quét\n\nở  bản Khun";
-        let nfc = "Thông báo lũ quét ở bản Khun";
-        assert_eq!(text_hash(nfd), text_hash(nfc));
-        assert_ne!(text_hash(nfc), text_hash("Thông báo lũ quét ở bản Nà"));
-    }
 }
