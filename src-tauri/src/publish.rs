@@ -259,7 +259,8 @@ pub async fn list_channels(core: State<'_, Core>) -> Res<Vec<ChannelView>> {
     let store = core.shared_store()?;
     blocking(move || {
         store
-            .list_channels()?
+            .publishing()
+            .channels()?
             .into_iter()
             .map(|channel| {
                 Ok(ChannelView {
@@ -287,7 +288,7 @@ pub async fn save_channel(
     let outbox = core.publish.outbox().await?;
     let store = core.shared_store()?;
     let saved = blocking(move || {
-        let stored = match store.channel_by_name(&input.name) {
+        let stored = match store.publishing().channel_by_name(&input.name) {
             Ok(c) => outbox.credentials.get(c.id)?,
             Err(LoaError::ChannelNotFound { .. }) => None,
             Err(e) => return Err(e),
@@ -310,7 +311,7 @@ pub async fn save_channel(
 #[tauri::command]
 #[specta::specta]
 pub async fn set_channel_paused(core: State<'_, Core>, id: i64, paused: bool) -> Res<ChannelInfo> {
-    let channel = core.store()?.set_channel_paused(id, paused)?;
+    let channel = core.store()?.publishing().set_channel_paused(id, paused)?;
     core.publish.outbox().await?.handle.wake();
     Ok(channel)
 }
@@ -346,7 +347,7 @@ pub async fn queue_draft(
         let outcomes = channel_ids
             .into_iter()
             .map(
-                |channel_id| match loa_publish::queue_post(&store, draft_id, channel_id, at) {
+                |channel_id| match store.publishing().queue(draft_id, channel_id, at) {
                     Ok(item) => QueueOutcome {
                         channel_id,
                         item: Some(item),
@@ -374,7 +375,8 @@ pub async fn list_outbox(core: State<'_, Core>) -> Res<Vec<QueueEntry>> {
     let progress = core.publish.outbox().await?.handle.progress();
     Ok(core
         .store()?
-        .list_outbox()?
+        .publishing()
+        .outbox()?
         .into_iter()
         .map(|item| QueueEntry {
             progress: progress.get(&item.id).copied(),
@@ -394,7 +396,8 @@ pub async fn retry_outbox_item(
 ) -> Res<OutboxItem> {
     let item = core
         .store()?
-        .retry_outbox_item(id, confirmed_not_published)?;
+        .publishing()
+        .retry(id, confirmed_not_published)?;
     core.publish.outbox().await?.handle.wake();
     Ok(item)
 }
@@ -402,21 +405,21 @@ pub async fn retry_outbox_item(
 #[tauri::command]
 #[specta::specta]
 pub async fn cancel_outbox_item(core: State<'_, Core>, id: i64) -> Res<OutboxItem> {
-    Ok(core.store()?.cancel_outbox_item(id)?)
+    Ok(core.store()?.publishing().cancel(id)?)
 }
 
 /// The officer found the post on the page: published, with the link they give.
 #[tauri::command]
 #[specta::specta]
 pub async fn mark_outbox_published(core: State<'_, Core>, id: i64, url: String) -> Res<OutboxItem> {
-    Ok(core.store()?.mark_outbox_published(id, &url)?)
+    Ok(core.store()?.publishing().mark_published(id, &url)?)
 }
 
 /// Pauses or resumes all publishing.
 #[tauri::command]
 #[specta::specta]
 pub async fn set_outbox_paused(core: State<'_, Core>, paused: bool) -> Res<()> {
-    core.store()?.set_outbox_paused(paused)?;
+    core.store()?.publishing().set_paused(paused)?;
     core.publish.outbox().await?.handle.wake();
     Ok(())
 }
@@ -426,7 +429,7 @@ pub async fn set_outbox_paused(core: State<'_, Core>, paused: bool) -> Res<()> {
 pub async fn publish_status(core: State<'_, Core>) -> Res<PublishStatus> {
     let outbox = core.publish.outbox().await?;
     Ok(PublishStatus {
-        paused: core.store()?.outbox_paused()?,
+        paused: core.store()?.publishing().paused()?,
         links: outbox
             .handle
             .links()

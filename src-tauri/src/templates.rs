@@ -128,14 +128,14 @@ async fn render<T: Send + 'static>(
 #[tauri::command]
 #[specta::specta]
 pub async fn list_templates(core: State<'_, Core>) -> Res<Vec<TemplateInfo>> {
-    Ok(core.store()?.list_templates()?)
+    Ok(core.store()?.templates().list()?)
 }
 
 /// The template's sample data in `lang`, to prefill the form.
 #[tauri::command]
 #[specta::specta]
 pub async fn template_sample(core: State<'_, Core>, id: String, lang: Lang) -> Res<TemplateData> {
-    Ok(core.store()?.template_sample(&id, lang)?)
+    Ok(core.store()?.templates().sample(&id, lang)?)
 }
 
 /// The gallery card's image, a PNG made once per template version and kept in the profile.
@@ -143,7 +143,7 @@ pub async fn template_sample(core: State<'_, Core>, id: String, lang: Lang) -> R
 #[specta::specta]
 pub async fn template_thumbnail(core: State<'_, Core>, id: String, lang: Lang) -> Res<PngBytes> {
     let (store, r) = (core.shared_store()?, core.renderer());
-    render(move || store.template_thumbnail(&r, &id, lang))
+    render(move || store.templates().thumbnail(&r, &id, lang))
         .await
         .map(PngBytes)
 }
@@ -156,7 +156,7 @@ pub async fn template_preview(
     request: TemplateRequest,
 ) -> Res<PreviewBytes> {
     let (store, r) = (core.shared_store()?, core.renderer());
-    render(move || store.template_preview(&r, &request))
+    render(move || store.templates().preview(&r, &request))
         .await
         .map(PreviewBytes)
 }
@@ -169,5 +169,5 @@ pub async fn create_template_draft(
     request: TemplateRequest,
 ) -> Res<TemplateDraft> {
     let (store, r) = (core.shared_store()?, core.renderer());
-    render(move || store.create_draft_from_template(&r, &request)).await
+    render(move || store.templates().create_draft(&r, &request)).await
 }

@@ -181,10 +181,10 @@ pub fn run(
             };
             let (channel, updated) = match &creds {
                 Some(c) => loa_publish::save_channel(store, c.as_ref(), &input, secrets.as_ref())?,
-                None => store.save_channel(&input)?,
+                None => store.publishing().save_channel(&input)?,
             };
             if json {
-                let all = store.list_channels()?;
+                let all = store.publishing().channels()?;
                 out::json(&row(&channel, &all));
             } else {
                 let id = if updated {
@@ -203,7 +203,7 @@ pub fn run(
             }
         }
         ChannelCommand::List => {
-            let all = store.list_channels()?;
+            let all = store.publishing().channels()?;
             if json {
                 let rows: Vec<Row<'_>> = all.iter().map(|c| row(c, &all)).collect();
                 out::json(&rows);
@@ -223,7 +223,7 @@ pub fn run(
             }
         }
         ChannelCommand::Test { name } => {
-            let channel = store.channel_by_name(name)?;
+            let channel = store.publishing().channel_by_name(name)?;
             let creds: std::sync::Arc<dyn CredentialStore> = credentials(store, l10n)?.into();
             let found = loa_publish::test_channel(store, &creds, &PlatformChannels, channel.id)?;
             if json {
@@ -239,10 +239,10 @@ pub fn run(
         }
         ChannelCommand::Pause { name } | ChannelCommand::Resume { name } => {
             let paused = matches!(command, ChannelCommand::Pause { .. });
-            let channel = store.channel_by_name(name)?;
-            let channel = store.set_channel_paused(channel.id, paused)?;
+            let channel = store.publishing().channel_by_name(name)?;
+            let channel = store.publishing().set_channel_paused(channel.id, paused)?;
             if json {
-                let all = store.list_channels()?;
+                let all = store.publishing().channels()?;
                 out::json(&row(&channel, &all));
             } else {
                 out::line(&l10n.msg_with(

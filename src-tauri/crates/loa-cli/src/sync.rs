@@ -45,7 +45,7 @@ struct Printer<'a> {
 impl Printer<'_> {
     fn channel(&mut self, id: i64) -> String {
         if !self.names.contains_key(&id)
-            && let Ok(c) = self.store.channel(id)
+            && let Ok(c) = self.store.publishing().channel(id)
         {
             self.names.insert(id, c.name);
         }
@@ -209,7 +209,7 @@ pub fn run(
         return Ok(Outcome::Ok);
     };
     if json {
-        let items = store.list_outbox()?;
+        let items = store.publishing().outbox()?;
         out::json(&Report {
             report: &report,
             items: items.iter().map(queue::row).collect(),

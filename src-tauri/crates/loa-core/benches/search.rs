@@ -65,7 +65,7 @@ fn main() {
         );
         return;
     }
-    let mut files: Vec<PathBuf> = loa_core::import::collect_files(&dirs)
+    let mut files: Vec<PathBuf> = loa_core::drafts::import::collect_files(&dirs)
         .into_iter()
         .filter(|(_, e)| e.is_none())
         .map(|(p, _)| p)
@@ -73,7 +73,7 @@ fn main() {
     files.sort();
     let articles: Vec<NewDraft> = files
         .iter()
-        .filter_map(|f| loa_core::import::read(f).ok())
+        .filter_map(|f| loa_core::drafts::import::read(f).ok())
         .collect();
     println!(
         "corpus: {} articles from {}",
@@ -90,7 +90,7 @@ fn main() {
         let batch: Vec<NewDraft> = (made..made + n)
             .map(|i| articles[i % articles.len()].clone())
             .collect();
-        store.create_drafts(&batch).expect("create");
+        store.drafts().create_many(&batch).expect("create");
         made += n;
     }
     let index_time = started.elapsed();
@@ -115,11 +115,11 @@ fn main() {
             limit: Some(20),
             ..SearchQuery::default()
         };
-        let hits = store.search(&query).expect("search").len();
+        let hits = store.drafts().search(&query).expect("search").len();
         let mut times = Vec::new();
         for _ in 0..rounds {
             let t = Instant::now();
-            let r = store.search(&query).expect("search");
+            let r = store.drafts().search(&query).expect("search");
             times.push(t.elapsed());
             std::hint::black_box(r);
         }

@@ -38,7 +38,10 @@ fn setup(before_start: impl FnOnce(&Path, &Store)) -> Setup {
     let profile = tempfile::tempdir().expect("tempdir");
     let folder = tempfile::tempdir().expect("tempdir");
     let store = Arc::new(Store::open(profile.path()).expect("open"));
-    store.add_watch_folder(folder.path()).expect("add folder");
+    store
+        .media()
+        .add_watch_folder(folder.path())
+        .expect("add folder");
     before_start(folder.path(), &store);
     let (tx, events) = mpsc::channel();
     let watcher = WatchFolders::start(store.clone(), move |e| {
@@ -140,7 +143,7 @@ fn a_photo_copied_slowly_is_imported_once_complete_and_only_after_the_copy() {
         at.duration_since(first_done) < Duration::from_secs(2),
         "within two seconds"
     );
-    let item = s.store.media_item(id).expect("item");
+    let item = s.store.media().item(id).expect("item");
     assert_eq!(item.sha256, sha256_hex(&first), "complete");
     assert_eq!(item.source, MediaSource::Watch);
     assert_eq!(item.original_name, "IMG_0001.jpg");
@@ -149,12 +152,12 @@ fn a_photo_copied_slowly_is_imported_once_complete_and_only_after_the_copy() {
     assert_eq!(got_second.len(), 1, "second imported once: {events:?}");
     assert!(got_second[0].0 >= second_done);
     assert_eq!(
-        s.store.media_item(got_second[0].1).expect("item").sha256,
+        s.store.media().item(got_second[0].1).expect("item").sha256,
         sha256_hex(&second)
     );
 
     assert_eq!(events.len(), 2, "nothing else reported: {events:?}");
-    assert_eq!(s.store.list_media().expect("list").len(), 2);
+    assert_eq!(s.store.media().list().expect("list").len(), 2);
     s.watcher.stop();
 }
 
@@ -173,7 +176,9 @@ fn photos_already_in_the_folder_are_imported_at_start_and_bad_ones_reported() {
     let s = setup(|folder, store| {
         // `already.jpg` is in the library before the watcher starts (imported by hand): the
         // scan must not report it again.
-        let out = store.import_media(std::slice::from_ref(&known_path), MediaSource::Dialog);
+        let out = store
+            .media()
+            .import(std::slice::from_ref(&known_path), MediaSource::Dialog);
         assert!(out[0].1.is_ok());
         let sub = folder.join("DCIM").join("Camera");
         std::fs::create_dir_all(&sub).expect("mkdir");
@@ -206,7 +211,7 @@ fn photos_already_in_the_folder_are_imported_at_start_and_bad_ones_reported() {
         "already in the library: not reported by the scan"
     );
     assert_eq!(events.len(), 2, "{events:?}");
-    assert_eq!(s.store.list_media().expect("list").len(), 2);
+    assert_eq!(s.store.media().list().expect("list").len(), 2);
     drop(s.watcher);
 }
 
@@ -225,7 +230,7 @@ fn a_folder_added_later_is_picked_up_on_refresh_and_stop_is_clean() {
     .expect("start with no folders");
     std::fs::write(folder.path().join("a.jpg"), &photo).expect("write");
     assert!(events.recv_timeout(Duration::from_millis(1000)).is_err());
-    store.add_watch_folder(folder.path()).expect("add");
+    store.media().add_watch_folder(folder.path()).expect("add");
     watcher.refresh();
     let e = events
         .recv_timeout(Duration::from_secs(5))
@@ -277,7 +282,7 @@ fn a_copy_that_stalls_midway_is_not_taken_half_written() {
     assert_eq!(got.len(), 1, "{events:?}");
     assert!(got[0].0 >= done);
     assert_eq!(
-        s.store.media_item(got[0].1).expect("item").sha256,
+        s.store.media().item(got[0].1).expect("item").sha256,
         sha256_hex(&photo)
     );
     assert_eq!(events.len(), 1, "{events:?}");

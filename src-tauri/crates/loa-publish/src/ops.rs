@@ -71,10 +71,10 @@ pub fn queue_post(
     channel_id: i64,
     at: Option<DateTime<Utc>>,
 ) -> Result<OutboxItem> {
-    let channel = store.channel(channel_id)?;
+    let channel = store.publishing().channel(channel_id)?;
     let host = channel
         .image_host_channel_id
-        .map(|h| store.channel(h))
+        .map(|h| store.publishing().channel(h))
         .transpose()?;
     // Limits do not need the secrets.
     let timeout = crate::WorkerConfig::default().request_timeout;
@@ -84,7 +84,7 @@ pub fn queue_post(
         host.as_ref().map(|h| (h, Credentials::default())),
     );
     if loa_channels::limits_for(&config).max_photos == Some(0)
-        && !store.draft_media(draft_id)?.is_empty()
+        && !store.media().of_draft(draft_id)?.is_empty()
     {
         return Err(LoaError::PhotosNeedImageHost {
             channel: channel.name,
@@ -94,7 +94,7 @@ pub fn queue_post(
     let not_before =
         Some(loa_channels::publish_not_before(config.kind, at, now)).filter(|t| *t > now);
     let check = |p: &QueuePreview| validate(&config, p);
-    store.queue_post_with(
+    store.publishing().queue(
         draft_id,
         channel_id,
         &QueueOptions {
@@ -114,7 +114,7 @@ pub fn save_channel(
     input: &NewChannel,
     secrets: Option<&Credentials>,
 ) -> Result<(ChannelInfo, bool)> {
-    let (channel, updated) = store.save_channel(input)?;
+    let (channel, updated) = store.publishing().save_channel(input)?;
     if let Some(secrets) = secrets {
         credentials.set(channel.id, secrets)?;
     }
@@ -129,7 +129,7 @@ pub fn test_channel(
     factory: &dyn ChannelFactory,
     channel_id: i64,
 ) -> Result<String> {
-    let channel = store.channel(channel_id)?;
+    let channel = store.publishing().channel(channel_id)?;
     let creds = match credentials.get(channel_id)? {
         Some(c) => c,
         None if channel.kind == loa_core::ChannelKind::Folder => Credentials::default(),
@@ -141,7 +141,7 @@ pub fn test_channel(
     };
     let host = match channel.image_host_channel_id {
         Some(h) => {
-            let host = store.channel(h)?;
+            let host = store.publishing().channel(h)?;
             let creds = credentials.get(h)?.unwrap_or_default();
             Some((host, creds))
         }
@@ -165,7 +165,7 @@ pub fn test_channel(
     match result {
         Ok(name) => {
             if channel.status == loa_core::ChannelStatus::NeedsReconnect {
-                store.clear_channel_hold(channel_id)?;
+                store.publishing().clear_channel_hold(channel_id)?;
             }
             Ok(name)
         }

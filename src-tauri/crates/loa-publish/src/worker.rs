@@ -424,7 +424,7 @@ impl Worker {
         let counts = self.store.outbox_counts()?;
         let links = self.shared.hub.links();
         let mut channels = Vec::new();
-        for ch in self.store.list_channels()? {
+        for ch in self.store.publishing().channels()? {
             let pending = u32::try_from(self.store.active_outbox(ch.id)?.len()).unwrap_or(0);
             channels.push(ChannelReport {
                 id: ch.id,
@@ -458,8 +458,8 @@ impl Worker {
     /// One pass: at most one step per channel. `once`: `sync --once`'s patience rules.
     pub fn tick(&mut self, once: bool) -> Result<Tick> {
         let now = self.now();
-        let paused = self.store.outbox_paused()?;
-        let channels = self.store.list_channels()?;
+        let paused = self.store.publishing().paused()?;
+        let channels = self.store.publishing().channels()?;
         self.lanes
             .retain(|id, _| channels.iter().any(|c| c.id == *id));
         let mut tick = Tick {
@@ -590,7 +590,7 @@ impl Worker {
     fn ensure_client(&mut self, ch: &ChannelInfo) -> Result<bool> {
         let host = ch
             .image_host_channel_id
-            .map(|h| self.store.channel(h))
+            .map(|h| self.store.publishing().channel(h))
             .transpose()?;
         let stamp = match &host {
             Some(h) => format!("{}|{}", ch.updated_at, h.updated_at),

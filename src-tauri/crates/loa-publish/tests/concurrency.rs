@@ -56,7 +56,8 @@ fn two_workers_never_publish_the_same_post() {
     let mut ids = Vec::new();
     for i in 0..12 {
         let d = store
-            .create_draft(&NewDraft {
+            .drafts()
+            .create(&NewDraft {
                 title: format!("Thông báo số {i}"),
                 body: format!("Nội dung thông báo số {i}."),
                 ..NewDraft::default()
@@ -64,11 +65,7 @@ fn two_workers_never_publish_the_same_post() {
             .expect("draft")
             .id;
         for ch in &channels {
-            ids.push(
-                loa_publish::queue_post(&store, d, *ch, None)
-                    .expect("queue")
-                    .id,
-            );
+            ids.push(store.publishing().queue(d, *ch, None).expect("queue").id);
         }
     }
     // Some publishes answer ambiguously after acting: read-backs race too.
@@ -108,7 +105,7 @@ fn two_workers_never_publish_the_same_post() {
     let posts = platform.posts();
     for id in &ids {
         assert_eq!(
-            store.outbox_item(*id).expect("item").state,
+            store.publishing().outbox_item(*id).expect("item").state,
             OutboxState::Published
         );
         assert_eq!(
