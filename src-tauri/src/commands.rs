@@ -131,38 +131,37 @@ pub async fn override_check(
 #[tauri::command]
 #[specta::specta]
 pub async fn detect_legacy(text: String) -> Res<Option<LegacyOffer>> {
-    Ok(loa_core::legacy::offer(&text))
+    Ok(loa_core::drafts::legacy::offer(&text))
 }
 
-/// JPEG bytes sent to the page as a raw binary body (an `ArrayBuffer` in JavaScript), not as a
-/// JSON array of numbers. The TypeScript binding says `number[]`, the closest type specta has;
-/// `ui/src/lib/api.ts` reads it as the `ArrayBuffer` it really is.
+/// Bytes sent to the page as a raw binary body (an `ArrayBuffer` in JavaScript), not as a JSON
+/// array of numbers: JPEG thumbnails and previews, template PNGs and previews. The TypeScript
+/// binding says `number[]`, the closest type specta has; `ui/src/lib/api.ts` reads it as the
+/// `ArrayBuffer` it really is.
 #[derive(Debug)]
-pub struct JpegBytes(pub Vec<u8>);
+pub struct RawBytes(pub Vec<u8>);
 
-impl IpcResponse for JpegBytes {
+impl IpcResponse for RawBytes {
     fn body(self) -> tauri::Result<InvokeResponseBody> {
         Ok(InvokeResponseBody::Raw(self.0))
     }
 }
 
-impl specta::Type for JpegBytes {
+impl specta::Type for RawBytes {
     fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
         <Vec<u8> as specta::Type>::definition(types)
     }
 }
 
-/// Runs slow work (photo decoding) off the async runtime's threads.
+/// Runs slow work (SQLite, photo decoding, Typst renders, channel calls) off the async
+/// runtime's threads; the one way the commands do so. A task that panicked is an internal
+/// error.
 pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, loa_core::LoaError> + Send + 'static,
 ) -> Res<T> {
     tauri::async_runtime::spawn_blocking(f)
         .await
-        .map_err(|_| IpcError {
-            code: loa_core::ErrorCode::Internal,
-            message_id: loa_core::ErrorCode::Internal.message_id().to_owned(),
-            args: Default::default(),
-        })?
+        .map_err(|_| IpcError::internal(None))?
         .map_err(IpcError::from)
 }
 
@@ -187,8 +186,8 @@ pub async fn import_media(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn media_thumbnail(core: State<'_, Core>, id: i64) -> Res<JpegBytes> {
-    Ok(JpegBytes(core.store()?.media().thumbnail_bytes(id)?))
+pub async fn media_thumbnail(core: State<'_, Core>, id: i64) -> Res<RawBytes> {
+    Ok(RawBytes(core.store()?.media().thumbnail_bytes(id)?))
 }
 
 #[tauri::command]
@@ -288,11 +287,11 @@ pub async fn watermark_preview(
     core: State<'_, Core>,
     media_id: i64,
     settings: WatermarkSettings,
-) -> Res<JpegBytes> {
+) -> Res<RawBytes> {
     let store = core.shared_store()?;
     blocking(move || store.media().watermark_preview(media_id, &settings))
         .await
-        .map(JpegBytes)
+        .map(RawBytes)
 }
 
 /// Prepares the draft's photos; each photo's outcome is also sent on `on_progress` as it ends.
@@ -373,6 +372,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             publish::mark_outbox_published,
             publish::set_outbox_paused,
             publish::publish_status,
+            publish::platform_defaults,
             crate::templates::list_templates,
             crate::templates::template_sample,
             crate::templates::template_thumbnail,

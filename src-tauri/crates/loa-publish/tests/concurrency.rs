@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use chrono::Duration;
 use common::{FakeFactory, Platform};
-use loa_channels::Credentials;
 use loa_core::{ChannelKind, NewChannel, NewDraft, OutboxState, Store, SystemClock};
 use loa_publish::{
     CredentialStore, Deps, MemoryStore, RealSleeper, SystemRng, Worker, WorkerConfig,
@@ -45,10 +44,10 @@ fn two_workers_never_publish_the_same_post() {
                 spacing_secs: Some(0),
                 ..NewChannel::default()
             },
-            Some(&Credentials {
+            &loa_publish::ChannelSecrets {
                 token: "tok".into(),
-                ..Credentials::default()
-            }),
+                ..Default::default()
+            },
         )
         .expect("channel");
         channels.push(ch.id);

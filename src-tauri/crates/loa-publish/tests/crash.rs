@@ -11,7 +11,7 @@ use std::sync::Once;
 use chrono::Duration;
 use common::{CRASH, Fault, Op, Rig, config};
 use loa_channels::ErrorClass;
-use loa_core::{ChannelKind, OutboxState};
+use loa_core::{ChannelKind, OutboxPort, OutboxState};
 use loa_publish::WorkerConfig;
 
 /// Keeps the simulated crashes out of the test output; real panics still print.

@@ -404,10 +404,10 @@ fn a_refused_token_holds_the_channel_until_it_is_reconnected() {
             spacing_secs: Some(0),
             ..NewChannel::default()
         },
-        Some(&loa_channels::Credentials {
+        &loa_publish::ChannelSecrets {
             token: "new-token".into(),
             ..Default::default()
-        }),
+        },
     )
     .expect("reconnect");
     assert_eq!(
@@ -755,19 +755,4 @@ fn blocking_checks_refuse_queueing_unless_overridden() {
         .override_check(d, "citizen_id", "Đã được đồng ý công khai")
         .expect("override");
     assert!(rig.store.publishing().queue(d, ch, None).is_ok());
-}
-
-#[test]
-fn the_core_hash_is_the_channels_hash() {
-    for text in [
-        "Thông báo lu\u{0303} quét\n\nở  bản Khun",
-        "",
-        "  a \t b\r\nc ",
-        "Đường đến trường 🏫",
-    ] {
-        assert_eq!(
-            loa_platforms::text_hash(text),
-            loa_channels::text_hash(text)
-        );
-    }
 }

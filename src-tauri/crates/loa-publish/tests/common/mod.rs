@@ -383,10 +383,10 @@ impl Rig {
                 spacing_secs: Some(spacing),
                 ..NewChannel::default()
             },
-            Some(&Credentials {
+            &loa_publish::ChannelSecrets {
                 token: "tok".into(),
-                ..Credentials::default()
-            }),
+                ..Default::default()
+            },
         )
         .expect("channel");
         ch.id
