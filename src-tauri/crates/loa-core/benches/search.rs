@@ -38,10 +38,6 @@ const QUERIES: &[(&str, &str)] = &[
     ("rare", "khong tim thay gi ca"),
 ];
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/testdata/vietnamese-text")
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i]
@@ -56,15 +52,15 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
-    let corpus = corpus_dir();
-    let dirs = ["news-baomoi-sample", "news-unc-dantri"].map(|d| corpus.join(d));
-    if !dirs.iter().all(|d| d.is_dir()) {
-        eprintln!(
-            "skipped: the news corpus is absent under {}",
-            corpus.display()
-        );
+    let Some(corpus) = loa_testdata::path("vietnamese-text") else {
         return;
-    }
+    };
+    let dirs = ["news-baomoi-sample", "news-unc-dantri"].map(|d| corpus.join(d));
+    assert!(
+        dirs.iter().all(|d| d.is_dir()),
+        "the news corpus is incomplete under {}",
+        corpus.display()
+    );
     let mut files: Vec<PathBuf> = loa_core::drafts::import::collect_files(&dirs)
         .into_iter()
         .filter(|(_, e)| e.is_none())

@@ -1,17 +1,12 @@
 //! The checks see a draft's photos: a photo without alternative text is pointed out.
 
-use std::path::Path;
-
 use loa_core::{MediaSource, NewDraft, NewDraftPhoto, Store};
 
 #[test]
 fn a_photo_without_alt_text_is_a_finding_until_it_has_one() {
-    let photo = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/testdata/photos-exif/recurser-orientation/Landscape_1.jpg");
-    if !photo.exists() {
-        eprintln!("skipped: {} is absent", photo.display());
+    let Some(photo) = loa_testdata::path("photos-exif/recurser-orientation/Landscape_1.jpg") else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open(dir.path()).expect("open");
     let draft = store

@@ -2,7 +2,8 @@
 //! thumbnails, typed refusals, a draft's photos and the watermark settings.
 //!
 //! Real photos come from `shared/testdata/photos-exif`, copied into temporary folders at test
-//! time; the tests skip with a message when that folder is absent.
+//! time; the tests skip with a message when that folder is absent, and fail when
+//! `LOA_REQUIRE_TESTDATA=1` (CI).
 
 use std::path::{Path, PathBuf};
 

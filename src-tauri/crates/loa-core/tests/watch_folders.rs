@@ -2,7 +2,7 @@
 //! a card reader copies them, and the watcher thread importing them.
 //!
 //! Photos come from `shared/testdata/photos-exif`, copied at test time; the tests skip with a
-//! message when that folder is absent.
+//! message when that folder is absent, and fail when `LOA_REQUIRE_TESTDATA=1` (CI).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,17 +13,10 @@ use std::time::{Duration, Instant};
 use loa_core::media::library::sha256_hex;
 use loa_core::{MediaSource, Store, WatchEvent, WatchFolders};
 
+/// A shared test photo's bytes (`None` when the data is absent and not required).
 fn testdata(rel: &str) -> Option<Vec<u8>> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/testdata/photos-exif")
-        .join(rel);
-    match std::fs::read(&p) {
-        Ok(b) => Some(b),
-        Err(_) => {
-            eprintln!("skipped: {} is absent", p.display());
-            None
-        }
-    }
+    let p = loa_testdata::path(&format!("photos-exif/{rel}"))?;
+    Some(std::fs::read(&p).expect("read the test photo"))
 }
 
 struct Setup {
