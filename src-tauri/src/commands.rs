@@ -380,6 +380,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::templates::create_template_draft,
         ])
         .typ::<loa_core::ErrorCode>()
+        // The editor's character counter (loa-platforms: the Facebook message's limit).
+        .constant(
+            "FACEBOOK_TEXT_LIMIT",
+            loa_core::ChannelKind::Facebook.limits().max_text_chars,
+        )
         // Sent to the window as the "media-imported" event.
         .typ::<loa_core::WatchEvent>()
         // Sent to the window as the "outbox-event" event.

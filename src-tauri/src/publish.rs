@@ -1,7 +1,8 @@
-//! Publishing in the app: the outbox worker on its own thread, its events forwarded to the page as
-//! [`OUTBOX_EVENT`], and the commands of the queue view, the channel settings and the editor's
-//! "queue" dialog. Like [`crate::commands`], each command is an adapter over `loa-core` and
-//! `loa-publish`; the decisions (limits, checks, state machine, retries) live there.
+//! Publishing in the app: `loa-publish`'s publishing service (the same one `loa sync` starts),
+//! its events forwarded to the page as [`OUTBOX_EVENT`], and the commands of the queue view, the
+//! channel settings and the editor's "queue" dialog. Like [`crate::commands`], each command is an
+//! adapter over `loa-core` and `loa-publish`; the decisions (limits, checks, secrets, state
+//! machine, retries) live there.
 //!
 //! All HTTP happens here in Rust (the worker, "test connection"): the page never talks to the
 //! network, and secrets never travel back to it.

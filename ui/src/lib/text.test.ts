@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  FACEBOOK_POST_LIMIT,
   cleanPastedText,
   countChars,
   formatDateTime,
@@ -66,10 +65,6 @@ describe("countChars", () => {
     expect(countChars("Đắk Lắk")).toBe(7);
     expect(countChars("")).toBe(0);
     expect(countChars("a\nb")).toBe(3);
-  });
-
-  it("knows Facebook's limit", () => {
-    expect(FACEBOOK_POST_LIMIT).toBe(63206);
   });
 });
 

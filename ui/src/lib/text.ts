@@ -1,8 +1,8 @@
 // Pure text helpers for the editor: Unicode NFC with a stable caret, counting, number and date formatting.
-import type { Lang } from "./bindings";
+import { FACEBOOK_TEXT_LIMIT, type Lang } from "./bindings";
 
-/** Facebook's limit for the text of one post, in characters. */
-export const FACEBOOK_POST_LIMIT = 63206;
+/** Facebook's limit for the text of one post, in characters (generated from loa-platforms). */
+export const FACEBOOK_POST_LIMIT = FACEBOOK_TEXT_LIMIT ?? 0;
 
 export interface TextWithSelection {
   value: string;

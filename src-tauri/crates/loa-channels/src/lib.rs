@@ -5,6 +5,11 @@
 //! talks to. Every platform error is classified in one place ([`ErrorClass`]) from the platforms'
 //! documentation: the worker decides what to do from the class alone.
 //!
+//! What each platform accepts and how a post becomes its message (the Facebook message with its
+//! title line, the Zalo article's fields) are `loa-platforms`': the clients send exactly what its
+//! `compose` functions return, so the checks and the limits count what is sent
+//! (`tests/agreement.rs`).
+//!
 //! This crate knows nothing about SQLite or Tauri: it is handed a post and credentials and returns
 //! remote ids.
 
@@ -46,8 +51,8 @@ pub struct ChannelConfig {
     pub kind: ChannelKind,
     /// The officer's name for the channel ("Trang xã", "Cổng TTĐT").
     pub name: String,
-    /// Facebook: the Graph base URL including the version (`https://graph.facebook.com/v21.0`);
-    /// Zalo: the OA API base (`https://openapi.zalo.me`); WordPress: the site URL; folder: unused.
+    /// Facebook: the Graph base URL including the version; Zalo: the OA API base (both default to
+    /// the platform's own, `ChannelKind::default_base_url`); WordPress: the site URL; folder: unused.
     pub base_url: String,
     /// Facebook page id; empty elsewhere.
     pub page_id: String,

@@ -4,6 +4,9 @@
 //! takes, and a post they stop is one the platform would refuse (or, for a Zalo description,
 //! one the client would have to cut).
 
+mod common;
+
+use common::publish;
 use std::path::Path;
 use std::time::Duration;
 
@@ -84,19 +87,6 @@ fn blocking(kind: ChannelKind, p: &PostContent, at: Option<DateTime<Utc>>) -> Ve
     .collect()
 }
 
-fn publish(
-    ch: &mut dyn Channel,
-    p: &PostContent,
-) -> Result<loa_channels::RemotePost, loa_channels::ChannelError> {
-    let mut progress = |_: u64| {};
-    let mut media: Vec<RemoteMedia> = Vec::new();
-    if !ch.publishes_photos_inline(p) {
-        for i in 0..p.photos.len() {
-            media.push(ch.upload_media(p, i, &mut progress)?);
-        }
-    }
-    ch.publish(p, &media, &mut progress)
-}
 
 fn max(limit: Option<u32>) -> usize {
     limit.expect("the platform has this limit") as usize

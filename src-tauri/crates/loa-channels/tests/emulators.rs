@@ -2,6 +2,9 @@
 //! documentation independently of these clients: where the two disagree, one of them misread
 //! the docs.
 
+mod common;
+
+use common::publish;
 use std::path::Path;
 use std::time::Duration;
 
@@ -60,20 +63,6 @@ fn hashes(p: &PostContent) -> Vec<[u8; 32]> {
         .collect()
 }
 
-/// Uploads what the worker would upload, then publishes.
-fn publish(
-    ch: &mut dyn Channel,
-    p: &PostContent,
-) -> Result<loa_channels::RemotePost, loa_channels::ChannelError> {
-    let mut progress = |_: u64| {};
-    let mut media: Vec<RemoteMedia> = Vec::new();
-    if !ch.publishes_photos_inline(p) {
-        for i in 0..p.photos.len() {
-            media.push(ch.upload_media(p, i, &mut progress)?);
-        }
-    }
-    ch.publish(p, &media, &mut progress)
-}
 
 #[test]
 fn facebook_against_the_graph_emulator() {

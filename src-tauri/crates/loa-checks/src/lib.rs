@@ -6,6 +6,10 @@
 //!
 //! Offsets are counted in Unicode scalar values (Rust `char`s) of the field's text as given, end
 //! exclusive. Findings come back sorted by field, then start offset.
+//!
+//! The platform limits it applies are `loa-platforms`', counted on the text the clients send; it
+//! deliberately does not know a channel's configuration (a Zalo image host) or photo formats:
+//! those are the platform limits' job when a post is queued for one channel.
 
 use std::collections::BTreeMap;
 

@@ -328,7 +328,10 @@ fn photo_without_alt_text_is_a_warning_on_that_photo() {
 
 #[test]
 fn facebook_photo_size_limit() {
-    let photos = [photo("a", 4_000_000), photo("b", 4_000_001)];
+    let max = loa_platforms::FACEBOOK
+        .max_photo_bytes
+        .expect("Facebook caps photo size");
+    let photos = [photo("a", max), photo("b", max + 1)];
     let input = PostInput {
         photos: &photos,
         channels: &[Channel::Facebook],
@@ -340,7 +343,7 @@ fn facebook_photo_size_limit() {
     assert_eq!(findings[0].severity, Severity::Block);
     assert_eq!(
         findings[0].args.get("limit").map(String::as_str),
-        Some("4.0")
+        Some(loa_platforms::megabytes(max).as_str())
     );
 
     let zalo_only = PostInput {
@@ -386,8 +389,11 @@ fn facebook_photo_count_limit() {
 
 #[test]
 fn facebook_text_limit_boundary() {
-    let ok = "a".repeat(63_206);
-    let over = "a".repeat(63_207);
+    let limit = loa_platforms::FACEBOOK
+        .max_text_chars
+        .expect("Facebook limits text") as usize;
+    let ok = "a".repeat(limit);
+    let over = "a".repeat(limit + 1);
     let fb = [Channel::Facebook];
     assert!(
         check(&PostInput {
@@ -404,18 +410,21 @@ fn facebook_text_limit_boundary() {
     assert_eq!(findings[0].severity, Severity::Block);
     assert_eq!(
         findings[0].args.get("length").map(String::as_str),
-        Some("63207")
+        Some((limit + 1).to_string().as_str())
     );
     assert_eq!(
         findings[0].args.get("limit").map(String::as_str),
-        Some("63206")
+        Some(limit.to_string().as_str())
     );
 }
 
 #[test]
 fn facebook_text_counts_title_blank_line_and_body_in_characters() {
-    // "Tiêu đề" is 7 characters; 7 + 2 + 63 197 = 63 206.
-    let body = "ệ".repeat(63_197);
+    // "Tiêu đề" is 7 characters: 7 + 2 (blank line) + body = the limit.
+    let limit = loa_platforms::FACEBOOK
+        .max_text_chars
+        .expect("Facebook limits text") as usize;
+    let body = "ệ".repeat(limit - 9);
     let fb = [Channel::Facebook];
     assert!(
         check(&PostInput {
@@ -424,7 +433,7 @@ fn facebook_text_counts_title_blank_line_and_body_in_characters() {
         })
         .is_empty()
     );
-    let body = "ệ".repeat(63_198);
+    let body = "ệ".repeat(limit - 8);
     assert_eq!(
         codes(&check(&PostInput {
             channels: &fb,

@@ -83,7 +83,7 @@ fn channels_are_saved_by_name_and_an_update_lifts_a_reconnect_hold() {
     let r = rig();
     let id = channel(&r.store, "Trang xã", ChannelKind::Facebook);
     let c = r.store.publishing().channel(id).expect("channel");
-    assert_eq!(c.base_url, "https://graph.facebook.com/v21.0");
+    assert_eq!(c.base_url, ChannelKind::Facebook.default_base_url());
     assert_eq!(c.spacing_secs, 30);
     assert_eq!(c.page_url, "https://www.facebook.com/1001");
     assert_eq!(c.status, ChannelStatus::Ok);

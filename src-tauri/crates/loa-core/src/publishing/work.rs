@@ -371,8 +371,6 @@ impl OutboxPort for Store {
         self.write(|tx, now| channels::clear_hold(tx, now, id))
     }
 
-    /// Takes (or renews) the lease on a channel for `ttl`. A lease that ran out, or whose owner
-    /// `owner_is_dead` says is gone (a killed process on this machine), is taken over.
     fn lease_channel(
         &self,
         channel_id: i64,
@@ -410,7 +408,6 @@ impl OutboxPort for Store {
         })
     }
 
-    /// Extends a lease this owner holds; `false` if it was lost.
     fn renew_channel_lease(&self, channel_id: i64, owner: &str, ttl: Duration) -> Result<bool> {
         self.write(|tx, now| {
             let n = tx.execute(
@@ -421,7 +418,6 @@ impl OutboxPort for Store {
         })
     }
 
-    /// Gives a lease back (idle channel, clean stop).
     fn release_channel_lease(&self, channel_id: i64, owner: &str) -> Result<()> {
         self.write(|tx, _| {
             tx.execute(
@@ -433,7 +429,6 @@ impl OutboxPort for Store {
         })
     }
 
-    /// The items of a channel the worker still has to do, oldest first.
     fn active_outbox(&self, channel_id: i64) -> Result<Vec<OutboxItem>> {
         self.read(|c| {
             outbox::select(
@@ -444,8 +439,6 @@ impl OutboxPort for Store {
         })
     }
 
-    /// Records the remote id of photo `position` the moment the platform returned it. A photo
-    /// that already has one keeps it (it is never uploaded, nor recorded, twice).
     fn record_media_upload(
         &self,
         owner: &str,
@@ -480,8 +473,6 @@ impl OutboxPort for Store {
         })
     }
 
-    /// Moves an item along one edge of the diagram, if it is still in `expected` and this owner
-    /// holds its channel (see [`Transition`]).
     fn transition_outbox(
         &self,
         owner: &str,
@@ -492,7 +483,6 @@ impl OutboxPort for Store {
         self.write(|tx, now| apply(tx, now, owner, id, expected, t))
     }
 
-    /// How many items are in each state.
     fn outbox_counts(&self) -> Result<OutboxCounts> {
         self.read(|c| {
             let mut stmt = c.prepare_cached("SELECT state, COUNT(*) FROM outbox GROUP BY state")?;
