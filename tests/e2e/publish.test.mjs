@@ -193,8 +193,10 @@ describe("Publishing (WebDriver + emulated Graph API)", { skip: SKIP ? "LOA_E2E_
           message: `queue-item of draft ${first} published`,
           timeoutMs: 60_000,
         });
-        const posts = (await feed(fbBase, token)).filter((p) => p.message === body.normalize("NFC"));
-        assert.equal(posts.length, 1, "the emulated Page has the post exactly once");
+        // Facebook has no title field: the post is the title line, a blank line, then the body.
+        const message = `Lịch tiêm chủng tháng này\n\n${body}`.normalize("NFC");
+        const posts = (await feed(fbBase, token)).filter((p) => p.message === message);
+        assert.equal(posts.length, 1, "the emulated Page has the post exactly once, with its title");
         await s.waitFor(async () => (await indicator(s)) === "online", { message: "online-indicator online" });
         const link = await s.findElement(`${itemSelector(first, channelId)} [data-testid="queue-item-link"]`);
         assert.match(await link.property("value"), new RegExp(`${PAGE_ID}_`), "the item shows the post's link");

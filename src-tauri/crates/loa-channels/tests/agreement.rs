@@ -12,8 +12,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use loa_channels::{
-    Channel, ChannelConfig, ChannelKind, Credentials, ErrorClass, LimitViolation, Photo,
-    PostContent, RemoteMedia,
+    ChannelConfig, ChannelKind, Credentials, ErrorClass, LimitViolation, Photo, PostContent,
 };
 use loa_checks::{PhotoInput, PostInput, Severity};
 use loa_emulators::{GraphEmulator, GraphOptions, ZaloEmulator, ZaloOptions};
@@ -86,7 +85,6 @@ fn blocking(kind: ChannelKind, p: &PostContent, at: Option<DateTime<Utc>>) -> Ve
     .map(|f| f.code)
     .collect()
 }
-
 
 fn max(limit: Option<u32>) -> usize {
     limit.expect("the platform has this limit") as usize

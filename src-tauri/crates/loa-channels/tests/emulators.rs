@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use loa_channels::{
-    Channel, ChannelConfig, ChannelKind, Credentials, ErrorClass, Photo, PostContent, RemoteMedia,
+    Channel, ChannelConfig, ChannelKind, Credentials, ErrorClass, Photo, PostContent,
 };
 use loa_emulators::{
     EndpointMatch, Fault, Faults, GraphEmulator, GraphOptions, WordPressEmulator, WordPressOptions,
@@ -62,7 +62,6 @@ fn hashes(p: &PostContent) -> Vec<[u8; 32]> {
         .map(|ph| sha256(&std::fs::read(&ph.path).expect("photo")))
         .collect()
 }
-
 
 #[test]
 fn facebook_against_the_graph_emulator() {

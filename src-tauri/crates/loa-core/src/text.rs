@@ -60,7 +60,6 @@ pub fn guess_lang(s: &str) -> crate::Lang {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
