@@ -92,6 +92,9 @@ export const commands = {
 	createTemplateDraft: (request: TemplateRequest) => typedError<TemplateDraft, IpcError>(__TAURI_INVOKE("create_template_draft", { request })),
 };
 
+/* Constants */
+export const FACEBOOK_TEXT_LIMIT = 63206 as const;
+
 /* Types */
 /**  A configured channel (no secrets). */
 export type ChannelInfo = {

@@ -2,7 +2,7 @@
 import { FACEBOOK_TEXT_LIMIT, type Lang } from "./bindings";
 
 /** Facebook's limit for the text of one post, in characters (generated from loa-platforms). */
-export const FACEBOOK_POST_LIMIT = FACEBOOK_TEXT_LIMIT ?? 0;
+export const FACEBOOK_POST_LIMIT: number = FACEBOOK_TEXT_LIMIT;
 
 export interface TextWithSelection {
   value: string;
