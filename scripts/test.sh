@@ -6,6 +6,8 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$LOA_ROOT/scripts/setup.sh" test
 cd "$LOA_ROOT"
+# A test whose shared test data is missing fails instead of skipping (see loa-testdata).
+export LOA_REQUIRE_TESTDATA=1
 
 step() { echo; echo "==> $*"; }
 

@@ -1,8 +1,8 @@
 //! Declares Loa's own commands so that each needs an explicit permission in `capabilities/`:
 //! a command not listed there cannot be called from the page.
 
-/// Every command of `src/commands.rs` and `src/publish.rs`; `commands::tests` checks the two lists agree.
-/// Every command of `src/commands.rs` and `src/templates.rs`; `commands::tests` checks the two lists agree.
+/// Every command of `src/commands.rs`, `src/publish.rs` and `src/templates.rs`; `commands::tests`
+/// checks the lists agree.
 const COMMANDS: &[&str] = &[
     "app_ready",
     "get_settings",
@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "mark_outbox_published",
     "set_outbox_paused",
     "publish_status",
+    "platform_defaults",
     "list_templates",
     "template_sample",
     "template_thumbnail",

@@ -16,7 +16,8 @@ error-outbox-conflict = Outbox item { $id } changed while it was being published
 error-credentials = The channel's password or token could not be read or saved ({ $detail }).
 error-missing-credentials = The channel “{ $channel }” has no token or password yet. Add it again with its token.
 error-channel-failed = { $channel } answered: { $detail } ({ $code }).
-error-channel-limits = { $channel } would refuse this post: { $problems }. Shorten or change it, then queue it again.
+error-channel-limits = { $channel } would refuse this post. Change the following, then queue it again:
+error-channel-secret-needed = The channel “{ $channel }” now points to another address, so its old access token cannot be used. Enter a new access token (or application password) for it.
 error-photos-need-image-host = { $channel } (Zalo) takes photos only as links to a website. Add the commune's website as its image host (“loa channel add zalo … --image-host WEBSITE”), or queue the post without photos.
 
 ## Command line and notifications

@@ -16,7 +16,8 @@ error-outbox-conflict = Mục { $id } đã thay đổi trong lúc đang đăng. 
 error-credentials = Không đọc hoặc lưu được mật khẩu/mã truy cập của kênh ({ $detail }).
 error-missing-credentials = Kênh “{ $channel }” chưa có mã truy cập hoặc mật khẩu. Hãy thêm lại kênh kèm mã truy cập.
 error-channel-failed = { $channel } trả lời: { $detail } ({ $code }).
-error-channel-limits = { $channel } sẽ từ chối bài này: { $problems }. Hãy rút gọn hoặc sửa bài rồi xếp lại vào hàng đợi.
+error-channel-limits = { $channel } sẽ từ chối bài này. Hãy sửa những điểm sau rồi xếp lại vào hàng đợi:
+error-channel-secret-needed = Địa chỉ của kênh “{ $channel }” đã thay đổi nên mã truy cập cũ không dùng được nữa. Hãy nhập mã truy cập (hoặc mật khẩu ứng dụng) mới cho kênh này.
 error-photos-need-image-host = { $channel } (Zalo) chỉ nhận ảnh dưới dạng đường dẫn tới một trang web. Hãy đặt trang thông tin điện tử của xã làm nơi lưu ảnh (“loa channel add zalo … --image-host TRANG_WEB”), hoặc xếp bài không kèm ảnh.
 
 ## Dòng lệnh và thông báo

@@ -44,49 +44,49 @@ pub async fn set_lang(core: State<'_, Core>, lang: Lang) -> Res<()> {
 #[tauri::command]
 #[specta::specta]
 pub async fn list_drafts(core: State<'_, Core>) -> Res<Vec<DraftSummary>> {
-    Ok(core.store()?.list_drafts()?)
+    Ok(core.store()?.drafts().list()?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn list_trash(core: State<'_, Core>) -> Res<Vec<DraftSummary>> {
-    Ok(core.store()?.list_trash()?)
+    Ok(core.store()?.drafts().list_trash()?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn get_draft(core: State<'_, Core>, id: i64) -> Res<Draft> {
-    Ok(core.store()?.get_draft(id)?)
+    Ok(core.store()?.drafts().get(id)?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn create_draft(core: State<'_, Core>, input: NewDraft) -> Res<Draft> {
-    Ok(core.store()?.create_draft(&input)?)
+    Ok(core.store()?.drafts().create(&input)?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn save_draft(core: State<'_, Core>, id: i64, patch: DraftPatch) -> Res<Draft> {
-    Ok(core.store()?.save_draft(id, &patch)?)
+    Ok(core.store()?.drafts().save(id, &patch)?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_draft(core: State<'_, Core>, id: i64) -> Res<()> {
-    Ok(core.store()?.trash_draft(id)?)
+    Ok(core.store()?.drafts().trash(id)?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn restore_draft(core: State<'_, Core>, id: i64) -> Res<Draft> {
-    Ok(core.store()?.restore_draft(id)?)
+    Ok(core.store()?.drafts().restore(id)?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn list_revisions(core: State<'_, Core>, draft_id: i64) -> Res<Vec<Revision>> {
-    Ok(core.store()?.revisions(draft_id)?)
+    Ok(core.store()?.drafts().revisions(draft_id)?)
 }
 
 #[tauri::command]
@@ -96,19 +96,22 @@ pub async fn restore_revision(
     draft_id: i64,
     revision_id: i64,
 ) -> Res<Draft> {
-    Ok(core.store()?.restore_revision(draft_id, revision_id)?)
+    Ok(core
+        .store()?
+        .drafts()
+        .restore_revision(draft_id, revision_id)?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn search_drafts(core: State<'_, Core>, query: SearchQuery) -> Res<Vec<SearchHit>> {
-    Ok(core.store()?.search(&query)?)
+    Ok(core.store()?.drafts().search(&query)?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn check_draft(core: State<'_, Core>, id: i64) -> Res<Vec<CheckFinding>> {
-    Ok(core.store()?.check_draft(id)?)
+    Ok(core.store()?.drafts().check(id)?)
 }
 
 #[tauri::command]
@@ -120,53 +123,52 @@ pub async fn override_check(
     reason: String,
 ) -> Res<Vec<CheckFinding>> {
     let store = core.store()?;
-    store.override_check(id, &code, &reason)?;
-    Ok(store.check_draft(id)?)
+    store.drafts().override_check(id, &code, &reason)?;
+    Ok(store.drafts().check(id)?)
 }
 
 /// For a paste: whether the text looks like TCVN3, VNI or VIQR, with the converted preview.
 #[tauri::command]
 #[specta::specta]
 pub async fn detect_legacy(text: String) -> Res<Option<LegacyOffer>> {
-    Ok(loa_core::legacy::offer(&text))
+    Ok(loa_core::drafts::legacy::offer(&text))
 }
 
-/// JPEG bytes sent to the page as a raw binary body (an `ArrayBuffer` in JavaScript), not as a
-/// JSON array of numbers. The TypeScript binding says `number[]`, the closest type specta has;
-/// `ui/src/lib/api.ts` reads it as the `ArrayBuffer` it really is.
+/// Bytes sent to the page as a raw binary body (an `ArrayBuffer` in JavaScript), not as a JSON
+/// array of numbers: JPEG thumbnails and previews, template PNGs and previews. The TypeScript
+/// binding says `number[]`, the closest type specta has; `ui/src/lib/api.ts` reads it as the
+/// `ArrayBuffer` it really is.
 #[derive(Debug)]
-pub struct JpegBytes(pub Vec<u8>);
+pub struct RawBytes(pub Vec<u8>);
 
-impl IpcResponse for JpegBytes {
+impl IpcResponse for RawBytes {
     fn body(self) -> tauri::Result<InvokeResponseBody> {
         Ok(InvokeResponseBody::Raw(self.0))
     }
 }
 
-impl specta::Type for JpegBytes {
+impl specta::Type for RawBytes {
     fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
         <Vec<u8> as specta::Type>::definition(types)
     }
 }
 
-/// Runs slow work (photo decoding) off the async runtime's threads.
+/// Runs slow work (SQLite, photo decoding, Typst renders, channel calls) off the async
+/// runtime's threads; the one way the commands do so. A task that panicked is an internal
+/// error.
 pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, loa_core::LoaError> + Send + 'static,
 ) -> Res<T> {
     tauri::async_runtime::spawn_blocking(f)
         .await
-        .map_err(|_| IpcError {
-            code: loa_core::ErrorCode::Internal,
-            message_id: loa_core::ErrorCode::Internal.message_id().to_owned(),
-            args: Default::default(),
-        })?
+        .map_err(|_| IpcError::internal(None))?
         .map_err(IpcError::from)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn list_media(core: State<'_, Core>) -> Res<Vec<MediaItem>> {
-    Ok(core.store()?.list_media()?)
+    Ok(core.store()?.media().list()?)
 }
 
 /// Imports picked or dropped files; one outcome per path, in order.
@@ -179,25 +181,28 @@ pub async fn import_media(
 ) -> Res<Vec<MediaImportOutcome>> {
     let store = core.shared_store()?;
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-    blocking(move || Ok(store.import_media_outcomes(&paths, source))).await
+    blocking(move || Ok(store.media().import_outcomes(&paths, source))).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn media_thumbnail(core: State<'_, Core>, id: i64) -> Res<JpegBytes> {
-    Ok(JpegBytes(core.store()?.thumbnail_bytes(id)?))
+pub async fn media_thumbnail(core: State<'_, Core>, id: i64) -> Res<RawBytes> {
+    Ok(RawBytes(core.store()?.media().thumbnail_bytes(id)?))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn list_watch_folders(core: State<'_, Core>) -> Res<Vec<WatchFolder>> {
-    Ok(core.store()?.list_watch_folders()?)
+    Ok(core.store()?.media().watch_folders()?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn add_watch_folder(core: State<'_, Core>, path: String) -> Res<WatchFolder> {
-    let folder = core.store()?.add_watch_folder(&PathBuf::from(path))?;
+    let folder = core
+        .store()?
+        .media()
+        .add_watch_folder(&PathBuf::from(path))?;
     core.refresh_watch();
     Ok(folder)
 }
@@ -205,7 +210,7 @@ pub async fn add_watch_folder(core: State<'_, Core>, path: String) -> Res<WatchF
 #[tauri::command]
 #[specta::specta]
 pub async fn remove_watch_folder(core: State<'_, Core>, id: i64) -> Res<()> {
-    core.store()?.remove_watch_folder(id)?;
+    core.store()?.media().remove_watch_folder(id)?;
     core.refresh_watch();
     Ok(())
 }
@@ -217,7 +222,7 @@ pub async fn attach_media(
     draft_id: i64,
     photos: Vec<NewDraftPhoto>,
 ) -> Res<Vec<DraftPhoto>> {
-    Ok(core.store()?.attach_media(draft_id, &photos)?)
+    Ok(core.store()?.media().attach(draft_id, &photos)?)
 }
 
 #[tauri::command]
@@ -228,7 +233,10 @@ pub async fn set_alt_text(
     media_id: i64,
     alt_text: String,
 ) -> Res<()> {
-    Ok(core.store()?.set_alt_text(draft_id, media_id, &alt_text)?)
+    Ok(core
+        .store()?
+        .media()
+        .set_alt_text(draft_id, media_id, &alt_text)?)
 }
 
 #[tauri::command]
@@ -238,7 +246,7 @@ pub async fn reorder_media(
     draft_id: i64,
     media_ids: Vec<i64>,
 ) -> Res<Vec<DraftPhoto>> {
-    Ok(core.store()?.reorder_media(draft_id, &media_ids)?)
+    Ok(core.store()?.media().reorder(draft_id, &media_ids)?)
 }
 
 #[tauri::command]
@@ -248,19 +256,19 @@ pub async fn detach_media(
     draft_id: i64,
     media_id: i64,
 ) -> Res<Vec<DraftPhoto>> {
-    Ok(core.store()?.detach_media(draft_id, media_id)?)
+    Ok(core.store()?.media().detach(draft_id, media_id)?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn draft_media(core: State<'_, Core>, draft_id: i64) -> Res<Vec<DraftPhoto>> {
-    Ok(core.store()?.draft_media(draft_id)?)
+    Ok(core.store()?.media().of_draft(draft_id)?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn get_watermark_settings(core: State<'_, Core>) -> Res<WatermarkSettings> {
-    Ok(core.store()?.watermark_settings()?)
+    Ok(core.store()?.media().watermark_settings()?)
 }
 
 #[tauri::command]
@@ -269,7 +277,7 @@ pub async fn set_watermark_settings(
     core: State<'_, Core>,
     settings: WatermarkSettings,
 ) -> Res<WatermarkSettings> {
-    Ok(core.store()?.set_watermark_settings(&settings)?)
+    Ok(core.store()?.media().set_watermark_settings(&settings)?)
 }
 
 /// The photo at 800 px with `settings` applied, for the live preview.
@@ -279,11 +287,11 @@ pub async fn watermark_preview(
     core: State<'_, Core>,
     media_id: i64,
     settings: WatermarkSettings,
-) -> Res<JpegBytes> {
+) -> Res<RawBytes> {
     let store = core.shared_store()?;
-    blocking(move || store.watermark_preview(media_id, &settings))
+    blocking(move || store.media().watermark_preview(media_id, &settings))
         .await
-        .map(JpegBytes)
+        .map(RawBytes)
 }
 
 /// Prepares the draft's photos; each photo's outcome is also sent on `on_progress` as it ends.
@@ -301,7 +309,12 @@ pub async fn prepare_draft_photos(
     let send = move |p: &PrepareProgress| {
         let _ = on_progress.send(p.clone());
     };
-    blocking(move || store.prepare_draft_photos(draft_id, &options, send, &cancel)).await
+    blocking(move || {
+        store
+            .media()
+            .prepare_draft_photos(draft_id, &options, send, &cancel)
+    })
+    .await
 }
 
 /// Stops the running "prepare for posting" before its next photo; the rest are reported cancelled.
@@ -359,6 +372,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             publish::mark_outbox_published,
             publish::set_outbox_paused,
             publish::publish_status,
+            publish::platform_defaults,
             crate::templates::list_templates,
             crate::templates::template_sample,
             crate::templates::template_thumbnail,
@@ -366,6 +380,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::templates::create_template_draft,
         ])
         .typ::<loa_core::ErrorCode>()
+        // The editor's character counter (loa-platforms: the Facebook message's limit).
+        .constant(
+            "FACEBOOK_TEXT_LIMIT",
+            loa_core::ChannelKind::Facebook.limits().max_text_chars,
+        )
         // Sent to the window as the "media-imported" event.
         .typ::<loa_core::WatchEvent>()
         // Sent to the window as the "outbox-event" event.

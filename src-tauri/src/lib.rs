@@ -1,6 +1,8 @@
 //! The Loa desktop shell: opens the profile, registers the commands and starts the window.
-//! Logic lives in `loa-core` and `loa-publish`; the commands in [`commands`] and [`publish`] are
-//! one-line adapters over them. The outbox worker runs on its own thread from setup to exit.
+//! Adapters only: logic lives in `loa-core` (by feature), `loa-publish` (the publishing service,
+//! started from setup to exit) and `loa-render`; the commands in [`commands`], [`publish`] and
+//! [`templates`] translate arguments and errors, run slow work through one `blocking` helper and
+//! send bytes as one raw-bytes type.
 
 pub mod commands;
 pub mod publish;

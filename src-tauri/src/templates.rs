@@ -7,15 +7,15 @@
 use std::sync::{Arc, OnceLock};
 
 use loa_core::{
-    ErrorCode, IpcError, Lang, LoaError, RasterOptions, RenderedImage, TemplateData, TemplateDraft,
+    IpcError, Lang, LoaError, RasterOptions, RenderedImage, TemplateData, TemplateDraft,
     TemplateInfo, TemplatePreview, TemplateRenderer, TemplateRequest,
 };
 use loa_render::{Format, PngCompression, RenderError, RenderOptions, Renderer};
 use loa_templates::{Pack, RawData, Size};
 use tauri::State;
-use tauri::ipc::{InvokeResponseBody, IpcResponse};
 
 use crate::Core;
+use crate::commands::{RawBytes, blocking};
 
 type Res<T> = Result<T, IpcError>;
 
@@ -70,95 +70,52 @@ pub fn render_error(e: RenderError) -> LoaError {
     }
 }
 
-/// PNG bytes sent as a raw binary body (an `ArrayBuffer` in JavaScript), like
-/// [`crate::commands::JpegBytes`].
-#[derive(Debug)]
-pub struct PngBytes(pub Vec<u8>);
-
-impl IpcResponse for PngBytes {
-    fn body(self) -> tauri::Result<InvokeResponseBody> {
-        Ok(InvokeResponseBody::Raw(self.0))
-    }
-}
-
-impl specta::Type for PngBytes {
-    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
-        <Vec<u8> as specta::Type>::definition(types)
-    }
-}
-
-/// A preview sent as one raw binary body: a 4-byte big-endian length, the
+/// A preview as one raw binary body: a 4-byte big-endian length, the
 /// [`loa_core::TemplatePreviewInfo`] as JSON, then the PNG. One round trip, and the image is not
 /// turned into a JSON array of numbers. `ui/src/lib/templates.ts` reads it.
-#[derive(Debug)]
-pub struct PreviewBytes(pub TemplatePreview);
-
-impl IpcResponse for PreviewBytes {
-    fn body(self) -> tauri::Result<InvokeResponseBody> {
-        let info = serde_json::to_vec(&self.0.info)?;
-        let len = u32::try_from(info.len()).unwrap_or(u32::MAX);
-        let mut out = Vec::with_capacity(4 + info.len() + self.0.png.len());
-        out.extend_from_slice(&len.to_be_bytes());
-        out.extend_from_slice(&info);
-        out.extend_from_slice(&self.0.png);
-        Ok(InvokeResponseBody::Raw(out))
-    }
-}
-
-impl specta::Type for PreviewBytes {
-    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
-        <Vec<u8> as specta::Type>::definition(types)
-    }
-}
-
-/// Runs a render off the async threads. A render thread that panicked is an internal error.
-async fn render<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, LoaError> + Send + 'static,
-) -> Res<T> {
-    match tauri::async_runtime::spawn_blocking(f).await {
-        Ok(result) => result.map_err(IpcError::from),
-        Err(_) => Err(IpcError {
-            code: ErrorCode::Internal,
-            message_id: ErrorCode::Internal.message_id().to_owned(),
-            args: Default::default(),
-        }),
-    }
+fn preview_body(p: &TemplatePreview) -> Result<RawBytes, LoaError> {
+    let info = serde_json::to_vec(&p.info).map_err(|e| LoaError::Render {
+        code: "preview".to_owned(),
+        message_id: loa_core::ErrorCode::Render.message_id().to_owned(),
+        args: std::collections::BTreeMap::from([("detail".to_owned(), e.to_string())]),
+    })?;
+    let len = u32::try_from(info.len()).unwrap_or(u32::MAX);
+    let mut out = Vec::with_capacity(4 + info.len() + p.png.len());
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&info);
+    out.extend_from_slice(&p.png);
+    Ok(RawBytes(out))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn list_templates(core: State<'_, Core>) -> Res<Vec<TemplateInfo>> {
-    Ok(core.store()?.list_templates()?)
+    Ok(core.store()?.templates().list()?)
 }
 
 /// The template's sample data in `lang`, to prefill the form.
 #[tauri::command]
 #[specta::specta]
 pub async fn template_sample(core: State<'_, Core>, id: String, lang: Lang) -> Res<TemplateData> {
-    Ok(core.store()?.template_sample(&id, lang)?)
+    Ok(core.store()?.templates().sample(&id, lang)?)
 }
 
 /// The gallery card's image, a PNG made once per template version and kept in the profile.
 #[tauri::command]
 #[specta::specta]
-pub async fn template_thumbnail(core: State<'_, Core>, id: String, lang: Lang) -> Res<PngBytes> {
+pub async fn template_thumbnail(core: State<'_, Core>, id: String, lang: Lang) -> Res<RawBytes> {
     let (store, r) = (core.shared_store()?, core.renderer());
-    render(move || store.template_thumbnail(&r, &id, lang))
+    blocking(move || store.templates().thumbnail(&r, &id, lang))
         .await
-        .map(PngBytes)
+        .map(RawBytes)
 }
 
-/// The live preview: see [`PreviewBytes`] for the answer's layout.
+/// The live preview: see [`preview_body`] for the answer's layout.
 #[tauri::command]
 #[specta::specta]
-pub async fn template_preview(
-    core: State<'_, Core>,
-    request: TemplateRequest,
-) -> Res<PreviewBytes> {
+pub async fn template_preview(core: State<'_, Core>, request: TemplateRequest) -> Res<RawBytes> {
     let (store, r) = (core.shared_store()?, core.renderer());
-    render(move || store.template_preview(&r, &request))
-        .await
-        .map(PreviewBytes)
+    blocking(move || preview_body(&store.templates().preview(&r, &request)?)).await
 }
 
 /// "Create draft": the draft with the caption and the rendered image attached.
@@ -169,5 +126,5 @@ pub async fn create_template_draft(
     request: TemplateRequest,
 ) -> Res<TemplateDraft> {
     let (store, r) = (core.shared_store()?, core.renderer());
-    render(move || store.create_draft_from_template(&r, &request)).await
+    blocking(move || store.templates().create_draft(&r, &request)).await
 }

@@ -74,8 +74,9 @@ async function feed(base, token) {
 }
 
 /** What the Page shows for a draft posted from the window: the message Loa sends for it. */
+/** Facebook has no title field: the post is the title line, a blank line, then the body. */
 function pageMessage(title, body) {
-  return body.normalize("NFC");
+  return `${title}\n\n${body}`.normalize("NFC");
 }
 
 /**

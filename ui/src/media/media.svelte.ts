@@ -6,7 +6,7 @@ import { Debounced } from "../shared/debounce";
 import type {
   DraftPhoto,
   MediaItem,
-  PreparePreset,
+  PhotoPreset,
   PrepareProgress,
   PreparedPhoto,
   WatchFolder,
@@ -18,10 +18,10 @@ import type { Navigation } from "../app/navigation.svelte";
 import type { Studio } from "../drafts/studio.svelte";
 
 export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp"];
-export const PRESETS: PreparePreset[] = ["facebook", "zalo", "web", "print"];
+export const PRESETS: PhotoPreset[] = ["facebook", "zalo", "web", "print"];
 export const POSITIONS: WatermarkPosition[] = ["br", "bl", "tr", "tl", "center"];
 
-export const presetMessageId = (p: PreparePreset) => `ui-media-preset-${p}`;
+export const presetMessageId = (p: PhotoPreset) => `ui-media-preset-${p}`;
 export const positionMessageId = (p: WatermarkPosition) => `ui-media-position-${p}`;
 
 export function isPhotoPath(path: string): boolean {
@@ -69,7 +69,7 @@ export class Media {
   watermark = $state<WatermarkSettings>({ logo_path: null, text: "", position: "br", opacity: 0.85 });
   previewUrl = $state<string | null>(null);
   previewBusy = $state(false);
-  preset = $state<PreparePreset>("facebook");
+  preset = $state<PhotoPreset>("facebook");
   useWatermark = $state(true);
   dropping = $state(false);
   importing = $state(false);

@@ -4,12 +4,14 @@
 import { api, onOutboxEvent } from "../shared/api";
 import type {
   ChannelInfo,
+  ChannelKind,
   ChannelSecrets,
   ChannelView,
   Event as OutboxEvent,
   IpcError,
   LinkState,
   NewChannel,
+  PlatformDefaults,
   QueueEntry,
   QueueOutcome,
 } from "../shared/bindings";
@@ -30,6 +32,8 @@ export class Publish {
   entries = $state<QueueEntry[]>([]);
   links = $state<Record<number, LinkState>>({});
   paused = $state(false);
+  /** Each platform's default address and spacing, as the core knows them (loa-platforms). */
+  defaults = $state<Partial<Record<ChannelKind, PlatformDefaults>>>({});
   /** Where secrets are kept when no keyring answers (shown as a warning). */
   credentialsFile = $state<string | null>(null);
   /** Publishing could not start (no profile, no credential store): why. */
@@ -85,6 +89,8 @@ export class Publish {
   async start(): Promise<() => void> {
     const listening = await attempt(() => onOutboxEvent((e) => this.handle(e)), logOnly("outbox listener"));
     const stop = listening.ok ? listening.value : () => {};
+    const defaults = await attempt(() => api.platformDefaults(), logOnly("platform defaults"));
+    if (defaults.ok) this.defaults = Object.fromEntries(defaults.value.map((d) => [d.kind, d]));
     await this.refresh();
     return () => {
       stop();

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ChannelInfo, OutboxItem, OutboxState, QueueEntry } from "../shared/bindings";
+import type { ChannelInfo, IpcError, OutboxItem, OutboxState, QueueEntry } from "../shared/bindings";
 import {
   OUTBOX_STATES,
   canCancel,
   canRetry,
   errorMessages,
   itemHint,
-  limitMessages,
   localInputToRfc3339,
   onlineState,
   progressPercent,
@@ -173,18 +172,31 @@ describe("what the officer is told about an item", () => {
 });
 
 describe("refusals", () => {
-  it("turns the core's limit list into sentences", () => {
-    expect(limitMessages("title_too_long (200 > 150), photo_too_large (#2 2097152 > 1048576), photo_format (#3), title_missing, odd", "Zalo OA")).toEqual([
-      { id: "channel-limit-title-too-long", args: { channel: "Zalo OA", actual: 200, max: 150 } },
-      { id: "channel-limit-photo-too-large", args: { channel: "Zalo OA", index: 2, actual_mb: "2", max_mb: "1" } },
-      { id: "channel-limit-photo-format", args: { channel: "Zalo OA", index: 3 } },
-      { id: "channel-limit-title-missing", args: { channel: "Zalo OA" } },
-      { id: "ui-queue-limit-other", args: { channel: "Zalo OA", detail: "odd" } },
+  it("shows each typed limit the core sends as its own sentence", () => {
+    const err: IpcError = {
+      code: "channel_limits",
+      message_id: "error-channel-limits",
+      args: { channel: "Zalo OA", count: "2" },
+      details: {
+        kind: "channel_limits",
+        violations: [
+          {
+            violation: { violation: "title_too_long", max: 150, actual: 200 },
+            message_id: "channel-limit-title-too-long",
+            args: { channel: "Zalo OA", max: "150", actual: "200" },
+          },
+          {
+            violation: { violation: "photo_too_large", index: 1, max: 1000000, actual: 2097152 },
+            message_id: "channel-limit-photo-too-large",
+            args: { channel: "Zalo OA", index: "2", max_mb: "1.0", actual_mb: "2.1" },
+          },
+        ],
+      },
+    };
+    expect(errorMessages(err)).toEqual([
+      { id: "channel-limit-title-too-long", args: { channel: "Zalo OA", max: "150", actual: "200" } },
+      { id: "channel-limit-photo-too-large", args: { channel: "Zalo OA", index: "2", max_mb: "1.0", actual_mb: "2.1" } },
     ]);
-    expect(limitMessages("too_many_photos (12 > 10)", "Trang")[0]).toEqual({
-      id: "channel-limit-too-many-photos",
-      args: { channel: "Trang", actual: 12, max: 10 },
-    });
   });
 
   it("shows the window's own sentence where the core's names a command", () => {
@@ -194,8 +206,9 @@ describe("refusals", () => {
     expect(errorMessages({ code: "already_queued", message_id: "error-already-queued", args: { id: "3", channel: "T" } })).toEqual([
       { id: "error-already-queued", args: { id: "3", channel: "T" } },
     ]);
-    expect(
-      errorMessages({ code: "channel_limits", message_id: "error-channel-limits", args: { channel: "Z", problems: "title_missing" } }),
-    ).toEqual([{ id: "channel-limit-title-missing", args: { channel: "Z" } }]);
+    // Without typed details, the core's own sentence.
+    expect(errorMessages({ code: "channel_limits", message_id: "error-channel-limits", args: { channel: "Z", count: "1" } })).toEqual([
+      { id: "error-channel-limits", args: { channel: "Z", count: "1" } },
+    ]);
   });
 });

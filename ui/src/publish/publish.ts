@@ -145,35 +145,6 @@ export function itemHint(
   return null;
 }
 
-const MB = 1024 * 1024;
-const mb = (bytes: number) => (Math.round((bytes / MB) * 10) / 10).toString();
-
-/**
- * The platform limits a refused post broke, as sentences. The core sends them as one line
- * ("title_too_long (200 > 150), photo_format (#2)"); unknown parts are kept as they are.
- */
-export function limitMessages(problems: string, channel: string): Message[] {
-  const out: Message[] = [];
-  for (const raw of problems.split(/,\s*/)) {
-    const part = raw.trim();
-    if (!part) continue;
-    let m: RegExpExecArray | null;
-    if (part === "title_missing") out.push({ id: "channel-limit-title-missing", args: { channel } });
-    else if ((m = /^(title_too_long|text_too_long|too_many_photos) \((\d+) > (\d+)\)$/.exec(part))) {
-      const id = `channel-limit-${m[1].replace(/_/g, "-")}`;
-      out.push({ id, args: { channel, actual: Number(m[2]), max: Number(m[3]) } });
-    } else if ((m = /^photo_too_large \(#(\d+) (\d+) > (\d+)\)$/.exec(part))) {
-      out.push({
-        id: "channel-limit-photo-too-large",
-        args: { channel, index: Number(m[1]), actual_mb: mb(Number(m[2])), max_mb: mb(Number(m[3])) },
-      });
-    } else if ((m = /^photo_format \(#(\d+)\)$/.exec(part))) {
-      out.push({ id: "channel-limit-photo-format", args: { channel, index: Number(m[1]) } });
-    } else out.push({ id: "ui-queue-limit-other", args: { channel, detail: part } });
-  }
-  return out;
-}
-
 /** Errors whose core sentence names a command-line command: the window says it its own way. */
 const WINDOW_MESSAGES: Record<string, string> = {
   "error-photos-need-image-host": "ui-error-photos-need-image-host",
@@ -184,9 +155,9 @@ const WINDOW_MESSAGES: Record<string, string> = {
 /** An error from the core as sentences for the window. */
 export function errorMessages(err: IpcError): Message[] {
   const args = err.args ?? {};
-  if (err.code === "channel_limits" && args.problems) {
-    const limits = limitMessages(args.problems, args.channel ?? "");
-    if (limits.length > 0) return limits;
+  // The core sends each broken limit typed, with its message: no string to parse.
+  if (err.details?.kind === "channel_limits" && err.details.violations.length > 0) {
+    return err.details.violations.map((v) => ({ id: v.message_id, args: v.args }));
   }
   return [{ id: WINDOW_MESSAGES[err.message_id] ?? err.message_id, args }];
 }
@@ -212,6 +183,5 @@ export const COMPUTED_MESSAGE_IDS = [
   "channel-limit-too-many-photos",
   "channel-limit-photo-too-large",
   "channel-limit-photo-format",
-  "ui-queue-limit-other",
   ...Object.values(WINDOW_MESSAGES),
 ];

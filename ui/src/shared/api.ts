@@ -24,6 +24,7 @@ import {
   type PrepareOptions,
   type PrepareProgress,
   type PreparedPhoto,
+  type PlatformDefaults,
   type PublishStatus,
   type QueueEntry,
   type QueueOutcome,
@@ -134,6 +135,7 @@ export const api = {
   markOutboxPublished: (id: number, url: string): Promise<OutboxItem> => call((b) => b.markOutboxPublished(id, url)),
   setOutboxPaused: (paused: boolean): Promise<null> => call((b) => b.setOutboxPaused(paused)),
   publishStatus: (): Promise<PublishStatus> => call((b) => b.publishStatus()),
+  platformDefaults: (): Promise<PlatformDefaults[]> => call((b) => b.platformDefaults()),
   listTemplates: (): Promise<TemplateInfo[]> => call((b) => b.listTemplates()),
   templateSample: (id: string, lang: Lang): Promise<TemplateRequest["data"]> => call((b) => b.templateSample(id, lang)),
   /** The gallery card's PNG (raw bytes from the core, like the photo thumbnails). */

@@ -49,7 +49,10 @@ export const commands = {
 	/**  Stops the running "prepare for posting" before its next photo; the rest are reported cancelled. */
 	cancelPrepare: () => typedError<null, IpcError>(__TAURI_INVOKE("cancel_prepare")),
 	listChannels: () => typedError<ChannelView[], IpcError>(__TAURI_INVOKE("list_channels")),
-	/**  Creates or updates (same name) a channel; typed secrets go to the credential store only. */
+	/**
+	 *  Creates or updates (same name) a channel; typed secrets go to the credential store only (a
+	 *  blank field keeps the stored secret: `loa_publish::save_channel` has the rule).
+	 */
 	saveChannel: (input: NewChannel, secrets: ChannelSecrets) => typedError<ChannelInfo, IpcError>(__TAURI_INVOKE("save_channel", { input, secrets })),
 	/**  Pauses or resumes one channel. */
 	setChannelPaused: (id: number, paused: boolean) => typedError<ChannelInfo, IpcError>(__TAURI_INVOKE("set_channel_paused", { id, paused })),
@@ -73,16 +76,24 @@ export const commands = {
 	/**  Pauses or resumes all publishing. */
 	setOutboxPaused: (paused: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("set_outbox_paused", { paused })),
 	publishStatus: () => typedError<PublishStatus, IpcError>(__TAURI_INVOKE("publish_status")),
+	/**
+	 *  What the channel form shows before the officer types anything: each platform's default API
+	 *  address, spacing and photo preset (`loa-platforms`, the one home of these facts).
+	 */
+	platformDefaults: () => typedError<PlatformDefaults[], IpcError>(__TAURI_INVOKE("platform_defaults")),
 	listTemplates: () => typedError<TemplateInfo[], IpcError>(__TAURI_INVOKE("list_templates")),
 	/**  The template's sample data in `lang`, to prefill the form. */
 	templateSample: (id: string, lang: Lang) => typedError<{ [key in string]: TemplateValue | null }, IpcError>(__TAURI_INVOKE("template_sample", { id, lang })),
 	/**  The gallery card's image, a PNG made once per template version and kept in the profile. */
 	templateThumbnail: (id: string, lang: Lang) => typedError<number[], IpcError>(__TAURI_INVOKE("template_thumbnail", { id, lang })),
-	/**  The live preview: see [`PreviewBytes`] for the answer's layout. */
+	/**  The live preview: see [`preview_body`] for the answer's layout. */
 	templatePreview: (request: TemplateRequest) => typedError<number[], IpcError>(__TAURI_INVOKE("template_preview", { request })),
 	/**  "Create draft": the draft with the caption and the rendered image attached. */
 	createTemplateDraft: (request: TemplateRequest) => typedError<TemplateDraft, IpcError>(__TAURI_INVOKE("create_template_draft", { request })),
 };
+
+/* Constants */
+export const FACEBOOK_TEXT_LIMIT = 63206 as const;
 
 /* Types */
 /**  A configured channel (no secrets). */
@@ -111,8 +122,8 @@ export type ChannelInfo = {
 };
 
 /**
- *  Which platform a channel publishes to. Mirrors `loa_channels::ChannelKind` (the core does
- *  not depend on the HTTP clients).
+ *  Which platform a channel publishes to. The codes (`facebook`, `zalo`, `wordpress`, `folder`)
+ *  are stored in the database and typed on the command line.
  */
 export type ChannelKind = "facebook" | "zalo" | "wordpress" | "folder";
 
@@ -122,7 +133,10 @@ export type ChannelLink = {
 	link: LinkState,
 };
 
-/**  Secrets typed in the channel form. A blank field keeps what is stored. */
+/**
+ *  Secrets typed in the channel form or read from files by `loa channel add`. A blank field
+ *  keeps what is stored, unless the channel now points elsewhere (see [`save_channel`]).
+ */
 export type ChannelSecrets = {
 	/**  Facebook page token, Zalo access token, WordPress application password. */
 	token?: string,
@@ -237,9 +251,18 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
+
+/**  The typed part of an error, for the few errors that carry more than a sentence. */
+export type ErrorDetails = 
+/**  Each limit of the platform the post breaks. */
+{ kind: "channel_limits"; violations: LimitMessage[] } | 
+/**  The blocking findings that stop queueing (each with its message and fix). */
+{ kind: "checks_block"; findings: CheckFinding[] } | 
+/**  The item's state, and what the officer tried. */
+{ kind: "outbox_wrong_state"; state: OutboxState; action: OutboxAction };
 
 /**  Something the officer may want to see. */
 export type Event = 
@@ -298,12 +321,14 @@ export type FieldType =
 
 /**
  *  An error as it crosses to the UI: a tagged value with a stable code, the Fluent message id and
- *  its arguments. The UI renders `t(message_id, args)`.
+ *  its arguments, and for some errors typed details. The UI renders `t(message_id, args)`, then
+ *  each detail's own message; it never parses a string.
  */
 export type IpcError = {
 	code: ErrorCode,
 	message_id: string,
 	args: { [key in string]: string },
+	details?: ErrorDetails | null,
 };
 
 /**  Live byte progress of an item. */
@@ -326,6 +351,22 @@ export type LegacyOffer = {
 	/**  The text converted to Unicode NFC, for the preview. */
 	converted: string,
 };
+
+/**
+ *  One limit a post breaks, as the UI shows it: the typed violation, and its Fluent message
+ *  with arguments (the channel's name included, sizes in megabytes).
+ */
+export type LimitMessage = {
+	violation: LimitViolation,
+	message_id: string,
+	args: { [key in string]: string },
+};
+
+/**
+ *  One way a post breaks a channel's limits. Crosses to the window as a tagged value
+ *  (`{"violation": "text_too_long", "max": …, "actual": …}`); photo indexes count from 0.
+ */
+export type LimitViolation = { violation: "title_missing" } | { violation: "title_too_long"; max: number; actual: number } | { violation: "text_too_long"; max: number; actual: number } | { violation: "too_many_photos"; max: number; actual: number } | { violation: "photo_too_large"; index: number; max: number; actual: number } | { violation: "photo_format"; index: number };
 
 /**  The link to one channel's host, as last seen. */
 export type LinkState = 
@@ -394,7 +435,7 @@ export type NewChannel = {
 	page_id?: string,
 	user?: string,
 	folder?: string | null,
-	/**  `None`: the kind's default ([`ChannelKind::default_spacing_secs`]). */
+	/**  `None`: the kind's default (`loa_platforms::ChannelKind::default_spacing_secs`). */
 	spacing_secs?: number | null,
 	/**  Zalo: the name of the WordPress channel that hosts the articles' photos. */
 	image_host?: string | null,
@@ -413,6 +454,9 @@ export type NewDraftPhoto = {
 	media_id?: number,
 	alt_text?: string,
 };
+
+/**  An officer's action on an outbox item, for the error that refuses it. */
+export type OutboxAction = "cancel" | "retry" | "mark_published";
 
 /**
  *  The last thing that went wrong with an item: the platform's code and its own message, kept
@@ -439,7 +483,7 @@ export type OutboxItem = {
 	slug: string,
 	/**  The time the officer asked for, if any (RFC 3339). */
 	scheduled_at: string | null,
-	/**  The platform's own scheduler takes it (Facebook, 10 minutes to 30 days ahead). */
+	/**  The platform's own scheduler takes it (Facebook, inside `ScheduleWindow::FACEBOOK`). */
 	platform_scheduled: boolean,
 	/**  Publish and upload attempts that reached the platform (offline tries do not count). */
 	attempts: number,
@@ -485,15 +529,35 @@ export type OutboxState =
 /**  Loa could not tell whether the post went out: the officer checks the page. */
 "unconfirmed" | "cancelled";
 
+/**
+ *  Where a photo is going. Each preset sets the long edge, the JPEG quality and a size cap; the
+ *  cap is the destination's own limit ([`crate::Limits::max_photo_bytes`]), so a photo prepared
+ *  for a channel is always one that channel accepts.
+ * 
+ *  | preset | long edge | quality | size cap | source |
+ *  | --- | --- | --- | --- | --- |
+ *  | `facebook` | 2048 px | 82 | [`crate::FACEBOOK`]'s, 4,000,000 bytes | Meta's help centre: photos are shown at up to 2048 px on the long side; larger uploads are downscaled by Facebook with its own, softer resize |
+ *  | `zalo` | 1280 px | 80 | [`crate::ZALO`]'s, 1,000,000 bytes | Zalo publishes no size; standard-quality sending recompresses to about 1280 px. The cap is the article API's 1 MB per image |
+ *  | `web` | 1600 px | 80 | none | our choice for the commune's web portal: an 800 px column at 2× density |
+ *  | `print` | original | 92 | none | print needs every pixel; 92 keeps JPEG artefacts invisible on paper |
+ */
+export type PhotoPreset = "facebook" | "zalo" | "web" | "print";
+
+/**  A platform's defaults, as the channel form shows them. */
+export type PlatformDefaults = {
+	kind: ChannelKind,
+	/**  Empty: the officer must give one (a website), or none is needed (a folder). */
+	base_url: string,
+	spacing_secs: number,
+	photo_preset: PhotoPreset,
+};
+
 /**  How to prepare a draft's photos. */
 export type PrepareOptions = {
-	preset?: PreparePreset,
+	preset?: PhotoPreset,
 	/**  Stamp the profile's watermark (logo, else text; nothing when neither is set). */
 	use_watermark?: boolean,
 };
-
-/**  Where the photos are going. */
-export type PreparePreset = "facebook" | "zalo" | "web" | "print";
 
 /**  Reported after each photo: how far the run is, and that photo's outcome. */
 export type PrepareProgress = {

@@ -231,6 +231,9 @@ export async function createMemoryBackend(): Promise<Backend> {
     async publishStatus() {
       return ok({ paused: false, links: [], credentials_file: null });
     },
+    async platformDefaults() {
+      return { status: "error", error: publishOnly };
+    },
     // Templates are drawn by the core only: the preview lists none.
     async listTemplates() {
       return ok([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanPastedText, countChars, foldForSearch, nfcOffset, normalizeWithSelection } from "./text";
+import { cleanPastedText, countChars, facebookMessage, foldForSearch, nfcOffset, normalizeWithSelection } from "./text";
 
 const DECOMPOSED = "Mu\u031bo\u031b\u0300ng"; // "Mường" typed as base letters + combining marks
 
@@ -69,5 +69,14 @@ describe("foldForSearch", () => {
     const text = "🌧 Mu\u031bo\u031b\u0300ng";
     expect(foldForSearch(text)).toBe("🌧 muong");
     expect(Array.from(foldForSearch(text)).length).toBe(Array.from(text.normalize("NFC")).length);
+  });
+});
+
+describe("facebookMessage", () => {
+  it("is the title line, a blank line, then the body, as the core composes it", () => {
+    expect(facebookMessage(" Lịch tiêm chủng ", "Sáng thứ Bảy.\n")).toBe("Lịch tiêm chủng\n\nSáng thứ Bảy.");
+    expect(facebookMessage("", "Chỉ có nội dung")).toBe("Chỉ có nội dung");
+    expect(facebookMessage("Chỉ có tiêu đề", "  ")).toBe("Chỉ có tiêu đề");
+    expect(facebookMessage("Mu\u031bo\u031b\u0300ng", "")).toBe("Mường");
   });
 });

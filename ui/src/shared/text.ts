@@ -48,6 +48,17 @@ export function countChars(text: string): number {
 }
 
 /**
+ * The text Facebook receives for a draft, for the editor's counter: the trimmed title, a blank line, the
+ * trimmed body (just one of them when the other is empty). Facebook has no title field; the core composes
+ * the message the same way (`loa_platforms::titled_text`) and checks that against the limit.
+ */
+export function facebookMessage(title: string, body: string): string {
+  const t = title.normalize("NFC").trim();
+  const b = body.normalize("NFC").trim();
+  return t && b ? `${t}\n\n${b}` : t || b;
+}
+
+/**
  * Text as the search compares it: lower case, without diacritics, "đ" as "d" ("Đường" → "duong").
  * Keeps one code point per code point of the NFC input, so offsets in the folded text are offsets in the original.
  */

@@ -306,7 +306,7 @@ pub(crate) fn zalo(status: u16, body: &[u8], usage: &Usage, acts: bool) -> Chann
     err(kind, class, code.to_string(), &message)
 }
 
-/// A failed OAuth v4 token refresh (`POST oauth.zaloapp.com/v4/oa/access_token`). Any error in
+/// A failed OAuth v4 token refresh (`POST {oauth}/v4/oa/access_token`). Any error in
 /// the body (-14014 invalid refresh token, -14020 refresh token expired, -14002 invalid app …)
 /// means the refresh token cannot be used again: the officer must reconnect the OA.
 pub(crate) fn zalo_refresh(status: u16, body: &[u8], usage: &Usage) -> ChannelError {

@@ -21,11 +21,11 @@ use crate::classify;
 use crate::http::{
     Call, Http, Multipart, Payload, Reply, image_content_type, join, query_component,
 };
-use crate::limits::{FacebookSchedule, facebook_schedule};
 use crate::{
     Channel, ChannelConfig, ChannelError, ChannelKind, Credentials, ErrorClass, PostContent,
     Progress, RemoteMedia, RemotePost, text_hash,
 };
+use loa_platforms::{Schedule, ScheduleWindow, compose};
 
 /// Pages of the feed read back before giving up (100 posts each): a commune page posts a few
 /// times a day, so this reaches far past any attempt window.
@@ -92,23 +92,31 @@ impl FacebookPage {
         let Some(at) = post.scheduled_at else {
             return Ok(None);
         };
-        match facebook_schedule(at, now) {
-            FacebookSchedule::Now => Ok(None),
-            FacebookSchedule::Platform => Ok(Some(at.timestamp())),
+        let window = ScheduleWindow::FACEBOOK;
+        match window.decide(at, now) {
+            Schedule::Now => Ok(None),
+            Schedule::Platform => Ok(Some(at.timestamp())),
             // Nothing was sent: the worker called too early (see `publish_not_before`).
-            FacebookSchedule::TooSoon | FacebookSchedule::TooFar => Err(ChannelError {
+            Schedule::TooSoon | Schedule::TooFar => Err(ChannelError {
                 class: ErrorClass::Transient,
                 kind: ChannelKind::Facebook,
                 code: "not-due".into(),
                 message: format!(
-                    "scheduled for {at}, outside Facebook's 10 minute – 30 day window"
+                    "scheduled for {at}, outside Facebook's {} minute – {} day window",
+                    window.min_minutes(),
+                    window.max_days()
                 ),
             }),
         }
     }
 
     fn post_url(id: &str) -> String {
-        format!("https://www.facebook.com/{id}")
+        ChannelKind::facebook_post_url(id)
+    }
+
+    /// The `message` this client sends for `post` (Facebook has no title field).
+    fn message(post: &PostContent) -> String {
+        compose::facebook_message(&post.title, &post.text)
     }
 
     /// Posts from `url` on, following `paging.next`, that carry `hash`.
@@ -215,7 +223,7 @@ impl Channel for FacebookPage {
         progress: Progress<'_>,
     ) -> Result<RemotePost, ChannelError> {
         let schedule = self.schedule(post, Utc::now())?;
-        let message = crate::text::nfc(&post.text);
+        let message = Self::message(post);
         let schedule_fields = schedule
             .map(|ts| {
                 vec![
@@ -290,7 +298,8 @@ impl Channel for FacebookPage {
         post: &PostContent,
         since: DateTime<Utc>,
     ) -> Result<Option<RemotePost>, ChannelError> {
-        let hash = post.text_hash();
+        // The page shows the whole message, title line included.
+        let hash = text_hash(&Self::message(post));
         let since = since.timestamp() - READ_BACK_SLACK_SECS;
         let token = query_component(&self.token);
         let feed = format!(

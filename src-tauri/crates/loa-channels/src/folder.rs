@@ -130,13 +130,11 @@ impl FolderChannel {
         }
         fs::create_dir(&temp).map_err(|e| io_err(&e, "create the folder"))?;
 
-        let title = nfc(post.title.trim());
-        let body = nfc(&post.text);
-        let text = if title.is_empty() {
-            format!("{}\n", body.trim_end())
-        } else {
-            format!("{title}\n\n{}\n", body.trim_end())
-        };
+        // The same text a Facebook post carries: title line, blank line, body.
+        let text = format!(
+            "{}\n",
+            loa_platforms::compose::titled_text(&post.title, &post.text)
+        );
         write_synced(&temp.join(TEXT_FILE), text.as_bytes())?;
 
         let mut done: u64 = 0;
@@ -169,7 +167,7 @@ impl FolderChannel {
         let manifest = Manifest {
             format: FORMAT.into(),
             outbox_id: post.outbox_id,
-            title,
+            title: loa_platforms::compose::title(&post.title),
             text_file: TEXT_FILE.into(),
             text_hash: post.text_hash(),
             photos,

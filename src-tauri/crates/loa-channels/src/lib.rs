@@ -5,6 +5,11 @@
 //! talks to. Every platform error is classified in one place ([`ErrorClass`]) from the platforms'
 //! documentation: the worker decides what to do from the class alone.
 //!
+//! What each platform accepts and how a post becomes its message (the Facebook message with its
+//! title line, the Zalo article's fields) are `loa-platforms`': the clients send exactly what its
+//! `compose` functions return, so the checks and the limits count what is sent
+//! (`tests/agreement.rs`).
+//!
 //! This crate knows nothing about SQLite or Tauri: it is handed a post and credentials and returns
 //! remote ids.
 
@@ -26,10 +31,8 @@ pub mod zalo;
 #[cfg(test)]
 mod channel_tests;
 
-pub use limits::{
-    ChannelLimits, LimitViolation, ScheduleWindow, check_post, check_post_for, limits, limits_for,
-    publish_not_before,
-};
+pub use limits::{check_post, check_post_for, limits_for};
+pub use loa_platforms::{ChannelKind, LimitViolation, Limits, publish_not_before, text_hash};
 
 /// Opens a channel client. Nothing is sent until a method is called.
 pub fn open(config: ChannelConfig, creds: Credentials) -> Box<dyn Channel> {
@@ -41,16 +44,6 @@ pub fn open(config: ChannelConfig, creds: Credentials) -> Box<dyn Channel> {
     }
 }
 
-/// Which platform a channel publishes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChannelKind {
-    Facebook,
-    Zalo,
-    Wordpress,
-    Folder,
-}
-
 /// Everything a client needs to reach one configured channel. Secrets come from the credential
 /// store, never from the database.
 #[derive(Debug, Clone)]
@@ -58,8 +51,8 @@ pub struct ChannelConfig {
     pub kind: ChannelKind,
     /// The officer's name for the channel ("Trang xã", "Cổng TTĐT").
     pub name: String,
-    /// Facebook: the Graph base URL including the version (`https://graph.facebook.com/v21.0`);
-    /// Zalo: the OA API base (`https://openapi.zalo.me`); WordPress: the site URL; folder: unused.
+    /// Facebook: the Graph base URL including the version; Zalo: the OA API base (both default to
+    /// the platform's own, `ChannelKind::default_base_url`); WordPress: the site URL; folder: unused.
     pub base_url: String,
     /// Facebook page id; empty elsewhere.
     pub page_id: String,
@@ -115,25 +108,12 @@ pub struct PostContent {
 }
 
 impl PostContent {
-    /// The read-back key: a hash of the NFC text with whitespace runs collapsed, so a platform that
-    /// trims or re-wraps the message still matches. Stable across processes and versions.
+    /// The read-back key of the body ([`text_hash`]): what a Zalo article's text, a WordPress
+    /// post and a folder's `post.txt` are matched by. A Facebook post is matched by the hash of
+    /// its whole message ([`loa_platforms::compose::facebook_message`]), title line included.
     pub fn text_hash(&self) -> String {
         text_hash(&self.text)
     }
-}
-
-/// See [`PostContent::text_hash`].
-pub fn text_hash(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = text.nfc().collect::<String>();
-    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    // FNV-1a 64: no crypto needed, only a stable fingerprint.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in collapsed.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
 }
 
 /// A photo the platform has accepted (not yet visible on its own).
@@ -267,17 +247,4 @@ pub trait Channel: Send {
     /// spent, and a process killed before the call returns (and before
     /// [`Channel::take_refreshed_credentials`]) would otherwise lose the only valid one.
     fn set_credential_sink(&mut self, _sink: CredentialSink) {}
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_hash_ignores_normalisation_and_whitespace() {
-        let nfd = "Thông báo lu\u{0303} quét\n\nở  bản Khun";
-        let nfc = "Thông báo lũ quét ở bản Khun";
-        assert_eq!(text_hash(nfd), text_hash(nfc));
-        assert_ne!(text_hash(nfc), text_hash("Thông báo lũ quét ở bản Nà"));
-    }
 }

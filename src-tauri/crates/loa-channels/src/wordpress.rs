@@ -220,7 +220,7 @@ impl Channel for WordPressSite {
             });
         }
         let mut body = json!({
-            "title": nfc(post.title.trim()),
+            "title": loa_platforms::compose::title(&post.title),
             "content": content(post, media),
             "status": "publish",
             "slug": wp_slug(post),

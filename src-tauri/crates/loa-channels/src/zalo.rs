@@ -29,18 +29,13 @@ use serde_json::{Value, json};
 
 use crate::classify::{self, ZaloOutcome};
 use crate::http::{Call, Http, Payload, Reply, join, query_component};
-use crate::limits::{ZALO_AUTHOR_MAX, ZALO_DESCRIPTION_MAX, ZALO_TITLE_MAX};
-use crate::text::{nfc, paragraphs, truncate_chars};
+use crate::text::nfc;
 use crate::wordpress::WordPressSite;
 use crate::{
     Channel, ChannelConfig, ChannelError, ChannelKind, CredentialSink, Credentials, ErrorClass,
     PostContent, Progress, RemoteMedia, RemotePost, text_hash,
 };
-
-/// The production API host; when the configured base is anything else (the sandbox), the OAuth
-/// endpoint lives on the same server.
-const ZALO_API_HOST: &str = "openapi.zalo.me";
-const ZALO_OAUTH_BASE: &str = "https://oauth.zaloapp.com";
+use loa_platforms::{ZALO, compose};
 
 /// Refreshes tried for one call before the token is the officer's problem.
 const MAX_REFRESHES_PER_CALL: u32 = 2;
@@ -70,7 +65,8 @@ pub struct ZaloOa {
     http: Http,
     base: String,
     oauth_base: String,
-    author: String,
+    /// The channel's name: each article's author line is made from it.
+    name: String,
     creds: Credentials,
     refreshed: Option<Credentials>,
     cover: Option<String>,
@@ -95,11 +91,8 @@ impl std::fmt::Debug for Sink {
 
 impl ZaloOa {
     pub fn new(config: ChannelConfig, creds: Credentials) -> ZaloOa {
-        let oauth_base = if config.base_url.contains(ZALO_API_HOST) {
-            ZALO_OAUTH_BASE.to_owned()
-        } else {
-            config.base_url.clone()
-        };
+        // Zalo's OAuth host in production; the sandbox answers on its own address.
+        let oauth_base = ChannelKind::zalo_oauth_base(&config.base_url);
         let image_host = config.image_host.map(|host| {
             let (host_config, host_creds) = *host;
             WordPressSite::new(host_config, host_creds)
@@ -109,7 +102,7 @@ impl ZaloOa {
             http: Http::new(ChannelKind::Zalo, config.timeout),
             base: config.base_url,
             oauth_base,
-            author: truncate_chars(&nfc(&config.name), ZALO_AUTHOR_MAX),
+            name: config.name.clone(),
             creds,
             refreshed: None,
             cover: None,
@@ -337,27 +330,27 @@ fn local(class: ErrorClass, code: &str, message: &str) -> ChannelError {
     }
 }
 
-/// The article fields Loa sends, built from the post.
+/// The article fields Loa sends, built from the post by `loa_platforms::compose::zalo_article`
+/// (the checks count the same fields). A title the limits refuse is refused here too, before
+/// anything is sent.
 fn article(
     post: &PostContent,
-    author: &str,
+    channel_name: &str,
     cover: &str,
     images: &[String],
 ) -> Result<Value, ChannelError> {
-    let title = nfc(post.title.trim());
-    if title.is_empty() || title.chars().count() > ZALO_TITLE_MAX {
+    let a = compose::zalo_article(&post.title, &post.text, channel_name);
+    let max = ZALO.max_title_chars.unwrap_or(u32::MAX);
+    let chars = a.title.chars().count();
+    if chars == 0 || chars > max as usize {
         return Err(local(
             ErrorClass::Invalid,
             "title-length",
-            &format!("the title must have 1 to {ZALO_TITLE_MAX} characters"),
+            &format!("the title must have 1 to {max} characters"),
         ));
     }
-    let paras = paragraphs(&post.text);
-    let description = truncate_chars(
-        &paras.first().cloned().unwrap_or_else(|| title.clone()),
-        ZALO_DESCRIPTION_MAX,
-    );
-    let body: Vec<Value> = paras
+    let body: Vec<Value> = a
+        .paragraphs
         .iter()
         .map(|p| json!({ "type": "text", "content": p }))
         .chain(
@@ -368,10 +361,10 @@ fn article(
         .collect();
     Ok(json!({
         "type": "normal",
-        "title": title,
-        "author": author,
+        "title": a.title,
+        "author": a.author,
         "cover": { "cover_type": "photo", "photo_url": cover, "status": "show" },
-        "description": description,
+        "description": a.description,
         "body": body,
         "status": "show",
         "comment": "show",
@@ -469,7 +462,7 @@ impl Channel for ZaloOa {
                 })?
             }
         };
-        let payload = article(post, &self.author, &cover, &images)?;
+        let payload = article(post, &self.name, &cover, &images)?;
         let url = self.url("v2.0/article/create");
         let (_, created) = self
             .api(&|t| Call::post(url.clone(), Payload::json(&payload)).header("access_token", t))?;
@@ -491,7 +484,7 @@ impl Channel for ZaloOa {
         post: &PostContent,
         since: DateTime<Utc>,
     ) -> Result<Option<RemotePost>, ChannelError> {
-        let title = nfc(post.title.trim());
+        let title = compose::title(&post.title);
         let hash = post.text_hash();
         // create_date is in milliseconds; allow for clock differences.
         let since_ms = (since.timestamp() - 600) * 1000;

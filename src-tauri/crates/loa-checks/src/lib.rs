@@ -6,10 +6,15 @@
 //!
 //! Offsets are counted in Unicode scalar values (Rust `char`s) of the field's text as given, end
 //! exclusive. Findings come back sorted by field, then start offset.
+//!
+//! The platform limits it applies are `loa-platforms`', counted on the text the clients send; it
+//! deliberately does not know a channel's configuration (a Zalo image host) or photo formats:
+//! those are the platform limits' job when a post is queued for one channel.
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
+use loa_platforms::{FACEBOOK, ZALO, compose, megabytes};
 use serde::ser::SerializeStruct;
 
 mod hygiene;
@@ -23,7 +28,7 @@ pub struct PostInput<'a> {
     /// Empty for now: drafts have no photos yet.
     pub photos: &'a [PhotoInput<'a>],
     /// The platforms the post is meant for; empty means "check against all of them".
-    pub channels: &'a [Channel],
+    pub channels: &'a [ChannelKind],
     pub scheduled_at: Option<DateTime<Utc>>,
     /// The caller's clock; the checks never read one.
     pub now: DateTime<Utc>,
@@ -36,24 +41,6 @@ pub struct PhotoInput<'a> {
     pub bytes: u64,
     pub width: u32,
     pub height: u32,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    Facebook,
-    Zalo,
-    Wordpress,
-    Folder,
-}
-
-impl Channel {
-    pub const ALL: [Channel; 4] = [
-        Channel::Facebook,
-        Channel::Zalo,
-        Channel::Wordpress,
-        Channel::Folder,
-    ];
 }
 
 /// `Block`: the post must not be queued as it is. `Warn`: the officer should look before queueing.
@@ -247,69 +234,24 @@ pub fn rule_for(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Limits. Sources are listed in README.md; keep the two in step.
-// ---------------------------------------------------------------------------------------------------
-
-/// Facebook Page post text, in characters (title, blank line, body, as Loa posts it).
-pub const FACEBOOK_TEXT_LIMIT: usize = 63_206;
-/// Photos in one Facebook post. Meta's reference does not state a maximum for `attached_media`;
-/// 10 is the figure publishing tools document and the conservative choice.
-pub const FACEBOOK_MAX_PHOTOS: usize = 10;
-/// Facebook Page photo upload limit ("4MB" in the Graph API Page Photos reference), taken as decimal
-/// megabytes so that a photo we accept is never refused.
-pub const FACEBOOK_PHOTO_MAX_BYTES: u64 = 4_000_000;
-/// Earliest `scheduled_publish_time` Facebook accepts, from now.
-pub const FACEBOOK_SCHEDULE_MIN_MINUTES: i64 = 10;
-/// Latest `scheduled_publish_time`, in days from now (Meta's Pages API posts guide: 30 days; older
-/// references say 75 days or 6 months: the strictest is used).
-pub const FACEBOOK_SCHEDULE_MAX_DAYS: i64 = 30;
-/// Zalo OA article title, in characters.
-pub const ZALO_TITLE_LIMIT: usize = 150;
-/// Zalo OA article description (the summary shown under the title), in characters.
-pub const ZALO_DESCRIPTION_LIMIT: usize = 300;
-
-/// The text Loa sends as a Facebook post message: the trimmed title, a blank line, the trimmed body
-/// (just one of them when the other is empty).
-pub fn facebook_message(title: &str, body: &str) -> String {
-    let (t, b) = (title.trim(), body.trim());
-    match (t.is_empty(), b.is_empty()) {
-        (false, false) => format!("{t}\n\n{b}"),
-        (false, true) => t.to_owned(),
-        _ => b.to_owned(),
-    }
-}
-
-/// The part of the body Loa sends as a Zalo OA article `description`: the first paragraph (up to the
-/// first blank line), trimmed. Returns the char offsets of that paragraph in `body` as well.
-pub fn zalo_description(body: &str) -> (&str, usize, usize) {
-    let trimmed_start = body.len() - body.trim_start().len();
-    let rest = &body[trimmed_start..];
-    let mut end = rest.len();
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        if line.trim().is_empty() && offset > 0 {
-            end = offset;
-            break;
-        }
-        offset += line.len();
-    }
-    let para = rest[..end].trim_end();
-    let start_chars = body[..trimmed_start].chars().count();
-    let len_chars = para.chars().count();
-    (para, start_chars, start_chars + len_chars)
-}
+/// The platforms' limits the checks apply are `loa-platforms`' (its `FACEBOOK`, `ZALO`
+/// constants and `ScheduleWindow::FACEBOOK`), counted on the text the clients send
+/// ([`loa_platforms::compose`]), so that a post the checks pass is one the client can send and
+/// one they block is one the platform would refuse (or, for a Zalo description, one the client
+/// would have to cut).
+pub use loa_platforms::ChannelKind;
 
 /// Runs every check on the post. Findings are sorted by field, then start offset.
 pub fn check(input: &PostInput<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let channels: &[Channel] = if input.channels.is_empty() {
-        &Channel::ALL
+    let channels: &[ChannelKind] = if input.channels.is_empty() {
+        &ChannelKind::ALL
     } else {
         input.channels
     };
-    let facebook = channels.contains(&Channel::Facebook);
-    let zalo = channels.contains(&Channel::Zalo);
+    let facebook = channels.contains(&ChannelKind::Facebook);
+    let zalo = channels.contains(&ChannelKind::Zalo);
+    let fb = FACEBOOK;
 
     if input.title.trim().is_empty() && input.body.trim().is_empty() {
         out.push(finding("empty_post", Field::Post, None, BTreeMap::new()));
@@ -356,14 +298,14 @@ pub fn check(input: &PostInput<'_>) -> Vec<Finding> {
                 args(&[("number", (i + 1).to_string())]),
             ));
         }
-        if facebook && photo.bytes > FACEBOOK_PHOTO_MAX_BYTES {
+        if let Some(max) = fb.max_photo_bytes.filter(|m| facebook && photo.bytes > *m) {
             out.push(finding(
                 "facebook_photo_too_large",
                 Field::Photo(i),
                 None,
                 args(&[
                     ("number", (i + 1).to_string()),
-                    ("limit", megabytes(FACEBOOK_PHOTO_MAX_BYTES)),
+                    ("limit", megabytes(max)),
                     ("size", megabytes(photo.bytes)),
                 ]),
             ));
@@ -371,74 +313,76 @@ pub fn check(input: &PostInput<'_>) -> Vec<Finding> {
     }
 
     if facebook {
-        let length = facebook_message(input.title, input.body).chars().count();
-        if length > FACEBOOK_TEXT_LIMIT {
+        // The message the Facebook client sends: title line, blank line, body.
+        let length = fb.sent_text(input.title, input.body).chars().count();
+        if let Some(limit) = fb.max_text_chars.filter(|m| length > *m as usize) {
             out.push(finding(
                 "facebook_text_too_long",
                 Field::Post,
                 None,
-                args(&[
-                    ("limit", FACEBOOK_TEXT_LIMIT.to_string()),
-                    ("length", length.to_string()),
-                ]),
+                args(&[("limit", limit.to_string()), ("length", length.to_string())]),
             ));
         }
-        if input.photos.len() > FACEBOOK_MAX_PHOTOS {
+        if let Some(limit) = fb.max_photos.filter(|m| input.photos.len() > *m as usize) {
             out.push(finding(
                 "facebook_too_many_photos",
                 Field::Post,
                 None,
                 args(&[
-                    ("limit", FACEBOOK_MAX_PHOTOS.to_string()),
+                    ("limit", limit.to_string()),
                     ("count", input.photos.len().to_string()),
                 ]),
             ));
         }
-        if let Some(at) = input.scheduled_at {
-            let ahead = at - input.now;
-            if ahead < Duration::minutes(FACEBOOK_SCHEDULE_MIN_MINUTES)
-                || ahead > Duration::days(FACEBOOK_SCHEDULE_MAX_DAYS)
-            {
-                out.push(finding(
-                    "schedule_outside_window",
-                    Field::Schedule,
-                    None,
-                    args(&[
-                        ("min_minutes", FACEBOOK_SCHEDULE_MIN_MINUTES.to_string()),
-                        ("max_days", FACEBOOK_SCHEDULE_MAX_DAYS.to_string()),
-                    ]),
-                ));
-            }
+        if let (Some(at), Some(window)) = (input.scheduled_at, fb.schedule)
+            && !window.accepts(at, input.now)
+        {
+            out.push(finding(
+                "schedule_outside_window",
+                Field::Schedule,
+                None,
+                args(&[
+                    ("min_minutes", window.min_minutes().to_string()),
+                    ("max_days", window.max_days().to_string()),
+                ]),
+            ));
         }
     }
 
     if zalo {
-        let title = input.title.trim();
+        // The title and description the Zalo client sends (see `loa_platforms::compose`).
+        let title = compose::title(input.title);
         let title_len = title.chars().count();
-        if title_len > ZALO_TITLE_LIMIT {
+        if let Some(limit) = ZALO
+            .max_title_chars
+            .map(|m| m as usize)
+            .filter(|m| title_len > *m)
+        {
             let lead = input.title.len() - input.title.trim_start().len();
             let lead = input.title[..lead].chars().count();
             out.push(finding(
                 "zalo_title_too_long",
                 Field::Title,
-                Some((lead + ZALO_TITLE_LIMIT, lead + title_len)),
+                Some((lead + limit, lead + title_len)),
                 args(&[
-                    ("limit", ZALO_TITLE_LIMIT.to_string()),
+                    ("limit", limit.to_string()),
                     ("length", title_len.to_string()),
                 ]),
             ));
         }
-        let (_, start, end) = zalo_description(input.body);
+        // Over the limit the client would cut the description: the officer decides first.
+        let (start, end) = compose::zalo_description_span(input.body);
         let length = end - start;
-        if length > ZALO_DESCRIPTION_LIMIT {
+        if let Some(limit) = ZALO
+            .max_description_chars
+            .map(|m| m as usize)
+            .filter(|m| length > *m)
+        {
             out.push(finding(
                 "zalo_description_too_long",
                 Field::Body,
-                Some((start + ZALO_DESCRIPTION_LIMIT, end)),
-                args(&[
-                    ("limit", ZALO_DESCRIPTION_LIMIT.to_string()),
-                    ("length", length.to_string()),
-                ]),
+                Some((start + limit, end)),
+                args(&[("limit", limit.to_string()), ("length", length.to_string())]),
             ));
         }
     }
@@ -480,12 +424,6 @@ fn args(pairs: &[(&str, String)]) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Decimal megabytes with one decimal place, e.g. `4.0`, `5.3`.
-fn megabytes(bytes: u64) -> String {
-    let tenths = (bytes + 50_000) / 100_000;
-    format!("{}.{}", tenths / 10, tenths % 10)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -501,33 +439,5 @@ mod tests {
             assert_eq!(r.message_id, format!("check-{}", r.code.replace('_', "-")));
             assert_eq!(r.fix_id, format!("{}-fix", r.message_id));
         }
-    }
-
-    #[test]
-    fn megabytes_rounds_to_one_decimal() {
-        assert_eq!(megabytes(4_000_000), "4.0");
-        assert_eq!(megabytes(5_260_000), "5.3");
-        assert_eq!(megabytes(0), "0.0");
-    }
-
-    #[test]
-    fn zalo_description_is_the_first_paragraph() {
-        let (d, s, e) = zalo_description("\n  Đoạn một\ndòng hai\n\nĐoạn hai");
-        assert_eq!(d, "Đoạn một\ndòng hai");
-        assert_eq!((s, e), (3, 3 + d.chars().count()));
-        let (d, _, _) = zalo_description("Chỉ một đoạn");
-        assert_eq!(d, "Chỉ một đoạn");
-        let (d, s, e) = zalo_description("   ");
-        assert_eq!((d, s, e), ("", 3, 3));
-    }
-
-    #[test]
-    fn facebook_message_joins_with_a_blank_line() {
-        assert_eq!(
-            facebook_message(" Tiêu đề ", " Nội dung "),
-            "Tiêu đề\n\nNội dung"
-        );
-        assert_eq!(facebook_message("", "Nội dung"), "Nội dung");
-        assert_eq!(facebook_message("Tiêu đề", "  "), "Tiêu đề");
     }
 }

@@ -1,7 +1,7 @@
 //! Behaviour of `loa_checks::check` on whole posts.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use loa_checks::{Channel, Field, Finding, PhotoInput, PostInput, Severity, check};
+use loa_checks::{ChannelKind as Channel, Field, Finding, PhotoInput, PostInput, Severity, check};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 7, 29, 8, 0, 0)
@@ -328,7 +328,10 @@ fn photo_without_alt_text_is_a_warning_on_that_photo() {
 
 #[test]
 fn facebook_photo_size_limit() {
-    let photos = [photo("a", 4_000_000), photo("b", 4_000_001)];
+    let max = loa_platforms::FACEBOOK
+        .max_photo_bytes
+        .expect("Facebook caps photo size");
+    let photos = [photo("a", max), photo("b", max + 1)];
     let input = PostInput {
         photos: &photos,
         channels: &[Channel::Facebook],
@@ -340,7 +343,7 @@ fn facebook_photo_size_limit() {
     assert_eq!(findings[0].severity, Severity::Block);
     assert_eq!(
         findings[0].args.get("limit").map(String::as_str),
-        Some("4.0")
+        Some(loa_platforms::megabytes(max).as_str())
     );
 
     let zalo_only = PostInput {
@@ -386,8 +389,11 @@ fn facebook_photo_count_limit() {
 
 #[test]
 fn facebook_text_limit_boundary() {
-    let ok = "a".repeat(63_206);
-    let over = "a".repeat(63_207);
+    let limit = loa_platforms::FACEBOOK
+        .max_text_chars
+        .expect("Facebook limits text") as usize;
+    let ok = "a".repeat(limit);
+    let over = "a".repeat(limit + 1);
     let fb = [Channel::Facebook];
     assert!(
         check(&PostInput {
@@ -404,18 +410,21 @@ fn facebook_text_limit_boundary() {
     assert_eq!(findings[0].severity, Severity::Block);
     assert_eq!(
         findings[0].args.get("length").map(String::as_str),
-        Some("63207")
+        Some((limit + 1).to_string().as_str())
     );
     assert_eq!(
         findings[0].args.get("limit").map(String::as_str),
-        Some("63206")
+        Some(limit.to_string().as_str())
     );
 }
 
 #[test]
 fn facebook_text_counts_title_blank_line_and_body_in_characters() {
-    // "Tiêu đề" is 7 characters; 7 + 2 + 63 197 = 63 206.
-    let body = "ệ".repeat(63_197);
+    // "Tiêu đề" is 7 characters: 7 + 2 (blank line) + body = the limit.
+    let limit = loa_platforms::FACEBOOK
+        .max_text_chars
+        .expect("Facebook limits text") as usize;
+    let body = "ệ".repeat(limit - 9);
     let fb = [Channel::Facebook];
     assert!(
         check(&PostInput {
@@ -424,7 +433,7 @@ fn facebook_text_counts_title_blank_line_and_body_in_characters() {
         })
         .is_empty()
     );
-    let body = "ệ".repeat(63_198);
+    let body = "ệ".repeat(limit - 8);
     assert_eq!(
         codes(&check(&PostInput {
             channels: &fb,
@@ -504,12 +513,16 @@ fn scheduled(offset: Duration, channels: &[Channel]) -> Vec<&'static str> {
 #[test]
 fn schedule_window_edges() {
     let fb = [Channel::Facebook];
-    assert!(scheduled(Duration::minutes(10), &fb).is_empty());
-    assert!(scheduled(Duration::days(30), &fb).is_empty());
+    // Facebook takes 10 minutes to 30 days; Loa keeps a minute clear at the near end and an
+    // hour at the far end (loa_platforms::ScheduleWindow::FACEBOOK), as its client does.
+    assert!(scheduled(Duration::minutes(11), &fb).is_empty());
+    assert!(scheduled(Duration::days(30) - Duration::hours(1), &fb).is_empty());
     assert!(scheduled(Duration::days(1), &fb).is_empty());
     for bad in [
-        Duration::minutes(10) - Duration::seconds(1),
-        Duration::days(30) + Duration::seconds(1),
+        Duration::minutes(11) - Duration::seconds(1),
+        Duration::minutes(10),
+        Duration::days(30) - Duration::hours(1) + Duration::seconds(1),
+        Duration::days(30),
         Duration::zero(),
         Duration::hours(-2),
         Duration::days(75),
@@ -532,7 +545,8 @@ fn schedule_window_edges() {
     })[0];
     assert_eq!(f.field, Field::Schedule);
     assert_eq!(f.severity, Severity::Block);
-    assert_eq!(f.args.get("max_days").map(String::as_str), Some("30"));
+    assert_eq!(f.args.get("min_minutes").map(String::as_str), Some("11"));
+    assert_eq!(f.args.get("max_days").map(String::as_str), Some("29"));
 }
 
 // --- Text hygiene ------------------------------------------------------------------------------------

@@ -113,7 +113,7 @@ pub enum ChannelAddKind {
         /// A file holding the Page access token.
         #[arg(long, value_name = "F")]
         token_file: PathBuf,
-        /// The Graph API base, version included (default https://graph.facebook.com/v21.0).
+        /// The Graph API base, version included (default: Facebook's own, `loa-platforms`).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
@@ -133,7 +133,7 @@ pub enum ChannelAddKind {
         /// A file holding the app's secret key (needed to refresh).
         #[arg(long, value_name = "F")]
         secret_key_file: Option<PathBuf>,
-        /// The OA API base (default https://openapi.zalo.me).
+        /// The OA API base (default: Zalo's own, `loa-platforms`).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
         /// A website channel whose media library hosts the articles' photos.

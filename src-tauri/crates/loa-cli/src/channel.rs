@@ -3,9 +3,8 @@
 
 use std::path::Path;
 
-use loa_channels::Credentials;
 use loa_core::{ChannelInfo, ChannelKind, LoaError, Localizer, NewChannel, Store};
-use loa_publish::{CredentialStore, PlatformChannels};
+use loa_publish::{ChannelSecrets, CredentialStore, PlatformChannels};
 use serde::Serialize;
 
 use crate::Outcome;
@@ -44,7 +43,7 @@ fn optional_secret(path: Option<&Path>) -> Result<Option<String>, LoaError> {
 }
 
 /// The channel and its secrets from the command line.
-fn parse(kind: &ChannelAddKind) -> Result<(NewChannel, Option<Credentials>), LoaError> {
+fn parse(kind: &ChannelAddKind) -> Result<(NewChannel, Option<ChannelSecrets>), LoaError> {
     Ok(match kind {
         ChannelAddKind::Facebook {
             common,
@@ -60,9 +59,9 @@ fn parse(kind: &ChannelAddKind) -> Result<(NewChannel, Option<Credentials>), Loa
                 spacing_secs: common.spacing,
                 ..NewChannel::default()
             },
-            Some(Credentials {
+            Some(ChannelSecrets {
                 token: secret(token_file)?,
-                ..Credentials::default()
+                ..ChannelSecrets::default()
             }),
         ),
         ChannelAddKind::Zalo {
@@ -82,11 +81,15 @@ fn parse(kind: &ChannelAddKind) -> Result<(NewChannel, Option<Credentials>), Loa
                 image_host: image_host.clone(),
                 ..NewChannel::default()
             },
-            Some(Credentials {
+            Some(ChannelSecrets {
                 token: secret(token_file)?,
-                refresh_token: optional_secret(refresh_token_file.as_deref())?,
-                app_id: app_id.as_ref().map(|a| a.trim().to_owned()),
-                secret_key: optional_secret(secret_key_file.as_deref())?,
+                refresh_token: optional_secret(refresh_token_file.as_deref())?.unwrap_or_default(),
+                app_id: app_id
+                    .as_deref()
+                    .map(str::trim)
+                    .unwrap_or_default()
+                    .to_owned(),
+                secret_key: optional_secret(secret_key_file.as_deref())?.unwrap_or_default(),
             }),
         ),
         ChannelAddKind::Wordpress {
@@ -103,9 +106,9 @@ fn parse(kind: &ChannelAddKind) -> Result<(NewChannel, Option<Credentials>), Loa
                 spacing_secs: common.spacing,
                 ..NewChannel::default()
             },
-            Some(Credentials {
+            Some(ChannelSecrets {
                 token: secret(app_password_file)?,
-                ..Credentials::default()
+                ..ChannelSecrets::default()
             }),
         ),
         ChannelAddKind::Folder { common, path } => {
@@ -179,12 +182,14 @@ pub fn run(
                 Some(_) => Some(credentials(store, l10n)?),
                 None => None,
             };
-            let (channel, updated) = match &creds {
-                Some(c) => loa_publish::save_channel(store, c.as_ref(), &input, secrets.as_ref())?,
-                None => store.save_channel(&input)?,
+            let (channel, updated) = match (&creds, &secrets) {
+                (Some(c), Some(typed)) => {
+                    loa_publish::save_channel(store, c.as_ref(), &input, typed)?
+                }
+                _ => store.publishing().save_channel(&input)?,
             };
             if json {
-                let all = store.list_channels()?;
+                let all = store.publishing().channels()?;
                 out::json(&row(&channel, &all));
             } else {
                 let id = if updated {
@@ -203,7 +208,7 @@ pub fn run(
             }
         }
         ChannelCommand::List => {
-            let all = store.list_channels()?;
+            let all = store.publishing().channels()?;
             if json {
                 let rows: Vec<Row<'_>> = all.iter().map(|c| row(c, &all)).collect();
                 out::json(&rows);
@@ -223,7 +228,7 @@ pub fn run(
             }
         }
         ChannelCommand::Test { name } => {
-            let channel = store.channel_by_name(name)?;
+            let channel = store.publishing().channel_by_name(name)?;
             let creds: std::sync::Arc<dyn CredentialStore> = credentials(store, l10n)?.into();
             let found = loa_publish::test_channel(store, &creds, &PlatformChannels, channel.id)?;
             if json {
@@ -239,10 +244,10 @@ pub fn run(
         }
         ChannelCommand::Pause { name } | ChannelCommand::Resume { name } => {
             let paused = matches!(command, ChannelCommand::Pause { .. });
-            let channel = store.channel_by_name(name)?;
-            let channel = store.set_channel_paused(channel.id, paused)?;
+            let channel = store.publishing().channel_by_name(name)?;
+            let channel = store.publishing().set_channel_paused(channel.id, paused)?;
             if json {
-                let all = store.list_channels()?;
+                let all = store.publishing().channels()?;
                 out::json(&row(&channel, &all));
             } else {
                 out::line(&l10n.msg_with(

@@ -42,7 +42,7 @@ pub fn run(
     json: bool,
 ) -> Result<Outcome, LoaError> {
     if let (Some(code), Some(reason)) = (&a.override_code, &a.reason) {
-        store.override_check(a.id, code, reason)?;
+        store.drafts().override_check(a.id, code, reason)?;
         if !json {
             out::line(&l10n.msg_with(
                 "cli-override-recorded",
@@ -50,7 +50,7 @@ pub fn run(
             ));
         }
     }
-    let findings = store.check_draft(a.id)?;
+    let findings = store.drafts().check(a.id)?;
     let blocks = findings.iter().any(CheckFinding::blocks);
     if json {
         out::json(&findings.iter().map(|f| row(l10n, f)).collect::<Vec<_>>());

@@ -40,14 +40,14 @@ pub fn new(store: &Store, a: &NewArgs, json: bool) -> Result<Outcome, LoaError> 
         .transpose()?
         .unwrap_or_default();
     let status: Option<DraftStatus> = a.status.as_deref().map(str::parse).transpose()?;
-    let mut draft = store.create_draft(&NewDraft {
+    let mut draft = store.drafts().create(&NewDraft {
         title: a.title.trim().to_owned(),
         body,
         lang: a.lang.unwrap_or_default(),
         topic,
     })?;
     if let Some(status) = status {
-        draft = store.save_draft(
+        draft = store.drafts().save(
             draft.id,
             &DraftPatch {
                 status: Some(status),
@@ -72,12 +72,12 @@ fn title_or_untitled(l10n: &Localizer, title: &str) -> String {
 }
 
 pub fn list(store: &Store, l10n: &Localizer, json: bool) -> Result<Outcome, LoaError> {
-    let summaries = store.list_drafts()?;
+    let summaries = store.drafts().list()?;
     if json {
         // The contract promises full drafts in the list.
         let drafts = summaries
             .iter()
-            .map(|s| store.get_draft(s.id))
+            .map(|s| store.drafts().get(s.id))
             .collect::<Result<Vec<_>, _>>()?;
         out::json(&drafts);
     } else if summaries.is_empty() {
@@ -98,7 +98,7 @@ pub fn list(store: &Store, l10n: &Localizer, json: bool) -> Result<Outcome, LoaE
 }
 
 pub fn show(store: &Store, l10n: &Localizer, id: i64, json: bool) -> Result<Outcome, LoaError> {
-    let d = store.get_draft(id)?;
+    let d = store.drafts().get(id)?;
     if json {
         out::json(&d);
         return Ok(Outcome::Ok);
@@ -138,7 +138,7 @@ pub fn import(
     paths: &[PathBuf],
     json: bool,
 ) -> Result<Outcome, LoaError> {
-    let outcomes = store.import(paths, None)?;
+    let outcomes = store.drafts().import(paths, None)?;
     let rows: Vec<ImportRow> = outcomes
         .iter()
         .map(|o| ImportRow {
@@ -201,7 +201,7 @@ pub fn attach(
     images: &[PathBuf],
     json: bool,
 ) -> Result<Outcome, LoaError> {
-    let photos = store.attach_for_posting(id, images)?;
+    let photos = store.publishing().attach_for_posting(id, images)?;
     if json {
         let rows: Vec<AttachRow> = photos
             .iter()

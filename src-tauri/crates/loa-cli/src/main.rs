@@ -1,4 +1,6 @@
-//! `loa`: everything the desktop app does, scriptable. A thin front door over `loa-core`.
+//! `loa`: everything the desktop app does, scriptable. A thin front door over `loa-core`'s feature
+//! views, one module per command (`draft`, `search`, `check`, `media`, `channel`, `queue`, `sync`
+//! over `loa-publish`'s publishing service, `template`, `text`, `sandbox`).
 //!
 //! Exit codes: 0 success, 1 a user error (one line on stderr, in the chosen language),
 //! 2 a usage error. Never a panic trace.

@@ -86,9 +86,9 @@ fn add(
     json: bool,
 ) -> Result<Outcome, LoaError> {
     // Both must exist: one clear line otherwise (exit 1).
-    store.get_draft(draft_id)?;
-    let channel = store.channel_by_name(channel)?;
-    let item = loa_publish::queue_post(store, draft_id, channel.id, at)?;
+    store.drafts().get(draft_id)?;
+    let channel = store.publishing().channel_by_name(channel)?;
+    let item = store.publishing().queue(draft_id, channel.id, at)?;
     if json {
         out::json(&row(&item));
     } else {
@@ -98,7 +98,7 @@ fn add(
 }
 
 fn list(store: &Store, l10n: &Localizer, json: bool) -> Result<Outcome, LoaError> {
-    let items = store.list_outbox()?;
+    let items = store.publishing().outbox()?;
     if json {
         let rows: Vec<Row<'_>> = items.iter().map(row).collect();
         out::json(&rows);
@@ -148,23 +148,23 @@ pub fn run(
             id,
             confirm_not_published,
         } => {
-            let item = store.retry_outbox_item(*id, *confirm_not_published)?;
+            let item = store.publishing().retry(*id, *confirm_not_published)?;
             print_item(l10n, &item, json);
             Ok(Outcome::Ok)
         }
         QueueCommand::Cancel { id } => {
-            let item = store.cancel_outbox_item(*id)?;
+            let item = store.publishing().cancel(*id)?;
             print_item(l10n, &item, json);
             Ok(Outcome::Ok)
         }
         QueueCommand::MarkPublished { id, url } => {
-            let item = store.mark_outbox_published(*id, url)?;
+            let item = store.publishing().mark_published(*id, url)?;
             print_item(l10n, &item, json);
             Ok(Outcome::Ok)
         }
         QueueCommand::Pause | QueueCommand::Resume => {
             let paused = matches!(command, QueueCommand::Pause);
-            store.set_outbox_paused(paused)?;
+            store.publishing().set_paused(paused)?;
             if json {
                 out::json(&serde_json::json!({ "paused": paused }));
             } else {

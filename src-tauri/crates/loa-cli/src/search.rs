@@ -49,7 +49,7 @@ pub fn run(store: &Store, a: &SearchArgs, json: bool) -> Result<Outcome, LoaErro
         from: a.from.clone(),
         to: a.to.clone(),
     };
-    let hits = store.search(&query)?;
+    let hits = store.drafts().search(&query)?;
     if json {
         let rows: Vec<Row<'_>> = hits
             .iter()

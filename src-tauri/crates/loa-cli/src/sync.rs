@@ -9,9 +9,7 @@ use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use loa_core::{ChannelStatus, LoaError, Localizer, Store};
-use loa_publish::{
-    Deps, Event, PlatformChannels, RealSleeper, SyncReport, SystemRng, Worker, WorkerConfig,
-};
+use loa_publish::{Event, PublishingService, RunMode, SyncReport, WorkerConfig};
 use serde::Serialize;
 
 use crate::Outcome;
@@ -45,7 +43,7 @@ struct Printer<'a> {
 impl Printer<'_> {
     fn channel(&mut self, id: i64) -> String {
         if !self.names.contains_key(&id)
-            && let Ok(c) = self.store.channel(id)
+            && let Ok(c) = self.store.publishing().channel(id)
         {
             self.names.insert(id, c.name);
         }
@@ -148,31 +146,19 @@ pub fn run(
     json: bool,
 ) -> Result<Outcome, LoaError> {
     let credentials = channel::credentials(store, l10n)?;
-    let deps = Deps {
-        factory: Arc::new(PlatformChannels),
-        credentials: Arc::from(credentials),
-        sleeper: Arc::new(RealSleeper),
-        rng: Box::new(SystemRng::new()),
+    let mode = if args.once {
+        RunMode::Once
+    } else {
+        RunMode::Forever
     };
-    let mut config = WorkerConfig::from_env();
-    if args.once {
-        // Nothing to keep an indicator fresh for.
-        config.idle_probe = None;
-    }
-    let mut worker = Worker::new(store.clone(), deps, config);
-    let handle = worker.handle();
-    let events = handle.subscribe();
+    // The worker runs on its own thread; this one prints (the Localizer is not thread-safe).
+    let (service, events) = PublishingService::start(
+        store.clone(),
+        Arc::from(credentials),
+        mode,
+        WorkerConfig::from_env(),
+    )?;
     let interrupted = interrupt_flag();
-    let once = args.once;
-    // The Localizer is not thread-safe: the worker runs on its own thread and this one prints.
-    let thread = std::thread::spawn(move || {
-        if once {
-            worker.run_once().map(Some)
-        } else {
-            worker.run();
-            Ok(None)
-        }
-    });
     let mut printer = Printer {
         l10n,
         store,
@@ -182,7 +168,7 @@ pub fn run(
     loop {
         match events.recv_timeout(Duration::from_millis(100)) {
             Ok(e) => {
-                if json && !once {
+                if json && !args.once {
                     out::line(&serde_json::to_string(&e).unwrap_or_default());
                 } else if !json && let Some(line) = printer.line(&e) {
                     out::line(&line);
@@ -194,14 +180,14 @@ pub fn run(
         }
         if interrupted.load(Ordering::SeqCst) && !stopping {
             stopping = true;
-            handle.stop();
+            service.handle().stop();
             eprintln!("loa: {}", l10n.msg("publish-sync-stopping"));
         }
-        if thread.is_finished() {
+        if service.is_finished() {
             break;
         }
     }
-    let Ok(result) = thread.join() else {
+    let Ok(result) = service.join() else {
         eprintln!("loa: {}", l10n.msg("publish-sync-crashed"));
         return Ok(Outcome::Partial);
     };
@@ -209,7 +195,7 @@ pub fn run(
         return Ok(Outcome::Ok);
     };
     if json {
-        let items = store.list_outbox()?;
+        let items = store.publishing().outbox()?;
         out::json(&Report {
             report: &report,
             items: items.iter().map(queue::row).collect(),

@@ -107,7 +107,7 @@ fn row(t: &TemplateInfo) -> TemplateRow {
 }
 
 pub fn list(store: &Store, l10n: &Localizer, json: bool) -> Result<Outcome, LoaError> {
-    let templates = store.list_templates()?;
+    let templates = store.templates().list()?;
     if json {
         out::json(&templates.iter().map(row).collect::<Vec<_>>());
         return Ok(Outcome::Ok);
@@ -237,7 +237,7 @@ pub fn render(
     let Some(format) = format_of(l10n, &a.out) else {
         return Ok(Outcome::Partial);
     };
-    let pack = store.template_pack(&a.id)?;
+    let pack = store.templates().pack(&a.id)?;
     let size = parse_size(&a.size);
     let renderer = Renderer::new();
     let rendered = match render_once(&renderer, &pack, &a.id, &a.data, lang, size, format) {
@@ -285,7 +285,7 @@ pub fn import(
     file: &Path,
     json: bool,
 ) -> Result<Outcome, LoaError> {
-    let imported = store.import_pack(file)?;
+    let imported = store.templates().import_pack(file)?;
     if json {
         out::json(&imported.iter().map(row).collect::<Vec<_>>());
     } else {
@@ -304,7 +304,7 @@ pub fn export(
     ids: &[String],
     file: &Path,
 ) -> Result<Outcome, LoaError> {
-    store.export_pack(ids, file)?;
+    store.templates().export_pack(ids, file)?;
     out::line(&l10n.msg_with(
         "template-cli-exported",
         &[

@@ -8,7 +8,7 @@
 //! Black-box: it drives the `loa` binary and reads the emulators (`loa-emulators`).
 //! `LOA_CHAOS_SEED` replays a run (the seed is printed), `LOA_CHAOS_ROUNDS` sets the rounds (20).
 //! `LOA_SYNC_TIME_SCALE=0.02` asks the worker to shrink its backoffs and holds so the test fits
-//! in three minutes. Skips with a message while the binary lacks the publishing commands.
+//! in three minutes. It never skips: a `loa` without the publishing commands fails it.
 //!
 //! Fault kinds: Facebook and WordPress meet every kind except `ExpiredToken` (an expired Page
 //! token or a revoked application password needs the officer to reconnect — the channel would
@@ -136,9 +136,9 @@ fn chaos_every_post_exactly_once_with_photos_in_order() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let mut loa = Loa::new(env!("CARGO_BIN_EXE_loa"), tmp.path().join("profile"));
     loa.env.push(("LOA_SYNC_TIME_SCALE".into(), "0.02".into()));
+    // The publishing commands are part of `loa`: their absence is a failure, never a skip.
     if let Some(missing) = loa.missing_commands() {
-        eprintln!("SKIPPED chaos test: this `loa` binary has no `{missing}` command yet");
-        return;
+        panic!("this `loa` binary has no `{missing}` command");
     }
     let seed = env_u64("LOA_CHAOS_SEED").unwrap_or_else(|| {
         std::time::SystemTime::now()

@@ -6,15 +6,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 fn testdata(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/testdata")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is absent", p.display());
-        None
-    }
+    loa_testdata::path(rel)
 }
 
 fn loa(data_dir: &Path, args: &[&str]) -> Output {

@@ -145,7 +145,10 @@ fn channels_keep_their_secrets_out_of_the_database() {
     let list = list.as_array().expect("array");
     assert_eq!(list.len(), 4);
     assert_eq!(list[0]["kind"], "facebook");
-    assert_eq!(list[0]["base_url"], "https://graph.facebook.com/v21.0");
+    assert_eq!(
+        list[0]["base_url"],
+        loa_core::ChannelKind::Facebook.default_base_url()
+    );
     assert_eq!(list[0]["status"], "ok");
     assert_eq!(list[1]["base_url"], "https://xa.gov.vn");
     assert_eq!(list[2]["image_host"], "Cổng TTĐT");

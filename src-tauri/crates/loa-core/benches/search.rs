@@ -38,10 +38,6 @@ const QUERIES: &[(&str, &str)] = &[
     ("rare", "khong tim thay gi ca"),
 ];
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/testdata/vietnamese-text")
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i]
@@ -56,16 +52,16 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
-    let corpus = corpus_dir();
-    let dirs = ["news-baomoi-sample", "news-unc-dantri"].map(|d| corpus.join(d));
-    if !dirs.iter().all(|d| d.is_dir()) {
-        eprintln!(
-            "skipped: the news corpus is absent under {}",
-            corpus.display()
-        );
+    let Some(corpus) = loa_testdata::path("vietnamese-text") else {
         return;
-    }
-    let mut files: Vec<PathBuf> = loa_core::import::collect_files(&dirs)
+    };
+    let dirs = ["news-baomoi-sample", "news-unc-dantri"].map(|d| corpus.join(d));
+    assert!(
+        dirs.iter().all(|d| d.is_dir()),
+        "the news corpus is incomplete under {}",
+        corpus.display()
+    );
+    let mut files: Vec<PathBuf> = loa_core::drafts::import::collect_files(&dirs)
         .into_iter()
         .filter(|(_, e)| e.is_none())
         .map(|(p, _)| p)
@@ -73,7 +69,7 @@ fn main() {
     files.sort();
     let articles: Vec<NewDraft> = files
         .iter()
-        .filter_map(|f| loa_core::import::read(f).ok())
+        .filter_map(|f| loa_core::drafts::import::read(f).ok())
         .collect();
     println!(
         "corpus: {} articles from {}",
@@ -90,7 +86,7 @@ fn main() {
         let batch: Vec<NewDraft> = (made..made + n)
             .map(|i| articles[i % articles.len()].clone())
             .collect();
-        store.create_drafts(&batch).expect("create");
+        store.drafts().create_many(&batch).expect("create");
         made += n;
     }
     let index_time = started.elapsed();
@@ -115,11 +111,11 @@ fn main() {
             limit: Some(20),
             ..SearchQuery::default()
         };
-        let hits = store.search(&query).expect("search").len();
+        let hits = store.drafts().search(&query).expect("search").len();
         let mut times = Vec::new();
         for _ in 0..rounds {
             let t = Instant::now();
-            let r = store.search(&query).expect("search");
+            let r = store.drafts().search(&query).expect("search");
             times.push(t.elapsed());
             std::hint::black_box(r);
         }

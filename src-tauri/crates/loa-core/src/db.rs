@@ -66,7 +66,7 @@ pub fn open(path: &Path) -> Result<Connection> {
     let mut conn = Connection::open(path)?;
     configure(&conn)?;
     MIGRATIONS.to_latest(&mut conn)?;
-    crate::search::ensure_index(&mut conn)?;
+    crate::drafts::search::ensure_index(&mut conn)?;
     Ok(conn)
 }
 

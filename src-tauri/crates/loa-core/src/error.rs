@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::{ChannelKind, LimitViolation, OutboxAction, OutboxState};
+
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]
 pub enum LoaError {
@@ -51,8 +53,12 @@ pub enum LoaError {
     FileUnsupported { path: PathBuf },
     #[error("cannot read the text of {}: {detail}", path.display())]
     FileUnreadable { path: PathBuf, detail: String },
-    #[error("draft {id} cannot be queued: {codes}")]
-    ChecksBlock { id: i64, codes: String },
+    /// Blocking findings nobody overrode stop queueing; they travel with the error.
+    #[error("draft {id} cannot be queued: {} blocking finding(s)", findings.len())]
+    ChecksBlock {
+        id: i64,
+        findings: Vec<crate::CheckFinding>,
+    },
     #[error("an override needs a reason")]
     OverrideNeedsReason,
     #[error("photo {id} not found in the library")]
@@ -91,15 +97,15 @@ pub enum LoaError {
     #[error("no channel named {name:?}")]
     ChannelNotFound { name: String },
     #[error("a channel named {name:?} already exists and publishes to {kind}")]
-    ChannelKindMismatch { name: String, kind: String },
+    ChannelKindMismatch { name: String, kind: ChannelKind },
     #[error("outbox item {id} not found")]
     OutboxItemNotFound { id: i64 },
     /// An officer's action that the item's state does not allow (cancel while publishing…).
-    #[error("outbox item {id} is {state}: cannot {action}")]
+    #[error("outbox item {id} is {state}: cannot {}", action.as_str())]
     OutboxWrongState {
         id: i64,
-        state: String,
-        action: String,
+        state: OutboxState,
+        action: OutboxAction,
     },
     #[error("draft {draft_id} is already queued for {channel}")]
     AlreadyQueued { draft_id: i64, channel: String },
@@ -113,9 +119,16 @@ pub enum LoaError {
     Credentials { detail: String },
     #[error("channel {channel} has no credentials")]
     MissingCredentials { channel: String },
-    /// The platform would refuse the post as it is (`problems`: its limits, in words).
-    #[error("{channel} would refuse this post: {problems}")]
-    ChannelLimits { channel: String, problems: String },
+    /// The platform would refuse the post as it is: each limit it breaks, typed.
+    #[error("{channel} would refuse this post: {violations:?}")]
+    ChannelLimits {
+        channel: String,
+        violations: Vec<LimitViolation>,
+    },
+    /// A saved channel's address changed: the stored secret belonged to the old one, so a new
+    /// one must be typed.
+    #[error("{channel} now points elsewhere: its secret must be given again")]
+    ChannelSecretNeeded { channel: String },
     /// A Zalo channel without an image host cannot carry photos.
     #[error("{channel} cannot carry photos without an image host")]
     PhotosNeedImageHost { channel: String },
@@ -199,6 +212,7 @@ pub enum ErrorCode {
     MissingCredentials,
     ChannelFailed,
     ChannelLimits,
+    ChannelSecretNeeded,
     PhotosNeedImageHost,
     Template,
     TemplateIdTaken,
@@ -209,7 +223,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 43] = [
+    pub const ALL: [ErrorCode; 44] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -247,6 +261,7 @@ impl ErrorCode {
         ErrorCode::MissingCredentials,
         ErrorCode::ChannelFailed,
         ErrorCode::ChannelLimits,
+        ErrorCode::ChannelSecretNeeded,
         ErrorCode::PhotosNeedImageHost,
         ErrorCode::Template,
         ErrorCode::TemplateIdTaken,
@@ -295,6 +310,7 @@ impl ErrorCode {
             ErrorCode::MissingCredentials => "error-missing-credentials",
             ErrorCode::ChannelFailed => "error-channel-failed",
             ErrorCode::ChannelLimits => "error-channel-limits",
+            ErrorCode::ChannelSecretNeeded => "error-channel-secret-needed",
             ErrorCode::PhotosNeedImageHost => "error-photos-need-image-host",
             ErrorCode::Template => "error-template",
             ErrorCode::TemplateIdTaken => "error-template-id-taken",
@@ -349,6 +365,7 @@ impl LoaError {
             LoaError::MissingCredentials { .. } => ErrorCode::MissingCredentials,
             LoaError::ChannelFailed { .. } => ErrorCode::ChannelFailed,
             LoaError::ChannelLimits { .. } => ErrorCode::ChannelLimits,
+            LoaError::ChannelSecretNeeded { .. } => ErrorCode::ChannelSecretNeeded,
             LoaError::PhotosNeedImageHost { .. } => ErrorCode::PhotosNeedImageHost,
             LoaError::Template(_) => ErrorCode::Template,
             LoaError::TemplateIdTaken { .. } => ErrorCode::TemplateIdTaken,
@@ -387,9 +404,9 @@ impl LoaError {
                 put("path", path_arg(path));
                 put("detail", detail.clone());
             }
-            LoaError::ChecksBlock { id, codes } => {
+            LoaError::ChecksBlock { id, findings } => {
                 put("id", id.to_string());
-                put("codes", codes.clone());
+                put("count", findings.len().to_string());
             }
             LoaError::InvalidValue {
                 field,
@@ -425,27 +442,31 @@ impl LoaError {
             }
             LoaError::ChannelNotFound { name }
             | LoaError::MissingCredentials { channel: name }
-            | LoaError::PhotosNeedImageHost { channel: name } => put("channel", name.clone()),
+            | LoaError::PhotosNeedImageHost { channel: name }
+            | LoaError::ChannelSecretNeeded { channel: name } => put("channel", name.clone()),
             LoaError::ChannelKindMismatch { name, kind } => {
                 put("channel", name.clone());
-                put("kind", kind.clone());
+                put("kind", kind.as_str().to_owned());
             }
             LoaError::OutboxItemNotFound { id }
             | LoaError::ConfirmNotPublished { id }
             | LoaError::OutboxConflict { id } => put("id", id.to_string()),
             LoaError::OutboxWrongState { id, state, action } => {
                 put("id", id.to_string());
-                put("state", state.clone());
-                put("action", action.clone());
+                put("state", state.as_str().to_owned());
+                put("action", action.as_str().to_owned());
             }
             LoaError::AlreadyQueued { draft_id, channel } => {
                 put("id", draft_id.to_string());
                 put("channel", channel.clone());
             }
             LoaError::Credentials { detail } => put("detail", detail.clone()),
-            LoaError::ChannelLimits { channel, problems } => {
+            LoaError::ChannelLimits {
+                channel,
+                violations,
+            } => {
                 put("channel", channel.clone());
-                put("problems", problems.clone());
+                put("count", violations.len().to_string());
             }
             LoaError::ChannelFailed {
                 channel,
@@ -485,6 +506,33 @@ impl LoaError {
         }
     }
 
+    /// What the error says in typed form, beyond its sentence: the limits a post breaks, the
+    /// findings that block it. The UI shows each as its own message; the command line prints
+    /// them after the sentence ([`crate::Localizer::error`]).
+    pub fn details(&self) -> Option<ErrorDetails> {
+        match self {
+            LoaError::ChannelLimits {
+                channel,
+                violations,
+            } => Some(ErrorDetails::ChannelLimits {
+                violations: violations
+                    .iter()
+                    .map(|v| LimitMessage::new(channel, *v))
+                    .collect(),
+            }),
+            LoaError::ChecksBlock { findings, .. } => Some(ErrorDetails::ChecksBlock {
+                findings: findings.clone(),
+            }),
+            LoaError::OutboxWrongState { state, action, .. } => {
+                Some(ErrorDetails::OutboxWrongState {
+                    state: *state,
+                    action: *action,
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// The field of a template's data this error is about, if any (the UI marks that input).
     pub fn field_key(&self) -> Option<&str> {
         match self {
@@ -494,13 +542,68 @@ impl LoaError {
     }
 }
 
+/// One limit a post breaks, as the UI shows it: the typed violation, and its Fluent message
+/// with arguments (the channel's name included, sizes in megabytes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct LimitMessage {
+    pub violation: LimitViolation,
+    pub message_id: String,
+    pub args: BTreeMap<String, String>,
+}
+
+impl LimitMessage {
+    pub fn new(channel: &str, violation: LimitViolation) -> Self {
+        let mut args = violation.args();
+        args.insert("channel".to_owned(), channel.to_owned());
+        Self {
+            message_id: violation.message_id().to_owned(),
+            violation,
+            args,
+        }
+    }
+}
+
+/// The typed part of an error, for the few errors that carry more than a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ErrorDetails {
+    /// Each limit of the platform the post breaks.
+    ChannelLimits { violations: Vec<LimitMessage> },
+    /// The blocking findings that stop queueing (each with its message and fix).
+    ChecksBlock { findings: Vec<crate::CheckFinding> },
+    /// The item's state, and what the officer tried.
+    OutboxWrongState {
+        state: OutboxState,
+        action: OutboxAction,
+    },
+}
+
 /// An error as it crosses to the UI: a tagged value with a stable code, the Fluent message id and
-/// its arguments. The UI renders `t(message_id, args)`.
+/// its arguments, and for some errors typed details. The UI renders `t(message_id, args)`, then
+/// each detail's own message; it never parses a string.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct IpcError {
     pub code: ErrorCode,
     pub message_id: String,
     pub args: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub details: Option<ErrorDetails>,
+}
+
+impl IpcError {
+    /// An error the core did not produce (a front end failed before reaching it).
+    pub fn internal(detail: Option<String>) -> Self {
+        let code = ErrorCode::Internal;
+        IpcError {
+            code,
+            message_id: code.message_id().to_owned(),
+            args: detail
+                .map(|d| BTreeMap::from([("detail".to_owned(), d)]))
+                .unwrap_or_default(),
+            details: None,
+        }
+    }
 }
 
 impl From<LoaError> for IpcError {
@@ -515,6 +618,7 @@ impl From<LoaError> for IpcError {
                 code,
                 message_id,
                 args,
+                details: None,
             };
         }
         // A template error's sentence names the file or the field.
@@ -522,6 +626,7 @@ impl From<LoaError> for IpcError {
             code,
             message_id: e.message_id(),
             args: e.args(),
+            details: e.details(),
         }
     }
 }
@@ -549,6 +654,30 @@ mod tests {
         assert_eq!(json["code"], "draft_not_found");
         assert_eq!(json["message_id"], "error-draft-not-found");
         assert_eq!(json["args"]["id"], "7");
+    }
+
+    #[test]
+    fn limit_violations_cross_typed_with_their_messages() {
+        let e: IpcError = LoaError::ChannelLimits {
+            channel: "Zalo xã".into(),
+            violations: vec![LimitViolation::TitleTooLong {
+                max: 150,
+                actual: 151,
+            }],
+        }
+        .into();
+        let json = serde_json::to_value(&e).expect("serialisable");
+        assert_eq!(json["code"], "channel_limits");
+        let v = &json["details"]["violations"][0];
+        assert_eq!(json["details"]["kind"], "channel_limits");
+        assert_eq!(v["violation"]["violation"], "title_too_long");
+        assert_eq!(v["violation"]["actual"], 151);
+        assert_eq!(v["message_id"], "channel-limit-title-too-long");
+        assert_eq!(v["args"]["channel"], "Zalo xã");
+        // Errors without details leave the field out.
+        let plain = serde_json::to_value(IpcError::from(LoaError::DraftNotFound { id: 1 }))
+            .expect("serialisable");
+        assert!(plain.get("details").is_none());
     }
 
     #[test]

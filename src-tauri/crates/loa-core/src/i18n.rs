@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 
-use crate::{Lang, LoaError};
+use crate::{ErrorDetails, Lang, LoaError};
 
 /// The locale files the core embeds, per language.
 pub const CORE_FILES: &[&str] = &[
@@ -113,8 +113,25 @@ impl Localizer {
         self.format(id, &map)
     }
 
-    /// The officer-facing sentence for an error.
+    /// The officer-facing sentence for an error, followed by its typed details in words (each
+    /// limit a post breaks, each finding that blocks it).
     pub fn error(&self, e: &LoaError) -> String {
-        self.format(&e.message_id(), &e.args())
+        let mut out = self.format(&e.message_id(), &e.args());
+        let parts: Vec<String> = match e.details() {
+            Some(ErrorDetails::ChannelLimits { violations }) => violations
+                .iter()
+                .map(|v| self.format(&v.message_id, &v.args))
+                .collect(),
+            Some(ErrorDetails::ChecksBlock { findings }) => findings
+                .iter()
+                .map(|f| self.format(&f.message_id, &f.args))
+                .collect(),
+            Some(ErrorDetails::OutboxWrongState { .. }) | None => Vec::new(),
+        };
+        for part in parts {
+            out.push(' ');
+            out.push_str(&part);
+        }
+        out
     }
 }

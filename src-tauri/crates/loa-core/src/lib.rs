@@ -1,54 +1,65 @@
 //! # loa-core
 //!
-//! Everything Loa knows how to do, as a plain library: the profile's SQLite database and its
-//! migrations, drafts with revisions and a trash, Unicode NFC normalisation on every write, file
-//! import, and the Fluent messages the command line prints.
+//! Everything Loa knows how to do, as a plain library, laid out by feature:
 //!
-//! It deliberately knows nothing about Tauri, windows or the terminal: the desktop shell
-//! (`loa-app`) and the `loa` command line (`loa-cli`) are two thin front doors over [`Store`].
+//! - [`drafts`]: what the officer writes — drafts with revisions and a trash, search
+//!   ([`drafts::search`]), file import ([`drafts::import`]), legacy-encoding offers
+//!   ([`drafts::legacy`]) and the checks before queueing ([`drafts::checks`]);
+//! - [`media`]: the photo library, watch folders, a draft's photos, the watermark and "prepare
+//!   for posting";
+//! - [`templates`]: infographic templates in the profile, and drafts made from them
+//!   ([`templates::drafts`]);
+//! - [`publishing`]: channels, the outbox and its state machine, the worker's operations
+//!   ([`publishing::OutboxPort`]) and photos attached for posting.
+//!
+//! Around them, the few cross-cutting modules: [`db`] (the SQLite file and its append-only
+//! migrations), [`error`] (typed errors and their IPC form), [`clock`], [`i18n`] (Fluent),
+//! [`lang`], [`paths`], [`settings`] and [`text`] (NFC).
+//!
+//! [`Store`] owns the profile's one SQLite connection and hands out a view per feature —
+//! `store.drafts()`, `store.media()`, `store.templates()`, `store.publishing()` — each a thin
+//! handle over the same connection, every operation one transaction.
+//!
+//! It deliberately knows nothing about Tauri, windows or the terminal (the desktop shell
+//! `loa-app` and the `loa` command line are two thin front doors over it), nor about HTTP
+//! (`loa-channels`) or the platforms' numbers (`loa-platforms`, which it reads).
 
-pub mod channels;
-pub mod checks;
 pub mod clock;
 pub mod db;
 pub mod drafts;
 pub mod error;
 pub mod i18n;
-pub mod import;
 pub mod lang;
-pub mod legacy;
 pub mod media;
-pub mod outbox;
-pub mod outbox_attach;
-pub mod outbox_work;
 pub mod paths;
-pub mod search;
+pub mod publishing;
 pub mod settings;
 pub mod store;
-pub mod template_drafts;
 pub mod templates;
 pub mod text;
 
-pub use channels::{ChannelHold, ChannelInfo, ChannelKind, ChannelStatus, NewChannel};
-pub use checks::{CheckFinding, CheckSeverity};
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use drafts::checks::{CheckFinding, CheckSeverity};
+pub use drafts::import::ImportOutcome;
+pub use drafts::legacy::{LegacyEncoding, LegacyOffer};
+pub use drafts::search::{SearchHit, SearchQuery};
 pub use drafts::{Draft, DraftPatch, DraftStatus, DraftSummary, NewDraft, Revision, Topic};
-pub use error::{ErrorCode, IpcError, LoaError};
+pub use error::{ErrorCode, ErrorDetails, IpcError, LimitMessage, LoaError};
 pub use i18n::Localizer;
-pub use import::ImportOutcome;
 pub use lang::Lang;
-pub use legacy::{LegacyEncoding, LegacyOffer};
+pub use loa_platforms::{ChannelKind, LimitViolation, PhotoPreset, PlatformDefaults};
 pub use media::{
     DraftPhoto, MediaImportOutcome, MediaItem, MediaSource, NewDraftPhoto, PrepareOptions,
-    PreparePreset, PrepareProgress, PreparedPhoto, WatchEvent, WatchFolder, WatchFolders,
-    WatermarkPosition, WatermarkSettings,
+    PrepareProgress, PreparedPhoto, WatchEvent, WatchFolder, WatchFolders, WatermarkPosition,
+    WatermarkSettings,
 };
-pub use outbox::{OutboxError, OutboxItem, OutboxMedia, OutboxState, QueueOptions, QueuePreview};
-pub use outbox_work::{LeaseOutcome, OutboxCounts, Transition};
-pub use search::{SearchHit, SearchQuery};
+pub use publishing::{
+    ChannelHold, ChannelInfo, ChannelStatus, LeaseOutcome, NewChannel, OutboxAction, OutboxCounts,
+    OutboxError, OutboxItem, OutboxMedia, OutboxPort, OutboxState, Transition,
+};
 pub use settings::Settings;
 pub use store::Store;
-pub use template_drafts::{
+pub use templates::drafts::{
     RasterOptions, RenderedImage, TemplateData, TemplateDraft, TemplatePreview,
     TemplatePreviewInfo, TemplateRenderer, TemplateRequest, TemplateValue,
 };

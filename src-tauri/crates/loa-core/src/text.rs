@@ -60,12 +60,6 @@ pub fn guess_lang(s: &str) -> crate::Lang {
     }
 }
 
-/// Number of characters (Unicode scalar values of the NFC text), the unit platform limits such as
-/// Facebook's 63,206 characters are stated in.
-pub fn char_count(s: &str) -> usize {
-    nfc(s).chars().count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,11 +89,5 @@ mod tests {
             Lang::En
         );
         assert_eq!(guess_lang(""), Lang::Vi);
-    }
-
-    #[test]
-    fn counts_characters_not_bytes() {
-        assert_eq!(char_count("lũ quét"), 7);
-        assert_eq!(char_count("lu\u{0303} que\u{0301}t"), 7);
     }
 }

@@ -1,30 +1,27 @@
 //! The checks see a draft's photos: a photo without alternative text is pointed out.
 
-use std::path::Path;
-
 use loa_core::{MediaSource, NewDraft, NewDraftPhoto, Store};
 
 #[test]
 fn a_photo_without_alt_text_is_a_finding_until_it_has_one() {
-    let photo = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/testdata/photos-exif/recurser-orientation/Landscape_1.jpg");
-    if !photo.exists() {
-        eprintln!("skipped: {} is absent", photo.display());
+    let Some(photo) = loa_testdata::path("photos-exif/recurser-orientation/Landscape_1.jpg") else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open(dir.path()).expect("open");
     let draft = store
-        .create_draft(&NewDraft {
+        .drafts()
+        .create(&NewDraft {
             title: "Cầu treo bản Nà Hừ".into(),
             body: "Bà con qua cầu mới.".into(),
             ..NewDraft::default()
         })
         .expect("draft");
-    let imported = store.import_media(&[photo], MediaSource::Dialog);
+    let imported = store.media().import(&[photo], MediaSource::Dialog);
     let media = imported[0].1.as_ref().expect("imported").id;
     store
-        .attach_media(
+        .media()
+        .attach(
             draft.id,
             &[NewDraftPhoto {
                 media_id: media,
@@ -33,7 +30,8 @@ fn a_photo_without_alt_text_is_a_finding_until_it_has_one() {
         )
         .expect("attach");
     let codes = |s: &Store| -> Vec<String> {
-        s.check_draft(draft.id)
+        s.drafts()
+            .check(draft.id)
             .expect("check")
             .into_iter()
             .map(|f| f.code)
@@ -45,6 +43,7 @@ fn a_photo_without_alt_text_is_a_finding_until_it_has_one() {
         codes(&store)
     );
     store
+        .media()
         .set_alt_text(draft.id, media, "Cây cầu treo mới ở bản Nà Hừ")
         .expect("alt");
     assert!(!codes(&store).contains(&"photo_alt_missing".to_owned()));

@@ -31,7 +31,8 @@ fn create_normalises_to_nfc_and_keeps_text_as_typed() {
     let (_d, store, _c) = store_with_clock();
     let text = "Dòng 1\nhttps://dichvucong.gov.vn/p?x=1&y=2 #LũQuét\n\n  thụt lề";
     let d = store
-        .create_draft(&NewDraft {
+        .drafts()
+        .create(&NewDraft {
             title: format!("Bản {DECOMPOSED}"),
             body: text.to_owned(),
             lang: Lang::Vi,
@@ -43,7 +44,7 @@ fn create_normalises_to_nfc_and_keeps_text_as_typed() {
     assert_eq!(d.status, DraftStatus::Draft);
     assert_eq!(d.topic, Topic::WeatherDisaster);
     assert_eq!(d.created_at, "2025-07-29T01:30:00.000Z");
-    assert_eq!(store.get_draft(d.id).expect("get"), d);
+    assert_eq!(store.drafts().get(d.id).expect("get"), d);
 }
 
 #[test]
@@ -51,9 +52,10 @@ fn save_normalises_and_survives_reopen() {
     let dir = tempfile::tempdir().expect("tempdir");
     let id = {
         let store = Store::open(dir.path()).expect("open");
-        let d = store.create_draft(&NewDraft::default()).expect("create");
+        let d = store.drafts().create(&NewDraft::default()).expect("create");
         store
-            .save_draft(
+            .drafts()
+            .save(
                 d.id,
                 &DraftPatch {
                     title: Some(DECOMPOSED.to_owned()),
@@ -67,7 +69,7 @@ fn save_normalises_and_survives_reopen() {
         d.id
     };
     let store = Store::open(dir.path()).expect("reopen");
-    let d = store.get_draft(id).expect("get");
+    let d = store.drafts().get(id).expect("get");
     assert_eq!(d.title, "Mường");
     assert_eq!(d.body, "Xã Mường Tè");
     assert_eq!(
@@ -79,23 +81,24 @@ fn save_normalises_and_survives_reopen() {
 #[test]
 fn saving_identical_content_changes_nothing() {
     let (_d, store, clock) = store_with_clock();
-    let d = store.create_draft(&NewDraft::default()).expect("create");
-    let saved = store.save_draft(d.id, &body("a")).expect("save");
+    let d = store.drafts().create(&NewDraft::default()).expect("create");
+    let saved = store.drafts().save(d.id, &body("a")).expect("save");
     clock.advance(Duration::seconds(30));
-    let again = store.save_draft(d.id, &body("a")).expect("save again");
+    let again = store.drafts().save(d.id, &body("a")).expect("save again");
     assert_eq!(saved.updated_at, again.updated_at);
 }
 
 #[test]
 fn list_is_most_recent_first() {
     let (_d, store, clock) = store_with_clock();
-    let a = store.create_draft(&NewDraft::default()).expect("a");
+    let a = store.drafts().create(&NewDraft::default()).expect("a");
     clock.advance(Duration::seconds(1));
-    let b = store.create_draft(&NewDraft::default()).expect("b");
+    let b = store.drafts().create(&NewDraft::default()).expect("b");
     clock.advance(Duration::seconds(1));
-    store.save_draft(a.id, &body("sửa")).expect("touch a");
+    store.drafts().save(a.id, &body("sửa")).expect("touch a");
     let ids: Vec<i64> = store
-        .list_drafts()
+        .drafts()
+        .list()
         .expect("list")
         .iter()
         .map(|s| s.id)
@@ -106,20 +109,21 @@ fn list_is_most_recent_first() {
 #[test]
 fn typing_bursts_coalesce_into_one_revision_and_pauses_start_a_new_one() {
     let (_d, store, clock) = store_with_clock();
-    let d = store.create_draft(&NewDraft::default()).expect("create");
+    let d = store.drafts().create(&NewDraft::default()).expect("create");
     for text in ["T", "Th", "Thông", "Thông báo"] {
         clock.advance(Duration::seconds(1));
-        store.save_draft(d.id, &body(text)).expect("autosave");
+        store.drafts().save(d.id, &body(text)).expect("autosave");
     }
-    let revs = store.revisions(d.id).expect("revisions");
+    let revs = store.drafts().revisions(d.id).expect("revisions");
     assert_eq!(revs.len(), 1, "one burst of typing is one revision");
     assert_eq!(revs[0].body, "Thông báo");
 
     clock.advance(Duration::minutes(10));
     store
-        .save_draft(d.id, &body("Thông báo lịch tiêm"))
+        .drafts()
+        .save(d.id, &body("Thông báo lịch tiêm"))
         .expect("later");
-    let revs = store.revisions(d.id).expect("revisions");
+    let revs = store.drafts().revisions(d.id).expect("revisions");
     assert_eq!(revs.len(), 2);
     assert_eq!(
         revs[0].body, "Thông báo lịch tiêm",
@@ -133,23 +137,28 @@ fn a_big_deletion_keeps_the_text_from_before_it() {
     let (_d, store, clock) = store_with_clock();
     let long = "Nội dung rất dài. ".repeat(20);
     let d = store
-        .create_draft(&NewDraft {
+        .drafts()
+        .create(&NewDraft {
             body: long.clone(),
             ..NewDraft::default()
         })
         .expect("create");
     clock.advance(Duration::seconds(2));
     store
-        .save_draft(d.id, &body(""))
+        .drafts()
+        .save(d.id, &body(""))
         .expect("select all, delete");
-    let revs = store.revisions(d.id).expect("revisions");
+    let revs = store.drafts().revisions(d.id).expect("revisions");
     assert_eq!(revs.len(), 2);
     assert_eq!(revs[1].body, long);
 
     clock.advance(Duration::seconds(2));
-    let restored = store.restore_revision(d.id, revs[1].id).expect("restore");
+    let restored = store
+        .drafts()
+        .restore_revision(d.id, revs[1].id)
+        .expect("restore");
     assert_eq!(restored.body, long);
-    let revs = store.revisions(d.id).expect("revisions");
+    let revs = store.drafts().revisions(d.id).expect("revisions");
     assert_eq!(revs.len(), 3, "restoring adds a revision; nothing is lost");
     assert_eq!(revs[0].body, long);
     assert_eq!(revs[1].body, "");
@@ -158,16 +167,16 @@ fn a_big_deletion_keeps_the_text_from_before_it() {
 #[test]
 fn restoring_a_revision_of_another_draft_is_refused() {
     let (_d, store, _c) = store_with_clock();
-    let a = store.create_draft(&NewDraft::default()).expect("a");
-    let b = store.create_draft(&NewDraft::default()).expect("b");
+    let a = store.drafts().create(&NewDraft::default()).expect("a");
+    let b = store.drafts().create(&NewDraft::default()).expect("b");
     assert!(
-        store.revisions(b.id).expect("revs").is_empty(),
+        store.drafts().revisions(b.id).expect("revs").is_empty(),
         "history starts at the first edit"
     );
-    store.save_draft(b.id, &body("sửa")).expect("edit b");
-    let rev_b = store.revisions(b.id).expect("revs")[0].id;
+    store.drafts().save(b.id, &body("sửa")).expect("edit b");
+    let rev_b = store.drafts().revisions(b.id).expect("revs")[0].id;
     assert!(matches!(
-        store.restore_revision(a.id, rev_b),
+        store.drafts().restore_revision(a.id, rev_b),
         Err(LoaError::RevisionNotFound { .. })
     ));
 }
@@ -176,44 +185,45 @@ fn restoring_a_revision_of_another_draft_is_refused() {
 fn trash_and_restore_lose_nothing() {
     let (_d, store, _c) = store_with_clock();
     let d = store
-        .create_draft(&NewDraft {
+        .drafts()
+        .create(&NewDraft {
             title: "Cảnh báo lừa đảo".into(),
             body: "Không cung cấp mã OTP.".into(),
             ..NewDraft::default()
         })
         .expect("create");
-    store.trash_draft(d.id).expect("trash");
-    assert!(store.list_drafts().expect("list").is_empty());
-    let trash = store.list_trash().expect("trash list");
+    store.drafts().trash(d.id).expect("trash");
+    assert!(store.drafts().list().expect("list").is_empty());
+    let trash = store.drafts().list_trash().expect("trash list");
     assert_eq!(trash.len(), 1);
     assert!(trash[0].deleted_at.is_some());
     assert!(matches!(
-        store.save_draft(d.id, &body("x")),
+        store.drafts().save(d.id, &body("x")),
         Err(LoaError::DraftInTrash { .. })
     ));
-    let back = store.restore_draft(d.id).expect("restore");
+    let back = store.drafts().restore(d.id).expect("restore");
     assert_eq!(back, d);
-    assert!(store.list_trash().expect("trash list").is_empty());
-    assert_eq!(store.list_drafts().expect("list").len(), 1);
+    assert!(store.drafts().list_trash().expect("trash list").is_empty());
+    assert_eq!(store.drafts().list().expect("list").len(), 1);
 }
 
 #[test]
 fn unknown_ids_are_typed_errors() {
     let (_d, store, _c) = store_with_clock();
     assert!(matches!(
-        store.get_draft(42),
+        store.drafts().get(42),
         Err(LoaError::DraftNotFound { id: 42 })
     ));
     assert!(matches!(
-        store.trash_draft(42),
+        store.drafts().trash(42),
         Err(LoaError::DraftNotFound { .. })
     ));
     assert!(matches!(
-        store.restore_draft(42),
+        store.drafts().restore(42),
         Err(LoaError::DraftNotFound { .. })
     ));
     assert!(matches!(
-        store.revisions(42),
+        store.drafts().revisions(42),
         Err(LoaError::DraftNotFound { .. })
     ));
 }
@@ -244,6 +254,7 @@ fn import_reports_bad_files_and_imports_the_rest() {
     std::fs::write(&single, b"x").expect("write");
 
     let outcomes = store
+        .drafts()
         .import(
             &[src.clone(), single.clone(), dir.path().join("missing.txt")],
             None,
@@ -280,28 +291,28 @@ fn import_reports_bad_files_and_imports_the_rest() {
     assert!(matches!(outcomes[5].result, Err(LoaError::ReadFile { .. })));
 
     let a = store
-        .get_draft(*outcomes[0].result.as_ref().expect("a"))
+        .drafts()
+        .get(*outcomes[0].result.as_ref().expect("a"))
         .expect("get a");
     assert_eq!(
         (a.title.as_str(), a.body.as_str(), a.lang),
         ("Lịch cúp điện", "Thôn 3, sáng thứ Bảy.", Lang::Vi)
     );
     let b = store
-        .get_draft(*outcomes[3].result.as_ref().expect("b"))
+        .drafts()
+        .get(*outcomes[3].result.as_ref().expect("b"))
         .expect("get b");
     assert_eq!((b.title.as_str(), b.lang), ("Water outage", Lang::En));
-    assert_eq!(store.list_drafts().expect("list").len(), 2);
+    assert_eq!(store.drafts().list().expect("list").len(), 2);
 }
 
 /// Real articles from ../shared/testdata: they must import with their text intact (NFC).
 #[test]
 fn real_news_articles_import_intact() {
-    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/testdata/vietnamese-text");
-    let Ok(entries) = std::fs::read_dir(&corpus) else {
-        eprintln!("skipped: {} is absent", corpus.display());
+    let Some(corpus) = loa_testdata::path("vietnamese-text") else {
         return;
     };
+    let entries = std::fs::read_dir(&corpus).expect("list the news corpus");
     // Find a few article files wherever they are in the set.
     let mut files = Vec::new();
     let mut stack: Vec<std::path::PathBuf> =
@@ -318,18 +329,19 @@ fn real_news_articles_import_intact() {
             files.push(p);
         }
     }
-    if files.is_empty() {
-        eprintln!("skipped: no .txt articles under {}", corpus.display());
-        return;
-    }
+    assert!(
+        !files.is_empty(),
+        "no .txt articles under {}",
+        corpus.display()
+    );
     let (_d, store, _c) = store_with_clock();
-    let outcomes = store.import(&files, None).expect("import");
+    let outcomes = store.drafts().import(&files, None).expect("import");
     for o in &outcomes {
         let id = *o
             .result
             .as_ref()
             .unwrap_or_else(|e| panic!("{}: {e}", o.file.display()));
-        let d = store.get_draft(id).expect("get");
+        let d = store.drafts().get(id).expect("get");
         let original = std::fs::read_to_string(&o.file).expect("utf-8 article");
         let expected = loa_core::text::nfc(&original.replace("\r\n", "\n"));
         assert!(

@@ -2,7 +2,8 @@
 //! thumbnails, typed refusals, a draft's photos and the watermark settings.
 //!
 //! Real photos come from `shared/testdata/photos-exif`, copied into temporary folders at test
-//! time; the tests skip with a message when that folder is absent.
+//! time; the tests skip with a message when that folder is absent, and fail when
+//! `LOA_REQUIRE_TESTDATA=1` (CI).
 
 use std::path::{Path, PathBuf};
 
@@ -52,7 +53,9 @@ fn import_copies_into_the_content_addressed_library_once() {
     };
     let b = photo("exif-py/jpg/Canon_40D.jpg", inbox.path(), "bản sao.JPG").expect("copy");
 
-    let out = store.import_media(&[a.clone(), b.clone()], MediaSource::Dialog);
+    let out = store
+        .media()
+        .import(&[a.clone(), b.clone()], MediaSource::Dialog);
     assert_eq!(out.len(), 2);
     let first = out[0].1.as_ref().expect("imported");
     let second = out[1].1.as_ref().expect("imported");
@@ -77,18 +80,18 @@ fn import_copies_into_the_content_addressed_library_once() {
         .join("media")
         .join(&sha[..2])
         .join(format!("{sha}.jpg"));
-    assert_eq!(store.media_path(first.id).expect("path"), stored);
+    assert_eq!(store.media().path(first.id).expect("path"), stored);
     assert_eq!(std::fs::read(&stored).expect("library copy"), bytes);
     let files: Vec<_> = std::fs::read_dir(stored.parent().expect("shard"))
         .expect("shard dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(files.len(), 2, "one photo and one thumbnail: {files:?}");
-    assert_eq!(store.list_media().expect("list").len(), 1);
+    assert_eq!(store.media().list().expect("list").len(), 1);
 
     // The original can go away: the library keeps its copy.
     std::fs::remove_file(&a).expect("remove original");
-    assert_eq!(store.media_item(first.id).expect("item"), *first);
+    assert_eq!(store.media().item(first.id).expect("item"), *first);
 }
 
 #[test]
@@ -105,7 +108,9 @@ fn metadata_orientation_location_and_an_upright_stripped_thumbnail() {
     let png = photo("pillow-exif-formats/exif.png", inbox.path(), "a.png").expect("copy");
     let webp = photo("pillow-exif-formats/flower.webp", inbox.path(), "b.webp").expect("copy");
 
-    let out = store.import_media(&[rotated, gps, png, webp], MediaSource::Drop);
+    let out = store
+        .media()
+        .import(&[rotated, gps, png, webp], MediaSource::Drop);
     let items: Vec<_> = out
         .into_iter()
         .map(|(p, r)| r.unwrap_or_else(|e| panic!("{}: {e}", p.display())))
@@ -114,7 +119,8 @@ fn metadata_orientation_location_and_an_upright_stripped_thumbnail() {
     let r = &items[0];
     assert_eq!(r.orientation, 6);
     assert_eq!((r.width, r.height), (1800, 1200), "size after orientation");
-    let thumb = std::fs::read(store.thumbnail_path(r.id).expect("thumb path")).expect("thumb");
+    let thumb =
+        std::fs::read(store.media().thumbnail_path(r.id).expect("thumb path")).expect("thumb");
     assert_eq!(jpeg_size(&thumb), (320, 213), "upright, long edge 320");
     assert!(
         !loa_media::meta::jpeg_has_exif_or_xmp(&thumb),
@@ -130,7 +136,8 @@ fn metadata_orientation_location_and_an_upright_stripped_thumbnail() {
         "{:?}",
         items[1].camera
     );
-    let gps_thumb = std::fs::read(store.thumbnail_path(items[1].id).expect("path")).expect("read");
+    let gps_thumb =
+        std::fs::read(store.media().thumbnail_path(items[1].id).expect("path")).expect("read");
     assert!(!loa_media::meta::jpeg_has_exif_or_xmp(&gps_thumb));
 
     assert_eq!(items[2].ext, "png");
@@ -141,7 +148,8 @@ fn metadata_orientation_location_and_an_upright_stripped_thumbnail() {
 
     // Newest first: all imported at the same second, so by id, highest first.
     let listed: Vec<i64> = store
-        .list_media()
+        .media()
+        .list()
         .expect("list")
         .iter()
         .map(|i| i.id)
@@ -163,7 +171,7 @@ fn bad_files_get_typed_errors_and_import_nothing() {
     let heic = photo("exif-py/heic/spring_1440x960.heic", inbox.path(), "x.heic");
     paths.extend(heic.clone());
 
-    let out = store.import_media(&paths, MediaSource::Dialog);
+    let out = store.media().import(&paths, MediaSource::Dialog);
     let codes: Vec<ErrorCode> = out
         .iter()
         .map(|(_, r)| r.as_ref().expect_err("refused").code())
@@ -177,18 +185,18 @@ fn bad_files_get_typed_errors_and_import_nothing() {
             other => panic!("expected MediaUnsupported, got {other:?}"),
         }
     }
-    assert!(store.list_media().expect("list").is_empty());
+    assert!(store.media().list().expect("list").is_empty());
     let media = profile.path().join("media");
     assert!(
         !media.exists() || std::fs::read_dir(&media).expect("dir").next().is_none(),
         "nothing written"
     );
     assert!(matches!(
-        store.media_item(42),
+        store.media().item(42),
         Err(LoaError::MediaNotFound { id: 42 })
     ));
     assert!(matches!(
-        store.thumbnail_path(42),
+        store.media().thumbnail_path(42),
         Err(LoaError::MediaNotFound { id: 42 })
     ));
 }
@@ -198,26 +206,32 @@ fn watch_folders_are_stored_once_and_removed() {
     let (_p, inbox, store) = open();
     let sub = inbox.path().join("Ảnh điện thoại");
     std::fs::create_dir(&sub).expect("mkdir");
-    let a = store.add_watch_folder(&sub).expect("add");
+    let a = store.media().add_watch_folder(&sub).expect("add");
     let again = store
+        .media()
         .add_watch_folder(&sub.join("..").join("Ảnh điện thoại"))
         .expect("add again");
     assert_eq!(a, again);
-    assert_eq!(store.list_watch_folders().expect("list"), vec![a.clone()]);
+    assert_eq!(
+        store.media().watch_folders().expect("list"),
+        vec![a.clone()]
+    );
     assert!(matches!(
-        store.add_watch_folder(&inbox.path().join("không có")),
+        store
+            .media()
+            .add_watch_folder(&inbox.path().join("không có")),
         Err(LoaError::FolderNotFound { .. })
     ));
     let file = inbox.path().join("f.jpg");
     std::fs::write(&file, "x").expect("write");
     assert!(matches!(
-        store.add_watch_folder(&file),
+        store.media().add_watch_folder(&file),
         Err(LoaError::FolderNotFound { .. })
     ));
-    store.remove_watch_folder(a.id).expect("remove");
-    assert!(store.list_watch_folders().expect("list").is_empty());
+    store.media().remove_watch_folder(a.id).expect("remove");
+    assert!(store.media().watch_folders().expect("list").is_empty());
     assert!(matches!(
-        store.remove_watch_folder(a.id),
+        store.media().remove_watch_folder(a.id),
         Err(LoaError::WatchFolderNotFound { .. })
     ));
 }
@@ -235,7 +249,8 @@ fn three_photos(store: &Store, inbox: &Path) -> Option<Vec<i64>> {
     }
     Some(
         store
-            .import_media(&paths, MediaSource::Dialog)
+            .media()
+            .import(&paths, MediaSource::Dialog)
             .into_iter()
             .map(|(_, r)| r.expect("import").id)
             .collect(),
@@ -244,7 +259,8 @@ fn three_photos(store: &Store, inbox: &Path) -> Option<Vec<i64>> {
 
 fn order(store: &Store, draft: i64) -> Vec<(u32, i64, String)> {
     store
-        .draft_media(draft)
+        .media()
+        .of_draft(draft)
         .expect("draft media")
         .into_iter()
         .map(|p| (p.position, p.media.id, p.alt_text))
@@ -258,11 +274,16 @@ fn a_drafts_photos_in_order_with_alt_text() {
         return;
     };
     let (a, b, c) = (ids[0], ids[1], ids[2]);
-    let draft = store.create_draft(&NewDraft::default()).expect("draft").id;
-    assert!(store.draft_media(draft).expect("empty").is_empty());
+    let draft = store
+        .drafts()
+        .create(&NewDraft::default())
+        .expect("draft")
+        .id;
+    assert!(store.media().of_draft(draft).expect("empty").is_empty());
 
     let attached = store
-        .attach_media(
+        .media()
+        .attach(
             draft,
             &[
                 NewDraftPhoto {
@@ -279,7 +300,8 @@ fn a_drafts_photos_in_order_with_alt_text() {
     assert_eq!(attached.len(), 2);
     assert_eq!(attached[0].prepared_path, None);
     store
-        .attach_media(
+        .media()
+        .attach(
             draft,
             &[NewDraftPhoto {
                 media_id: c,
@@ -297,9 +319,10 @@ fn a_drafts_photos_in_order_with_alt_text() {
     );
 
     store
+        .media()
         .set_alt_text(draft, b, &format!("  Xã {DECOMPOSED} Tè "))
         .expect("alt");
-    store.reorder_media(draft, &[c, a, b]).expect("reorder");
+    store.media().reorder(draft, &[c, a, b]).expect("reorder");
     assert_eq!(
         order(&store, draft),
         vec![
@@ -311,27 +334,28 @@ fn a_drafts_photos_in_order_with_alt_text() {
 
     for bad in [vec![c, a], vec![c, a, a], vec![c, a, b, 999]] {
         assert!(matches!(
-            store.reorder_media(draft, &bad),
+            store.media().reorder(draft, &bad),
             Err(LoaError::InvalidValue { .. })
         ));
     }
 
-    store.detach_media(draft, a).expect("detach");
+    store.media().detach(draft, a).expect("detach");
     assert_eq!(
         order(&store, draft),
         vec![(0, c, "Đường".to_owned()), (1, b, "Xã Mường Tè".to_owned())]
     );
     assert!(matches!(
-        store.detach_media(draft, a),
+        store.media().detach(draft, a),
         Err(LoaError::MediaNotAttached { .. })
     ));
     assert!(matches!(
-        store.set_alt_text(draft, a, "x"),
+        store.media().set_alt_text(draft, a, "x"),
         Err(LoaError::MediaNotAttached { .. })
     ));
     // Attaching a photo again keeps its place and takes the new text.
     store
-        .attach_media(
+        .media()
+        .attach(
             draft,
             &[NewDraftPhoto {
                 media_id: c,
@@ -340,10 +364,10 @@ fn a_drafts_photos_in_order_with_alt_text() {
         )
         .expect("again");
     assert_eq!(order(&store, draft)[0], (0, c, "mới".to_owned()));
-    assert_eq!(store.media_item(a).expect("still in library").id, a);
+    assert_eq!(store.media().item(a).expect("still in library").id, a);
 
     assert!(matches!(
-        store.attach_media(
+        store.media().attach(
             draft,
             &[NewDraftPhoto {
                 media_id: 999,
@@ -353,16 +377,16 @@ fn a_drafts_photos_in_order_with_alt_text() {
         Err(LoaError::MediaNotFound { id: 999 })
     ));
     assert!(matches!(
-        store.attach_media(999, &[]),
+        store.media().attach(999, &[]),
         Err(LoaError::DraftNotFound { id: 999 })
     ));
     assert!(matches!(
-        store.draft_media(999),
+        store.media().of_draft(999),
         Err(LoaError::DraftNotFound { id: 999 })
     ));
-    store.trash_draft(draft).expect("trash");
+    store.drafts().trash(draft).expect("trash");
     assert!(matches!(
-        store.reorder_media(draft, &[b, c]),
+        store.media().reorder(draft, &[b, c]),
         Err(LoaError::DraftInTrash { .. })
     ));
 }
@@ -376,7 +400,11 @@ fn deleting_a_draft_removes_its_photo_list_only() {
         let Some(ids) = three_photos(&store, inbox.path()) else {
             return;
         };
-        let draft = store.create_draft(&NewDraft::default()).expect("draft").id;
+        let draft = store
+            .drafts()
+            .create(&NewDraft::default())
+            .expect("draft")
+            .id;
         let photos: Vec<_> = ids
             .iter()
             .map(|&media_id| NewDraftPhoto {
@@ -384,7 +412,7 @@ fn deleting_a_draft_removes_its_photo_list_only() {
                 alt_text: String::new(),
             })
             .collect();
-        store.attach_media(draft, &photos).expect("attach");
+        store.media().attach(draft, &photos).expect("attach");
         (draft, ids)
     };
     let conn =
@@ -398,7 +426,7 @@ fn deleting_a_draft_removes_its_photo_list_only() {
     assert_eq!(left, 0, "ON DELETE CASCADE");
     drop(conn);
     let store = Store::open(profile.path()).expect("reopen");
-    assert_eq!(store.list_media().expect("list").len(), ids.len());
+    assert_eq!(store.media().list().expect("list").len(), ids.len());
 }
 
 /// A small valid PNG logo, written by the photo pipeline itself.
@@ -417,7 +445,7 @@ fn png_logo(dir: &Path) -> Option<PathBuf> {
 #[test]
 fn watermark_settings_default_save_and_keep_the_logo() {
     let (profile, inbox, store) = open();
-    let d = store.watermark_settings().expect("default");
+    let d = store.media().watermark_settings().expect("default");
     assert_eq!(d, WatermarkSettings::default());
     assert_eq!(d.position, WatermarkPosition::BottomRight);
     assert!((d.opacity - 0.85).abs() < f32::EPSILON);
@@ -426,6 +454,7 @@ fn watermark_settings_default_save_and_keep_the_logo() {
         return;
     };
     let saved = store
+        .media()
         .set_watermark_settings(&WatermarkSettings {
             logo_path: Some(logo.clone()),
             text: format!("UBND xã {DECOMPOSED} Tè"),
@@ -441,10 +470,10 @@ fn watermark_settings_default_save_and_keep_the_logo() {
 
     drop(store);
     let store = Store::open(profile.path()).expect("reopen");
-    assert_eq!(store.watermark_settings().expect("load"), saved);
+    assert_eq!(store.media().watermark_settings().expect("load"), saved);
 
     assert!(matches!(
-        store.set_watermark_settings(&WatermarkSettings {
+        store.media().set_watermark_settings(&WatermarkSettings {
             opacity: 1.5,
             ..WatermarkSettings::default()
         }),
@@ -453,22 +482,23 @@ fn watermark_settings_default_save_and_keep_the_logo() {
     let not_png = inbox.path().join("logo.png");
     std::fs::write(&not_png, "abc").expect("write");
     assert!(matches!(
-        store.set_watermark_settings(&WatermarkSettings {
+        store.media().set_watermark_settings(&WatermarkSettings {
             logo_path: Some(not_png),
             ..WatermarkSettings::default()
         }),
         Err(LoaError::WatermarkLogo { .. })
     ));
     assert_eq!(
-        store.watermark_settings().expect("unchanged"),
+        store.media().watermark_settings().expect("unchanged"),
         saved,
         "a refused change stores nothing"
     );
     // Clearing the logo.
     let cleared = store
+        .media()
         .set_watermark_settings(&WatermarkSettings::default())
         .expect("clear");
-    assert_eq!(store.watermark_settings().expect("load"), cleared);
+    assert_eq!(store.media().watermark_settings().expect("load"), cleared);
     assert_eq!(cleared.logo_path, None);
 }
 

@@ -3,13 +3,14 @@
 //! slot; cancelling; the watermark preview.
 //!
 //! Real photos come from `shared/testdata/photos-exif`, copied into temporary folders at test
-//! time; the tests skip with a message when that folder is absent.
+//! time; the tests skip with a message when that folder is absent, and fail when
+//! `LOA_REQUIRE_TESTDATA=1` (CI).
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use loa_core::{
-    ErrorCode, MediaSource, NewDraft, NewDraftPhoto, PrepareOptions, PreparePreset, Store,
+    ErrorCode, MediaSource, NewDraft, NewDraftPhoto, PhotoPreset, PrepareOptions, Store,
     WatermarkSettings,
 };
 
@@ -55,12 +56,14 @@ fn fixture(photos: &[(&str, &str)]) -> Option<Fixture> {
         paths.push(photo(rel, inbox.path(), name)?);
     }
     let ids: Vec<i64> = store
-        .import_media(&paths, MediaSource::Watch)
+        .media()
+        .import(&paths, MediaSource::Watch)
         .into_iter()
         .map(|(_, r)| r.expect("imported").id)
         .collect();
     let draft = store
-        .create_draft(&NewDraft {
+        .drafts()
+        .create(&NewDraft {
             title: "Lũ quét".to_owned(),
             ..Default::default()
         })
@@ -73,7 +76,7 @@ fn fixture(photos: &[(&str, &str)]) -> Option<Fixture> {
             alt_text: "ảnh".to_owned(),
         })
         .collect();
-    store.attach_media(draft, &attach).expect("attach");
+    store.media().attach(draft, &attach).expect("attach");
     Some(Fixture {
         profile,
         _inbox: inbox,
@@ -99,10 +102,11 @@ fn prepares_in_order_upright_without_location_and_records_paths() {
     let mut progress = Vec::new();
     let out = f
         .store
+        .media()
         .prepare_draft_photos(
             f.draft,
             &PrepareOptions {
-                preset: PreparePreset::Zalo,
+                preset: PhotoPreset::Zalo,
                 use_watermark: false,
             },
             |p| progress.push((p.done, p.total, p.photo.media_id)),
@@ -141,7 +145,7 @@ fn prepares_in_order_upright_without_location_and_records_paths() {
         "portrait stays portrait upright"
     );
 
-    let recorded = f.store.draft_media(f.draft).expect("draft media");
+    let recorded = f.store.media().of_draft(f.draft).expect("draft media");
     for (p, r) in out.iter().zip(&recorded) {
         assert_eq!(r.prepared_path, p.path);
     }
@@ -153,10 +157,11 @@ fn a_bad_photo_is_reported_and_the_others_are_prepared() {
         return;
     };
     // Damage the library's copy of the first photo.
-    let lib = f.store.media_path(f.ids[0]).expect("path");
+    let lib = f.store.media().path(f.ids[0]).expect("path");
     std::fs::write(&lib, b"\xFF\xD8\xFF\xE0 not really a photo").expect("damage");
     let out = f
         .store
+        .media()
         .prepare_draft_photos(
             f.draft,
             &PrepareOptions::default(),
@@ -169,7 +174,7 @@ fn a_bad_photo_is_reported_and_the_others_are_prepared() {
     assert_eq!(err.code, ErrorCode::MediaProcess);
     assert!(err.message_id.starts_with("media-error-"), "{err:?}");
     assert!(out[1].ok, "{:?}", out[1]);
-    let recorded = f.store.draft_media(f.draft).expect("draft media");
+    let recorded = f.store.media().of_draft(f.draft).expect("draft media");
     assert_eq!(recorded[0].prepared_path, None);
     assert!(recorded[1].prepared_path.is_some());
 }
@@ -182,6 +187,7 @@ fn cancelling_stops_before_the_next_photo() {
     let cancel = AtomicBool::new(false);
     let out = f
         .store
+        .media()
         .prepare_draft_photos(
             f.draft,
             &PrepareOptions::default(),
@@ -207,14 +213,17 @@ fn watermark_is_applied_when_asked_and_previewed_at_800() {
         ..Default::default()
     };
     f.store
+        .media()
         .set_watermark_settings(&settings)
         .expect("save watermark");
     let plain = f
         .store
+        .media()
         .watermark_preview(f.ids[0], &WatermarkSettings::default())
         .expect("preview");
     let marked = f
         .store
+        .media()
         .watermark_preview(f.ids[0], &settings)
         .expect("preview");
     assert_eq!(jpeg_size(&marked).0.max(jpeg_size(&marked).1), 800);
@@ -223,10 +232,11 @@ fn watermark_is_applied_when_asked_and_previewed_at_800() {
     let run = |use_watermark| {
         let out = f
             .store
+            .media()
             .prepare_draft_photos(
                 f.draft,
                 &PrepareOptions {
-                    preset: PreparePreset::Web,
+                    preset: PhotoPreset::Web,
                     use_watermark,
                 },
                 |_| {},
@@ -243,6 +253,7 @@ fn unknown_draft_and_photo_are_typed_errors() {
     let profile = tempfile::tempdir().expect("tempdir");
     let store = Store::open(profile.path()).expect("open");
     let e = store
+        .media()
         .prepare_draft_photos(
             99,
             &PrepareOptions::default(),
@@ -252,6 +263,7 @@ fn unknown_draft_and_photo_are_typed_errors() {
         .expect_err("no draft");
     assert_eq!(e.code(), ErrorCode::DraftNotFound);
     let e = store
+        .media()
         .watermark_preview(5, &WatermarkSettings::default())
         .expect_err("no photo");
     assert_eq!(e.code(), ErrorCode::MediaNotFound);

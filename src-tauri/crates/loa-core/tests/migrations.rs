@@ -82,7 +82,7 @@ fn a_database_at_every_older_version_upgrades() {
             .expect("row at old version");
         }
         let store = loa_core::Store::open(tmp.path()).expect("upgrade");
-        let drafts = store.list_drafts().expect("list");
+        let drafts = store.drafts().list().expect("list");
         assert_eq!(drafts.len(), 1);
         assert_eq!(drafts[0].title, "Lịch tiếp dân");
     }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use loa_core::{
     ChannelHold, ChannelKind, ChannelStatus, LeaseOutcome, LoaError, ManualClock, NewChannel,
-    NewDraft, OutboxError, OutboxState, Store, Transition,
+    NewDraft, OutboxError, OutboxPort, OutboxState, Store, Transition,
 };
 
 fn start() -> DateTime<Utc> {
@@ -30,6 +30,7 @@ fn rig() -> Rig {
 
 fn channel(store: &Store, name: &str, kind: ChannelKind) -> i64 {
     store
+        .publishing()
         .save_channel(&NewChannel {
             name: name.into(),
             kind: Some(kind),
@@ -43,7 +44,8 @@ fn channel(store: &Store, name: &str, kind: ChannelKind) -> i64 {
 
 fn draft(store: &Store, title: &str, body: &str) -> i64 {
     store
-        .create_draft(&NewDraft {
+        .drafts()
+        .create(&NewDraft {
             title: title.into(),
             body: body.into(),
             ..NewDraft::default()
@@ -80,14 +82,14 @@ fn jpeg(dir: &std::path::Path, name: &str, quality: u8) -> std::path::PathBuf {
 fn channels_are_saved_by_name_and_an_update_lifts_a_reconnect_hold() {
     let r = rig();
     let id = channel(&r.store, "Trang xã", ChannelKind::Facebook);
-    let c = r.store.channel(id).expect("channel");
-    assert_eq!(c.base_url, "https://graph.facebook.com/v21.0");
+    let c = r.store.publishing().channel(id).expect("channel");
+    assert_eq!(c.base_url, ChannelKind::Facebook.default_base_url());
     assert_eq!(c.spacing_secs, 30);
     assert_eq!(c.page_url, "https://www.facebook.com/1001");
     assert_eq!(c.status, ChannelStatus::Ok);
     // Same name, other kind: refused.
     assert!(matches!(
-        r.store.save_channel(&NewChannel {
+        r.store.publishing().save_channel(&NewChannel {
             name: "Trang xã".into(),
             kind: Some(ChannelKind::Zalo),
             ..NewChannel::default()
@@ -107,17 +109,21 @@ fn channels_are_saved_by_name_and_an_update_lifts_a_reconnect_hold() {
         )
         .expect("hold");
     assert_eq!(
-        r.store.channel(id).expect("c").status,
+        r.store.publishing().channel(id).expect("c").status,
         ChannelStatus::NeedsReconnect
     );
     // Resuming does not lift it either; saving the channel (new token) does.
-    r.store.set_channel_paused(id, false).expect("resume");
+    r.store
+        .publishing()
+        .set_channel_paused(id, false)
+        .expect("resume");
     assert_eq!(
-        r.store.channel(id).expect("c").status,
+        r.store.publishing().channel(id).expect("c").status,
         ChannelStatus::NeedsReconnect
     );
     let (c, updated) = r
         .store
+        .publishing()
         .save_channel(&NewChannel {
             name: "Trang xã".into(),
             kind: Some(ChannelKind::Facebook),
@@ -130,7 +136,7 @@ fn channels_are_saved_by_name_and_an_update_lifts_a_reconnect_hold() {
     assert_eq!(c.status, ChannelStatus::Ok);
     assert_eq!(c.spacing_secs, 60);
     assert!(matches!(
-        r.store.channel_by_name("Không có"),
+        r.store.publishing().channel_by_name("Không có"),
         Err(LoaError::ChannelNotFound { .. })
     ));
     // The database holds no secret column at all.
@@ -160,11 +166,11 @@ fn a_throttle_runs_out_by_itself() {
             },
         )
         .expect("hold");
-    let c = r.store.channel(id).expect("c");
+    let c = r.store.publishing().channel(id).expect("c");
     assert_eq!(c.status, ChannelStatus::Throttled);
     assert_eq!(c.paused_until.as_deref(), Some("2025-07-29T07:35:00.000Z"));
     r.clock.advance(Duration::minutes(5) + Duration::seconds(1));
-    let c = r.store.channel(id).expect("c");
+    let c = r.store.publishing().channel(id).expect("c");
     assert_eq!(c.status, ChannelStatus::Ok);
     assert_eq!(c.paused_until, None);
 }
@@ -178,17 +184,21 @@ fn queueing_snapshots_text_and_photos() {
         jpeg(r.dir.path(), "a.jpg", 40),
         jpeg(r.dir.path(), "b.jpg", 95),
     ];
-    let attached = r.store.attach_for_posting(d, &photos).expect("attach");
+    let attached = r
+        .store
+        .publishing()
+        .attach_for_posting(d, &photos)
+        .expect("attach");
     assert_eq!(attached.len(), 2);
     // A clean, upright JPEG is posted as it is.
     assert!(attached.iter().all(|p| p.prepared_path.is_some()));
-    let item = r.store.queue_post(d, ch, None).expect("queue");
+    let item = r.store.publishing().queue(d, ch, None).expect("queue");
     assert_eq!(item.state, OutboxState::Queued);
     assert_eq!(item.title, "Hội nghị");
     assert_eq!(item.text, "Nội dung hội nghị.");
     assert_eq!(
         item.text_hash,
-        loa_core::outbox::text_hash("Nội dung hội nghị.")
+        loa_platforms::text_hash("Nội dung hội nghị.")
     );
     assert!(item.slug.starts_with("hoi-nghi-"), "{}", item.slug);
     assert_eq!(item.media.len(), 2);
@@ -206,6 +216,7 @@ fn queueing_snapshots_text_and_photos() {
     // Preparing the draft's photos again (which empties its prepared folder) cannot touch the
     // snapshot.
     r.store
+        .media()
         .prepare_draft_photos(
             d,
             &loa_core::PrepareOptions::default(),
@@ -217,10 +228,17 @@ fn queueing_snapshots_text_and_photos() {
         assert!(std::path::Path::new(&m.path).is_file());
     }
     assert_eq!(
-        r.store.get_draft(d).expect("d").status,
+        r.store.drafts().get(d).expect("d").status,
         loa_core::DraftStatus::Queued
     );
-    assert_eq!(r.store.outbox_for_draft(d).expect("list").len(), 1);
+    assert_eq!(
+        r.store
+            .publishing()
+            .outbox_for_draft(d)
+            .expect("list")
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -228,24 +246,27 @@ fn queueing_refuses_unknown_trashed_and_twice() {
     let r = rig();
     let ch = channel(&r.store, "Trang xã", ChannelKind::Facebook);
     assert!(matches!(
-        r.store.queue_post(404, ch, None),
+        r.store.publishing().queue(404, ch, None),
         Err(LoaError::DraftNotFound { id: 404 })
     ));
     let d = draft(&r.store, "Tin", "Nội dung.");
-    assert!(r.store.queue_post(d, 99, None).is_err());
+    assert!(r.store.publishing().queue(d, 99, None).is_err());
     let t = draft(&r.store, "Trong thùng rác", "x");
-    r.store.trash_draft(t).expect("trash");
+    r.store.drafts().trash(t).expect("trash");
     assert!(matches!(
-        r.store.queue_post(t, ch, None),
+        r.store.publishing().queue(t, ch, None),
         Err(LoaError::DraftInTrash { .. })
     ));
-    let first = r.store.queue_post(d, ch, None).expect("queue");
+    let first = r.store.publishing().queue(d, ch, None).expect("queue");
     assert!(matches!(
-        r.store.queue_post(d, ch, None),
+        r.store.publishing().queue(d, ch, None),
         Err(LoaError::AlreadyQueued { .. })
     ));
-    r.store.cancel_outbox_item(first.id).expect("cancel");
-    assert!(r.store.queue_post(d, ch, None).is_ok(), "after a cancel");
+    r.store.publishing().cancel(first.id).expect("cancel");
+    assert!(
+        r.store.publishing().queue(d, ch, None).is_ok(),
+        "after a cancel"
+    );
 }
 
 #[test]
@@ -256,26 +277,47 @@ fn the_channel_checks_apply_only_to_the_chosen_channel() {
     // A title too long for a Zalo article, fine for Facebook.
     let d = draft(&r.store, &"Thông báo ".repeat(20), "Nội dung.");
     assert!(matches!(
-        r.store.queue_post(d, zalo, None),
-        Err(LoaError::ChecksBlock { codes, .. }) if codes.contains("zalo_title_too_long")
+        r.store.publishing().queue(d, zalo, None),
+        Err(LoaError::ChecksBlock { findings, .. })
+            if findings.iter().any(|f| f.code == "zalo_title_too_long")
     ));
-    assert!(r.store.queue_post(d, fb, None).is_ok());
+    assert!(r.store.publishing().queue(d, fb, None).is_ok());
 }
 
 #[test]
-fn a_scheduled_post_waits_unless_facebook_schedules_it() {
+fn a_scheduled_post_waits_unless_its_platform_schedules_it() {
     let r = rig();
     let fb = channel(&r.store, "Trang xã", ChannelKind::Facebook);
     let web = channel(&r.store, "Web", ChannelKind::Wordpress);
+    let zalo = channel(&r.store, "Zalo", ChannelKind::Zalo);
     let d = draft(&r.store, "Lịch", "Nội dung.");
     let at = start() + Duration::hours(3);
-    let f = r.store.queue_post(d, fb, Some(at)).expect("fb");
+    let f = r.store.publishing().queue(d, fb, Some(at)).expect("fb");
     assert!(f.platform_scheduled);
-    assert_eq!(f.next_attempt_at, None, "goes to Facebook now");
-    let w = r.store.queue_post(d, web, Some(at)).expect("web");
+    assert_eq!(f.next_attempt_at, None, "goes to Facebook's scheduler now");
+    // WordPress keeps `future` posts itself: sent now with its date.
+    let w = r.store.publishing().queue(d, web, Some(at)).expect("web");
     assert!(!w.platform_scheduled);
-    assert_eq!(w.next_attempt(), Some(at));
+    assert_eq!(w.next_attempt_at, None);
     assert_eq!(w.scheduled(), Some(at));
+    // Zalo has no scheduler: the post waits in the outbox until it is due.
+    let z = r.store.publishing().queue(d, zalo, Some(at)).expect("zalo");
+    assert!(!z.platform_scheduled);
+    assert_eq!(z.next_attempt(), Some(at));
+    // Further ahead than Facebook schedules: it waits until it enters the window.
+    let d2 = draft(&r.store, "Lịch", "Nội dung khác.");
+    let far = start() + Duration::days(40);
+    let f2 = r
+        .store
+        .publishing()
+        .queue(d2, fb, Some(far))
+        .expect("fb far");
+    assert!(!f2.platform_scheduled);
+    let window = loa_platforms::ScheduleWindow::FACEBOOK;
+    assert_eq!(
+        f2.next_attempt(),
+        Some(far - Duration::seconds(window.max_secs))
+    );
 }
 
 #[test]
@@ -325,7 +367,7 @@ fn transitions_follow_the_diagram_and_need_the_lease() {
     let r = rig();
     let ch = channel(&r.store, "Trang xã", ChannelKind::Facebook);
     let d = draft(&r.store, "Tin", "Nội dung.");
-    let id = r.store.queue_post(d, ch, None).expect("queue").id;
+    let id = r.store.publishing().queue(d, ch, None).expect("queue").id;
     let err = |code: &str| OutboxError {
         code: code.into(),
         message: "m".into(),
@@ -371,12 +413,12 @@ fn transitions_follow_the_diagram_and_need_the_lease() {
         Some("2025-07-29T07:30:00.000Z")
     );
     assert_eq!(
-        r.store.channel(ch).expect("c").last_publish_at,
+        r.store.publishing().channel(ch).expect("c").last_publish_at,
         i.publish_started_at
     );
     // Cancel is refused mid-publish.
     assert!(matches!(
-        r.store.cancel_outbox_item(id),
+        r.store.publishing().cancel(id),
         Err(LoaError::OutboxWrongState { .. })
     ));
     let i = r
@@ -416,7 +458,7 @@ fn transitions_follow_the_diagram_and_need_the_lease() {
     assert_eq!(i.state, OutboxState::Published);
     assert_eq!(i.last_error, None);
     assert_eq!(
-        r.store.get_draft(d).expect("d").status,
+        r.store.drafts().get(d).expect("d").status,
         loa_core::DraftStatus::Published
     );
     let counts = r.store.outbox_counts().expect("counts");
@@ -429,9 +471,10 @@ fn a_recorded_photo_id_is_never_replaced() {
     let ch = channel(&r.store, "Web", ChannelKind::Wordpress);
     let d = draft(&r.store, "Ảnh", "Nội dung.");
     r.store
+        .publishing()
         .attach_for_posting(d, &[jpeg(r.dir.path(), "a.jpg", 90)])
         .expect("attach");
-    let id = r.store.queue_post(d, ch, None).expect("queue").id;
+    let id = r.store.publishing().queue(d, ch, None).expect("queue").id;
     r.store
         .lease_channel(ch, "w", Duration::seconds(30), &|_| false)
         .expect("lease");
@@ -459,10 +502,15 @@ fn retry_and_mark_published_follow_the_officer_rules() {
     let r = rig();
     let ch = channel(&r.store, "Trang xã", ChannelKind::Facebook);
     let d = draft(&r.store, "Tin", "Nội dung.");
-    let id = r.store.queue_post(d, ch, None).expect("queue").id;
+    let id = r.store.publishing().queue(d, ch, None).expect("queue").id;
     // Nothing to retry or mark yet.
-    assert!(r.store.retry_outbox_item(id, true).is_err());
-    assert!(r.store.mark_outbox_published(id, "https://x").is_err());
+    assert!(r.store.publishing().retry(id, true).is_err());
+    assert!(
+        r.store
+            .publishing()
+            .mark_published(id, "https://x")
+            .is_err()
+    );
     r.store
         .lease_channel(ch, "w", Duration::seconds(30), &|_| false)
         .expect("lease");
@@ -480,12 +528,12 @@ fn retry_and_mark_published_follow_the_officer_rules() {
             },
         )
         .expect("fail");
-    let i = r.store.retry_outbox_item(id, false).expect("retry");
+    let i = r.store.publishing().retry(id, false).expect("retry");
     assert_eq!(i.state, OutboxState::MediaUploaded, "no photos to upload");
     assert_eq!(i.attempts, 0);
     assert_eq!(i.last_error, None);
-    r.store.set_outbox_paused(true).expect("pause");
-    assert!(r.store.outbox_paused().expect("paused"));
-    r.store.set_outbox_paused(false).expect("resume");
-    assert!(!r.store.outbox_paused().expect("paused"));
+    r.store.publishing().set_paused(true).expect("pause");
+    assert!(r.store.publishing().paused().expect("paused"));
+    r.store.publishing().set_paused(false).expect("resume");
+    assert!(!r.store.publishing().paused().expect("paused"));
 }

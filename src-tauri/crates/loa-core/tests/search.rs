@@ -10,7 +10,8 @@ fn store() -> (tempfile::TempDir, Store) {
 
 fn add(store: &Store, title: &str, body: &str) -> i64 {
     store
-        .create_draft(&NewDraft {
+        .drafts()
+        .create(&NewDraft {
             title: title.into(),
             body: body.into(),
             ..NewDraft::default()
@@ -21,6 +22,7 @@ fn add(store: &Store, title: &str, body: &str) -> i64 {
 
 fn ids(store: &Store, text: &str) -> Vec<i64> {
     store
+        .drafts()
         .search(&SearchQuery {
             text: text.into(),
             ..SearchQuery::default()
@@ -95,15 +97,16 @@ fn edits_trash_and_filters_are_respected() {
     let (_d, s) = store();
     let a = add(&s, "Thông báo", "họp dân");
     let b = add(&s, "Thông báo", "họp dân khẩn");
-    s.save_draft(
-        b,
-        &DraftPatch {
-            status: Some(DraftStatus::Ready),
-            topic: Some(Topic::WeatherDisaster),
-            ..DraftPatch::default()
-        },
-    )
-    .expect("save");
+    s.drafts()
+        .save(
+            b,
+            &DraftPatch {
+                status: Some(DraftStatus::Ready),
+                topic: Some(Topic::WeatherDisaster),
+                ..DraftPatch::default()
+            },
+        )
+        .expect("save");
     let q = |status, topic| SearchQuery {
         text: "hop dan".into(),
         status,
@@ -111,7 +114,8 @@ fn edits_trash_and_filters_are_respected() {
         ..SearchQuery::default()
     };
     let hits = |q: SearchQuery| {
-        s.search(&q)
+        s.drafts()
+            .search(&q)
             .expect("search")
             .iter()
             .map(|h| h.id)
@@ -123,20 +127,21 @@ fn edits_trash_and_filters_are_respected() {
     // The topic's name is searchable too.
     assert_eq!(ids(&s, "thoi tiet"), vec![b]);
 
-    s.save_draft(
-        a,
-        &DraftPatch {
-            body: Some("tiêm chủng".into()),
-            ..DraftPatch::default()
-        },
-    )
-    .expect("edit");
+    s.drafts()
+        .save(
+            a,
+            &DraftPatch {
+                body: Some("tiêm chủng".into()),
+                ..DraftPatch::default()
+            },
+        )
+        .expect("edit");
     assert_eq!(ids(&s, "hop dan"), vec![b]);
     assert_eq!(ids(&s, "tiem"), vec![a]);
 
-    s.trash_draft(a).expect("trash");
+    s.drafts().trash(a).expect("trash");
     assert!(ids(&s, "tiem").is_empty());
-    s.restore_draft(a).expect("restore");
+    s.drafts().restore(a).expect("restore");
     assert_eq!(ids(&s, "tiem"), vec![a]);
 
     let future = SearchQuery {
@@ -144,7 +149,7 @@ fn edits_trash_and_filters_are_respected() {
         from: Some("2999-01-01".into()),
         ..SearchQuery::default()
     };
-    assert!(s.search(&future).expect("search").is_empty());
+    assert!(s.drafts().search(&future).expect("search").is_empty());
 }
 
 #[test]
@@ -160,6 +165,7 @@ fn snippets_highlight_the_match_and_scores_are_ordered() {
         ),
     );
     let hits = s
+        .drafts()
         .search(&SearchQuery {
             text: "sat lo".into(),
             ..SearchQuery::default()
@@ -196,11 +202,12 @@ fn query_syntax_cannot_break_the_search() {
         "'; DROP TABLE drafts; --",
         "",
     ] {
-        s.search(&SearchQuery {
-            text: q.into(),
-            ..SearchQuery::default()
-        })
-        .unwrap_or_else(|e| panic!("{q:?}: {e}"));
+        s.drafts()
+            .search(&SearchQuery {
+                text: q.into(),
+                ..SearchQuery::default()
+            })
+            .unwrap_or_else(|e| panic!("{q:?}: {e}"));
     }
     assert_eq!(ids(&s, "\"trich dan\"").len(), 1);
 }

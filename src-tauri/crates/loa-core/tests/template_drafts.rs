@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::Mutex;
 
-use loa_core::template_drafts::{FULL_PIXEL_PER_PT, THUMB_PIXEL_PER_PT};
+use loa_core::templates::drafts::{FULL_PIXEL_PER_PT, THUMB_PIXEL_PER_PT};
 use loa_core::{
     Lang, LoaError, MediaSource, RasterOptions, RenderedImage, Store, TemplateRenderer,
     TemplateRequest, TemplateValue, Topic,
@@ -98,9 +98,10 @@ fn the_sample_prefills_every_field_in_its_shape() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = open(dir.path());
     let vi = store
-        .template_sample("vaccination", Lang::Vi)
+        .templates()
+        .sample("vaccination", Lang::Vi)
         .expect("sample");
-    let info = store.template("vaccination").expect("template");
+    let info = store.templates().get("vaccination").expect("template");
     assert_eq!(
         vi.len(),
         info.manifest.fields.len(),
@@ -110,12 +111,14 @@ fn the_sample_prefills_every_field_in_its_shape() {
     assert_eq!(text(&vi["date"]), "2025-07-29");
     assert!(matches!(&vi["bring"], Some(TemplateValue::List(items)) if items.len() == 3));
     let en = store
-        .template_sample("vaccination", Lang::En)
+        .templates()
+        .sample("vaccination", Lang::En)
         .expect("sample");
     assert_ne!(vi["title"], en["title"], "each language has its own sample");
 
     let hours = store
-        .template_sample("citizen-reception", Lang::Vi)
+        .templates()
+        .sample("citizen-reception", Lang::Vi)
         .expect("sample");
     assert!(
         matches!(&hours["schedule"], Some(TemplateValue::Table(rows)) if !rows.is_empty() && rows[0].len() == 4)
@@ -127,7 +130,8 @@ fn a_sample_photo_is_copied_out_of_the_pack_for_the_form() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = open(dir.path());
     let data = store
-        .template_sample("feature-cover", Lang::Vi)
+        .templates()
+        .sample("feature-cover", Lang::Vi)
         .expect("sample");
     let path = text(&data["photo"]);
     assert!(
@@ -138,7 +142,8 @@ fn a_sample_photo_is_copied_out_of_the_pack_for_the_form() {
     // Asking again finds the copy in place.
     assert_eq!(
         store
-            .template_sample("feature-cover", Lang::Vi)
+            .templates()
+            .sample("feature-cover", Lang::Vi)
             .expect("sample")["photo"],
         data["photo"]
     );
@@ -151,7 +156,8 @@ fn a_library_photo_is_sent_as_its_file() {
     let photo = dir.path().join("in.png");
     std::fs::write(&photo, PNG).expect("write");
     let (item, _) = store
-        .import_media_file(&photo, MediaSource::Dialog)
+        .media()
+        .import_file(&photo, MediaSource::Dialog)
         .expect("import");
     let mut data = loa_core::TemplateData::new();
     data.insert(
@@ -159,13 +165,13 @@ fn a_library_photo_is_sent_as_its_file() {
         Some(TemplateValue::Photo { media_id: item.id }),
     );
     data.insert("title".into(), None);
-    let raw = store.template_raw_data(&data).expect("raw");
+    let raw = store.templates().raw_data(&data).expect("raw");
     let path = raw.values["photo"].as_str().expect("a path");
-    assert_eq!(Path::new(path), store.media_path(item.id).expect("path"));
+    assert_eq!(Path::new(path), store.media().path(item.id).expect("path"));
     assert!(raw.values["title"].is_null());
     data.insert("photo".into(), Some(TemplateValue::Photo { media_id: 999 }));
     assert!(matches!(
-        store.template_raw_data(&data),
+        store.templates().raw_data(&data),
         Err(LoaError::MediaNotFound { id: 999 })
     ));
 }
@@ -176,15 +182,18 @@ fn thumbnails_are_drawn_once_small_and_kept() {
     let store = open(dir.path());
     let r = FakeRenderer::default();
     let first = store
-        .template_thumbnail(&r, "heavy-rain", Lang::Vi)
+        .templates()
+        .thumbnail(&r, "heavy-rain", Lang::Vi)
         .expect("thumbnail");
     assert_eq!(first, PNG);
     let again = store
-        .template_thumbnail(&r, "heavy-rain", Lang::Vi)
+        .templates()
+        .thumbnail(&r, "heavy-rain", Lang::Vi)
         .expect("thumbnail");
     assert_eq!(again, first);
     store
-        .template_thumbnail(&r, "heavy-rain", Lang::En)
+        .templates()
+        .thumbnail(&r, "heavy-rain", Lang::En)
         .expect("thumbnail");
     let calls = r.calls.lock().expect("lock");
     assert_eq!(
@@ -212,18 +221,21 @@ fn a_preview_of_a_print_page_is_drawn_at_one_pixel_per_point() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = open(dir.path());
     let r = FakeRenderer::default();
-    let data = store.template_sample("meeting", Lang::Vi).expect("sample");
+    let data = store
+        .templates()
+        .sample("meeting", Lang::Vi)
+        .expect("sample");
     let mut req = TemplateRequest {
         template_id: "meeting".into(),
         lang: Lang::Vi,
         size: Size::A4,
         data,
     };
-    let p = store.template_preview(&r, &req).expect("preview");
+    let p = store.templates().preview(&r, &req).expect("preview");
     assert_eq!(p.png, PNG);
     assert!(p.info.caption.starts_with("Chú ý: "));
     req.size = Size::Square;
-    store.template_preview(&r, &req).expect("preview");
+    store.templates().preview(&r, &req).expect("preview");
     let calls = r.calls.lock().expect("lock");
     assert_eq!((calls[0].pixel_per_pt, calls[0].compact), (1.0, false));
     assert_eq!(
@@ -238,7 +250,8 @@ fn create_draft_attaches_the_image_with_the_caption_as_text() {
     let store = open(dir.path());
     let r = FakeRenderer::default();
     let mut data = store
-        .template_sample("vaccination", Lang::Vi)
+        .templates()
+        .sample("vaccination", Lang::Vi)
         .expect("sample");
     // Typed in NFD, as some keyboards send it.
     data.insert(
@@ -251,7 +264,7 @@ fn create_draft_attaches_the_image_with_the_caption_as_text() {
         size: Size::Portrait,
         data,
     };
-    let made = store.create_draft_from_template(&r, &req).expect("created");
+    let made = store.templates().create_draft(&r, &req).expect("created");
     assert_eq!(made.draft.title, "Tiêm bù đợt 2");
     assert!(made.draft.body.starts_with("Chú ý: "));
     assert_eq!(made.draft.lang, Lang::Vi);
@@ -268,9 +281,9 @@ fn create_draft_attaches_the_image_with_the_caption_as_text() {
         ("png", 4, 5)
     );
     assert_eq!(photo.media.original_name, "vaccination-1080x1350.png");
-    assert!(store.media_path(photo.media.id).expect("path").is_file());
+    assert!(store.media().path(photo.media.id).expect("path").is_file());
     assert_eq!(
-        store.draft_media(made.draft.id).expect("photos"),
+        store.media().of_draft(made.draft.id).expect("photos"),
         made.photos
     );
     let calls = r.calls.lock().expect("lock");
@@ -286,7 +299,10 @@ fn a_template_without_a_title_field_names_the_draft() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = open(dir.path());
     let r = FakeRenderer::default();
-    let mut data = store.template_sample("outage", Lang::En).expect("sample");
+    let mut data = store
+        .templates()
+        .sample("outage", Lang::En)
+        .expect("sample");
     data.insert("title".into(), None);
     let req = TemplateRequest {
         template_id: "outage".into(),
@@ -294,7 +310,7 @@ fn a_template_without_a_title_field_names_the_draft() {
         size: Size::Square,
         data,
     };
-    let made = store.create_draft_from_template(&r, &req).expect("created");
+    let made = store.templates().create_draft(&r, &req).expect("created");
     assert_eq!(made.draft.title, "Power or water outage notice");
     assert_eq!(made.photos[0].alt_text, "Power or water outage notice");
 }
@@ -315,12 +331,13 @@ fn a_failed_render_makes_no_draft() {
         template_id: "meeting".into(),
         lang: Lang::Vi,
         size: Size::Portrait,
-        data: store.template_sample("meeting", Lang::Vi).expect("sample"),
+        data: store
+            .templates()
+            .sample("meeting", Lang::Vi)
+            .expect("sample"),
     };
-    let err = store
-        .create_draft_from_template(&r, &req)
-        .expect_err("fails");
+    let err = store.templates().create_draft(&r, &req).expect_err("fails");
     assert_eq!(err.message_id(), "render-error-too-many-pages");
-    assert!(store.list_drafts().expect("drafts").is_empty());
-    assert!(store.list_media().expect("media").is_empty());
+    assert!(store.drafts().list().expect("drafts").is_empty());
+    assert!(store.media().list().expect("media").is_empty());
 }

@@ -46,7 +46,7 @@ fn renamed(from: &str, to: &str) -> Pack {
 fn a_new_profile_has_the_builtin_templates_in_pack_order() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = open(dir.path());
-    let listed = store.list_templates().expect("lists");
+    let listed = store.templates().list().expect("lists");
     let shipped = builtin().expect("built-in pack");
     let ids: Vec<&str> = listed.iter().map(|t| t.manifest.id.as_str()).collect();
     let expected: Vec<&str> = shipped.templates().iter().map(|t| t.id.as_str()).collect();
@@ -56,7 +56,7 @@ fn a_new_profile_has_the_builtin_templates_in_pack_order() {
 
     // Each stored template is a complete pack of its own: shared files included.
     let first = &expected[0];
-    let pack = store.template_pack(first).expect("pack");
+    let pack = store.templates().pack(first).expect("pack");
     assert_eq!(pack.templates().len(), 1);
     assert!(pack.file("lib.typ").is_some());
     assert_eq!(
@@ -69,13 +69,13 @@ fn a_new_profile_has_the_builtin_templates_in_pack_order() {
 #[test]
 fn opening_again_costs_nothing_and_keeps_rows() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let before = open(dir.path()).list_templates().expect("lists");
+    let before = open(dir.path()).templates().list().expect("lists");
     let store = open(dir.path());
-    let again = store.seed_builtin_templates().expect("seeds");
+    let again = store.templates().seed_builtin().expect("seeds");
     assert!(again.unchanged, "{again:?}");
-    assert_eq!(store.list_templates().expect("lists"), before);
+    assert_eq!(store.templates().list().expect("lists"), before);
     // A forced reseed finds every template up to date.
-    let forced = store.reseed_builtin_templates().expect("reseeds");
+    let forced = store.templates().reseed_builtin().expect("reseeds");
     assert!(
         forced.added.is_empty() && forced.upgraded.is_empty(),
         "{forced:?}"
@@ -91,30 +91,33 @@ fn imported_templates_are_listed_after_builtin_ones_and_survive_reseeding() {
     renamed(&first, "my-notice")
         .write_zip_file(&file)
         .expect("writes");
-    let imported = store.import_pack(&file).expect("imports");
+    let imported = store.templates().import_pack(&file).expect("imports");
     assert_eq!(imported.len(), 1);
     assert_eq!(imported[0].origin, TemplateOrigin::Imported);
     assert_eq!(imported[0].pack_id, "officer-pack");
-    let listed = store.list_templates().expect("lists");
+    let listed = store.templates().list().expect("lists");
     assert_eq!(
         listed.last().map(|t| t.manifest.id.as_str()),
         Some("my-notice")
     );
-    let before = store.template("my-notice").expect("stored");
-    let reseed = store.reseed_builtin_templates().expect("reseeds");
+    let before = store.templates().get("my-notice").expect("stored");
+    let reseed = store.templates().reseed_builtin().expect("reseeds");
     assert!(reseed.kept_own.is_empty());
-    assert_eq!(store.template("my-notice").expect("still there"), before);
+    assert_eq!(
+        store.templates().get("my-notice").expect("still there"),
+        before
+    );
 
     // Importing it again replaces it; removing it works; a built-in one cannot be removed.
-    store.import_pack(&file).expect("imports again");
-    assert_eq!(store.list_templates().expect("lists").len(), listed.len());
-    store.delete_template("my-notice").expect("removes");
+    store.templates().import_pack(&file).expect("imports again");
+    assert_eq!(store.templates().list().expect("lists").len(), listed.len());
+    store.templates().delete("my-notice").expect("removes");
     assert!(matches!(
-        store.template("my-notice"),
+        store.templates().get("my-notice"),
         Err(LoaError::Template(TemplateError::TemplateNotFound { .. }))
     ));
     assert!(matches!(
-        store.delete_template(&first),
+        store.templates().delete(&first),
         Err(LoaError::TemplateBuiltin { .. })
     ));
 }
@@ -143,12 +146,12 @@ fn a_pack_with_a_builtin_id_is_refused_whole() {
         Err(e) => panic!("{e}"),
     };
     clash.write_zip_file(&file).expect("writes");
-    let count = store.list_templates().expect("lists").len();
+    let count = store.templates().list().expect("lists").len();
     assert!(matches!(
-        store.import_pack(&file),
+        store.templates().import_pack(&file),
         Err(LoaError::TemplateIdTaken { id }) if id == ids[1]
     ));
-    assert_eq!(store.list_templates().expect("lists").len(), count);
+    assert_eq!(store.templates().list().expect("lists").len(), count);
 }
 
 #[test]
@@ -163,7 +166,7 @@ fn export_then_import_round_trips() {
         .take(3)
         .collect();
     let file = dir.path().join("three.zip");
-    store.export_pack(&ids, &file).expect("exports");
+    store.templates().export_pack(&ids, &file).expect("exports");
     let back = Pack::from_zip_file(&file).expect("a valid pack file");
     let back_ids: Vec<&str> = back.templates().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(back_ids, ids.iter().map(String::as_str).collect::<Vec<_>>());
@@ -177,12 +180,12 @@ fn export_then_import_round_trips() {
     // Into another profile, where they are built-in already: refused, nothing changes.
     let other = tempfile::tempdir().expect("tempdir");
     assert!(matches!(
-        open(other.path()).import_pack(&file),
+        open(other.path()).templates().import_pack(&file),
         Err(LoaError::TemplateIdTaken { .. })
     ));
-    assert!(store.export_pack(&[], &file).is_err());
+    assert!(store.templates().export_pack(&[], &file).is_err());
     assert!(matches!(
-        store.export_pack(&["nope".to_owned()], &file),
+        store.templates().export_pack(&["nope".to_owned()], &file),
         Err(LoaError::Template(TemplateError::TemplateNotFound { .. }))
     ));
 }
@@ -193,7 +196,7 @@ fn a_damaged_pack_file_is_a_clear_error() {
     let store = open(dir.path());
     let file = dir.path().join("broken.zip");
     std::fs::write(&file, b"PK\x03\x04 not really").expect("write");
-    let err = store.import_pack(&file).expect_err("refused");
+    let err = store.templates().import_pack(&file).expect_err("refused");
     let msg = Localizer::new(Lang::Vi).error(&err);
     assert!(
         msg.contains("broken.zip") && msg.contains("gói mẫu"),

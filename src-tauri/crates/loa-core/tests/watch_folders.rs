@@ -2,7 +2,7 @@
 //! a card reader copies them, and the watcher thread importing them.
 //!
 //! Photos come from `shared/testdata/photos-exif`, copied at test time; the tests skip with a
-//! message when that folder is absent.
+//! message when that folder is absent, and fail when `LOA_REQUIRE_TESTDATA=1` (CI).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,17 +13,10 @@ use std::time::{Duration, Instant};
 use loa_core::media::library::sha256_hex;
 use loa_core::{MediaSource, Store, WatchEvent, WatchFolders};
 
+/// A shared test photo's bytes (`None` when the data is absent and not required).
 fn testdata(rel: &str) -> Option<Vec<u8>> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/testdata/photos-exif")
-        .join(rel);
-    match std::fs::read(&p) {
-        Ok(b) => Some(b),
-        Err(_) => {
-            eprintln!("skipped: {} is absent", p.display());
-            None
-        }
-    }
+    let p = loa_testdata::path(&format!("photos-exif/{rel}"))?;
+    Some(std::fs::read(&p).expect("read the test photo"))
 }
 
 struct Setup {
@@ -38,7 +31,10 @@ fn setup(before_start: impl FnOnce(&Path, &Store)) -> Setup {
     let profile = tempfile::tempdir().expect("tempdir");
     let folder = tempfile::tempdir().expect("tempdir");
     let store = Arc::new(Store::open(profile.path()).expect("open"));
-    store.add_watch_folder(folder.path()).expect("add folder");
+    store
+        .media()
+        .add_watch_folder(folder.path())
+        .expect("add folder");
     before_start(folder.path(), &store);
     let (tx, events) = mpsc::channel();
     let watcher = WatchFolders::start(store.clone(), move |e| {
@@ -140,7 +136,7 @@ fn a_photo_copied_slowly_is_imported_once_complete_and_only_after_the_copy() {
         at.duration_since(first_done) < Duration::from_secs(2),
         "within two seconds"
     );
-    let item = s.store.media_item(id).expect("item");
+    let item = s.store.media().item(id).expect("item");
     assert_eq!(item.sha256, sha256_hex(&first), "complete");
     assert_eq!(item.source, MediaSource::Watch);
     assert_eq!(item.original_name, "IMG_0001.jpg");
@@ -149,12 +145,12 @@ fn a_photo_copied_slowly_is_imported_once_complete_and_only_after_the_copy() {
     assert_eq!(got_second.len(), 1, "second imported once: {events:?}");
     assert!(got_second[0].0 >= second_done);
     assert_eq!(
-        s.store.media_item(got_second[0].1).expect("item").sha256,
+        s.store.media().item(got_second[0].1).expect("item").sha256,
         sha256_hex(&second)
     );
 
     assert_eq!(events.len(), 2, "nothing else reported: {events:?}");
-    assert_eq!(s.store.list_media().expect("list").len(), 2);
+    assert_eq!(s.store.media().list().expect("list").len(), 2);
     s.watcher.stop();
 }
 
@@ -173,7 +169,9 @@ fn photos_already_in_the_folder_are_imported_at_start_and_bad_ones_reported() {
     let s = setup(|folder, store| {
         // `already.jpg` is in the library before the watcher starts (imported by hand): the
         // scan must not report it again.
-        let out = store.import_media(std::slice::from_ref(&known_path), MediaSource::Dialog);
+        let out = store
+            .media()
+            .import(std::slice::from_ref(&known_path), MediaSource::Dialog);
         assert!(out[0].1.is_ok());
         let sub = folder.join("DCIM").join("Camera");
         std::fs::create_dir_all(&sub).expect("mkdir");
@@ -206,7 +204,7 @@ fn photos_already_in_the_folder_are_imported_at_start_and_bad_ones_reported() {
         "already in the library: not reported by the scan"
     );
     assert_eq!(events.len(), 2, "{events:?}");
-    assert_eq!(s.store.list_media().expect("list").len(), 2);
+    assert_eq!(s.store.media().list().expect("list").len(), 2);
     drop(s.watcher);
 }
 
@@ -225,7 +223,7 @@ fn a_folder_added_later_is_picked_up_on_refresh_and_stop_is_clean() {
     .expect("start with no folders");
     std::fs::write(folder.path().join("a.jpg"), &photo).expect("write");
     assert!(events.recv_timeout(Duration::from_millis(1000)).is_err());
-    store.add_watch_folder(folder.path()).expect("add");
+    store.media().add_watch_folder(folder.path()).expect("add");
     watcher.refresh();
     let e = events
         .recv_timeout(Duration::from_secs(5))
@@ -277,7 +275,7 @@ fn a_copy_that_stalls_midway_is_not_taken_half_written() {
     assert_eq!(got.len(), 1, "{events:?}");
     assert!(got[0].0 >= done);
     assert_eq!(
-        s.store.media_item(got[0].1).expect("item").sha256,
+        s.store.media().item(got[0].1).expect("item").sha256,
         sha256_hex(&photo)
     );
     assert_eq!(events.len(), 1, "{events:?}");

@@ -112,7 +112,9 @@ impl Default for GraphOptions {
             version: "v21.0".into(),
             port: 0,
             throttle_minutes: 1,
-            max_photo_bytes: 10 * 1024 * 1024,
+            max_photo_bytes: loa_platforms::FACEBOOK
+                .max_photo_bytes
+                .map_or(usize::MAX, |b| b as usize),
             calls_per_minute_limit: 600,
             enforce_rate_limit: false,
             app_id: "4001".into(),

@@ -48,10 +48,20 @@ pub mod articles;
 pub mod oauth;
 
 /// Documented limits.
-pub const TITLE_MAX: usize = 150;
-pub const AUTHOR_MAX: usize = 50;
-pub const DESCRIPTION_MAX: usize = 300;
-pub const IMAGE_MAX_BYTES: usize = 1024 * 1024;
+pub const TITLE_MAX: usize = limit(loa_platforms::ZALO.max_title_chars);
+pub const AUTHOR_MAX: usize = limit(loa_platforms::ZALO.max_author_chars);
+pub const DESCRIPTION_MAX: usize = limit(loa_platforms::ZALO.max_description_chars);
+pub const IMAGE_MAX_BYTES: usize = match loa_platforms::ZALO.max_photo_bytes {
+    Some(b) => b as usize,
+    None => usize::MAX,
+};
+
+const fn limit(max: Option<u32>) -> usize {
+    match max {
+        Some(m) => m as usize,
+        None => usize::MAX,
+    }
+}
 
 /// How the Zalo emulator starts.
 #[derive(Debug, Clone)]

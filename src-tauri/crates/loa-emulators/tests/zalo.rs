@@ -57,7 +57,7 @@ fn upload_image_checks_type_and_size_and_serves_the_bytes() {
     );
     assert_eq!(gif.json()["error"], -201);
     let mut big = JPEG.to_vec();
-    big.resize(1024 * 1024 + 1, 0);
+    big.resize(loa_emulators::zalo::IMAGE_MAX_BYTES + 1, 0);
     let big = call(
         &z,
         Call::post(&url).multipart(&[], &[("file", "big.jpg", &big)]),

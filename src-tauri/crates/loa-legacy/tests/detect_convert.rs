@@ -1,6 +1,6 @@
 //! Round trips over every Vietnamese letter, VIQR, and no false positives on good text.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use loa_legacy::tables::LETTERS;
 use loa_legacy::{Encoding, auto_convert, convert, detect, encode};
@@ -180,20 +180,15 @@ fn no_false_positives_on_good_text() {
     }
 }
 
-fn news_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/testdata/vietnamese-text")
+fn news_dir() -> Option<PathBuf> {
+    loa_testdata::path("vietnamese-text")
 }
 
 #[test]
 fn no_false_positives_on_news_articles() {
-    let dir = news_dir();
-    if !dir.exists() {
-        eprintln!(
-            "SKIP: {} not found (shared test data not checked out)",
-            dir.display()
-        );
+    let Some(dir) = news_dir() else {
         return;
-    }
+    };
     let mut files = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("list data folder").flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();

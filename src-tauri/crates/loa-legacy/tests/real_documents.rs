@@ -5,9 +5,8 @@ use std::path::{Path, PathBuf};
 
 use loa_legacy::{Encoding, convert, detect, extract_text};
 
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/testdata/vietnamese-text/legacy-encodings")
+fn data_dir() -> Option<PathBuf> {
+    loa_testdata::path("vietnamese-text/legacy-encodings")
 }
 
 fn normalise(s: &str, fold_case: bool) -> Vec<char> {
@@ -88,14 +87,9 @@ fn similarity_metric_sanity() {
 
 #[test]
 fn tcvn3_documents_match_transcripts() {
-    let dir = data_dir();
-    if !dir.exists() {
-        eprintln!(
-            "SKIP: {} not found (shared test data not checked out)",
-            dir.display()
-        );
+    let Some(dir) = data_dir() else {
         return;
-    }
+    };
     let raw_dir = dir.join("tcvn3/extracted-raw-bytes");
     let files = stems(&raw_dir, ".tcvn3.txt");
     assert!(!files.is_empty(), "no extracted TCVN3 texts found");

@@ -211,6 +211,81 @@ pub fn parse_exif(tiff: &[u8]) -> ExifInfo {
     info
 }
 
+/// The text fields of the EXIF the media library shows: when and with what the photo was taken.
+/// Values are as written, trimmed of NULs and spaces; empty ones are `None`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExifText {
+    /// `Make` (IFD0).
+    pub make: Option<String>,
+    /// `Model` (IFD0).
+    pub model: Option<String>,
+    /// `DateTimeOriginal` (Exif IFD), else `DateTime` (IFD0): `YYYY:MM:DD HH:MM:SS`.
+    pub taken_at: Option<String>,
+}
+
+/// ASCII values longer than this are not a camera name or a date: ignored.
+const MAX_TEXT: usize = 256;
+
+impl Tiff<'_> {
+    /// The ASCII value of the entry at `at` (type 2), inline or at its offset.
+    fn ascii_at(&self, at: usize) -> Option<String> {
+        let count = self.u32_at(at + 4)? as usize;
+        if count == 0 || count > MAX_TEXT {
+            return None;
+        }
+        let start = if count <= 4 {
+            at + 8
+        } else {
+            self.u32_at(at + 8)? as usize
+        };
+        let raw = self.data.get(start..start.checked_add(count)?)?;
+        let s = String::from_utf8_lossy(raw);
+        let s = s.trim_matches(|c: char| c == '\0' || c.is_whitespace());
+        (!s.is_empty()).then(|| s.to_owned())
+    }
+}
+
+/// Reads make, model and date taken from EXIF (TIFF) data. Damaged EXIF yields what could be
+/// read.
+pub fn exif_text(tiff: &[u8]) -> ExifText {
+    let big_endian = match tiff.get(0..2) {
+        Some(b"MM") => true,
+        Some(b"II") => false,
+        _ => return ExifText::default(),
+    };
+    let t = Tiff {
+        data: tiff,
+        big_endian,
+    };
+    let mut out = ExifText::default();
+    let Some(ifd0) = t.u32_at(4) else {
+        return out;
+    };
+    let mut date_time = None;
+    for (tag, typ, at) in t.entries(ifd0 as usize) {
+        match (tag, typ) {
+            (0x010F, 2) => out.make = t.ascii_at(at),
+            (0x0110, 2) => out.model = t.ascii_at(at),
+            (0x0132, 2) => date_time = t.ascii_at(at),
+            // Exif IFD pointer: DateTimeOriginal lives there.
+            (0x8769, 4 | 13) => {
+                if let Some(exif_ifd) = t.u32_at(at + 8) {
+                    out.taken_at = t
+                        .entries(exif_ifd as usize)
+                        .into_iter()
+                        .find(|(tag, typ, _)| *tag == 0x9003 && *typ == 2)
+                        .and_then(|(_, _, at)| t.ascii_at(at));
+                }
+            }
+            _ => {}
+        }
+    }
+    if out.taken_at.is_none() {
+        out.taken_at = date_time;
+    }
+    out
+}
+
 /// A copy of the EXIF with the orientation set to 1 (the pixels have been turned upright).
 pub fn exif_upright(tiff: &[u8]) -> Vec<u8> {
     let mut out = tiff.to_vec();
@@ -296,6 +371,43 @@ pub fn jpeg_has_exif_or_xmp(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// A little-endian TIFF: IFD0 with Make, Model and an Exif IFD holding DateTimeOriginal.
+    fn tiff_with_text() -> Vec<u8> {
+        let mut t = b"II*\0".to_vec();
+        t.extend(8u32.to_le_bytes());
+        // IFD0 at 8: 3 entries (2 + 3 × 12 + 4 = 42 bytes), data after it at 50.
+        let entry = |tag: u16, typ: u16, count: u32, value: u32| {
+            let mut e = tag.to_le_bytes().to_vec();
+            e.extend(typ.to_le_bytes());
+            e.extend(count.to_le_bytes());
+            e.extend(value.to_le_bytes());
+            e
+        };
+        t.extend(3u16.to_le_bytes());
+        t.extend(entry(0x010F, 2, 6, 50)); // Make "Canon\0" at 50
+        t.extend(entry(0x0110, 2, 4, u32::from_le_bytes(*b"EOS\0")));
+        t.extend(entry(0x8769, 4, 1, 56)); // Exif IFD at 56
+        t.extend(0u32.to_le_bytes());
+        t.extend(b"Canon\0");
+        t.extend(1u16.to_le_bytes());
+        t.extend(entry(0x9003, 2, 20, 74)); // DateTimeOriginal at 74
+        t.extend(0u32.to_le_bytes());
+        t.extend(b"2025:07:29 08:15:00\0");
+        t
+    }
+
+    #[test]
+    fn exif_text_reads_camera_and_date() {
+        let text = exif_text(&tiff_with_text());
+        assert_eq!(text.make.as_deref(), Some("Canon"));
+        assert_eq!(text.model.as_deref(), Some("EOS"));
+        assert_eq!(text.taken_at.as_deref(), Some("2025:07:29 08:15:00"));
+        // Damaged: cut short, nothing panics and what is there is read.
+        let cut = &tiff_with_text()[..60];
+        assert_eq!(exif_text(cut).make.as_deref(), Some("Canon"));
+        assert_eq!(exif_text(b"junk"), ExifText::default());
+    }
+
     use super::*;
 
     fn tiff_with(orientation: u16, gps: bool) -> Vec<u8> {

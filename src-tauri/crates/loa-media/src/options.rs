@@ -7,83 +7,17 @@ use image::RgbaImage;
 
 use crate::error::WatermarkError;
 
-/// Where a photo is going. Each preset sets the long edge, the JPEG quality, the output format
-/// and a size cap; an explicit [`OptionsBuilder::max_edge`] or [`OptionsBuilder::quality`] wins
-/// over the preset whatever the order of the calls.
-///
-/// | preset | long edge | quality | format | size cap | source |
-/// | --- | --- | --- | --- | --- | --- |
-/// | `facebook` | 2048 px | 82 | JPEG | 4,000,000 bytes | Meta's help centre: photos are shown at up to 2048 px on the long side; larger uploads are downscaled by Facebook with its own, softer resize. Photo uploads are limited to 4 MB; we stay under 4,000,000 bytes by lowering the quality in steps of 8 (not below 50). |
-/// | `zalo` | 1280 px | 80 | auto | none | Zalo publishes no size; standard-quality sending recompresses to about 1280 px on the long side, so sending more only costs the officer's data. Our choice, to revisit with measurements. |
-/// | `web` | 1600 px | 80 | auto | none | Our choice for the commune's web portal: an 800 px content column at 2× pixel density. |
-/// | `print` | original (never downscaled) | 92 | auto | none | Print needs every pixel; 92 keeps JPEG artefacts invisible on paper. |
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Preset {
-    #[default]
-    Facebook,
-    Zalo,
-    Web,
-    Print,
-}
+/// Where a photo is going: `loa-platforms`' presets (long edge, quality, and a size cap the
+/// destination accepts). An explicit [`OptionsBuilder::max_edge`] or [`OptionsBuilder::quality`]
+/// wins over the preset whatever the order of the calls.
+pub use loa_platforms::{PhotoPreset as Preset, UnknownPreset};
 
-impl Preset {
-    pub const ALL: [Preset; 4] = [Preset::Facebook, Preset::Zalo, Preset::Web, Preset::Print];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Preset::Facebook => "facebook",
-            Preset::Zalo => "zalo",
-            Preset::Web => "web",
-            Preset::Print => "print",
-        }
-    }
-
-    /// The long edge in pixels, or `None` for "keep the original size".
-    pub fn max_edge(self) -> Option<u32> {
-        match self {
-            Preset::Facebook => Some(2048),
-            Preset::Zalo => Some(1280),
-            Preset::Web => Some(1600),
-            Preset::Print => None,
-        }
-    }
-
-    pub fn quality(self) -> u8 {
-        match self {
-            Preset::Facebook => 82,
-            Preset::Zalo | Preset::Web => 80,
-            Preset::Print => 92,
-        }
-    }
-
-    pub fn format(self) -> OutputFormat {
-        match self {
-            Preset::Facebook => OutputFormat::Jpeg,
-            Preset::Zalo | Preset::Web | Preset::Print => OutputFormat::Auto,
-        }
-    }
-
-    /// The largest output in bytes the destination accepts, if it has a limit.
-    pub fn max_bytes(self) -> Option<u64> {
-        match self {
-            Preset::Facebook => Some(4_000_000),
-            Preset::Zalo | Preset::Web | Preset::Print => None,
-        }
-    }
-}
-
-/// The preset name was not one of `facebook`, `zalo`, `web`, `print`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown preset {0:?}: use facebook, zalo, web or print")]
-pub struct UnknownPreset(pub String);
-
-impl FromStr for Preset {
-    type Err = UnknownPreset;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Preset::ALL
-            .into_iter()
-            .find(|p| p.as_str() == s)
-            .ok_or_else(|| UnknownPreset(s.to_owned()))
+/// The output format a preset asks for: always JPEG for Facebook (its size cap is met by lowering
+/// the JPEG quality); elsewhere a PNG with transparency stays PNG.
+fn preset_format(preset: Preset) -> OutputFormat {
+    match preset {
+        Preset::Facebook => OutputFormat::Jpeg,
+        Preset::Zalo | Preset::Web | Preset::Print => OutputFormat::Auto,
     }
 }
 
@@ -370,7 +304,7 @@ impl OptionsBuilder {
         Options {
             max_edge: self.max_edge.or(self.preset.max_edge()),
             quality: self.quality.unwrap_or(self.preset.quality()),
-            format: self.format.unwrap_or(self.preset.format()),
+            format: self.format.unwrap_or(preset_format(self.preset)),
             max_bytes: self.preset.max_bytes(),
             watermark: self.watermark,
             position: self.position,

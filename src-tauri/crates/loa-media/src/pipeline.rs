@@ -27,6 +27,8 @@ pub struct Processed {
     pub orientation: Option<u8>,
     /// The source carried a GPS position.
     pub had_location: bool,
+    /// The source's camera and date taken, from its EXIF.
+    pub exif_text: meta::ExifText,
     /// The JPEG quality finally used (lower than asked when a size cap applied); `None` for PNG.
     pub quality: Option<u8>,
     /// Where the watermark landed, if there was one.
@@ -80,6 +82,11 @@ pub fn process(bytes: &[u8], opts: &Options) -> Result<Processed, ProcessError> 
         source_height: sh,
         orientation: exif.orientation,
         had_location: exif.has_location,
+        exif_text: decoded
+            .exif
+            .as_deref()
+            .map(meta::exif_text)
+            .unwrap_or_default(),
         quality,
         watermark: placed,
     })

@@ -115,15 +115,45 @@ fn resizes_to_presets_and_never_upscales() {
     let big = std::fs::read(dir.join("mobile/HMD_Nokia_8.3_5G.jpg")).expect("file");
     let out = process(&big, &Options::default()).expect("facebook");
     assert_eq!((out.width, out.height), (2048, 878));
-    assert!(out.bytes.len() < 4_000_000);
+    let cap = |p: Preset| p.max_bytes().expect("capped preset") as usize;
+    assert!(out.bytes.len() <= cap(Preset::Facebook));
     let zalo = process(&big, &Options::builder().preset(Preset::Zalo).build()).expect("zalo");
     assert_eq!(zalo.width.max(zalo.height), 1280);
+    assert!(zalo.bytes.len() <= cap(Preset::Zalo));
 
     let tiny = std::fs::read(dir.join("Canon_40D.jpg")).expect("file");
     let out = process(&tiny, &Options::default()).expect("small photo");
     assert_eq!((out.width, out.height), (100, 68));
     let (w, h, _) = decode_jpeg(&out.bytes);
     assert_eq!((w, h), (100, 68));
+}
+
+/// A photo full of detail (noise compresses worst) still fits each destination's cap: the
+/// channel accepts whatever its preset makes.
+#[test]
+fn capped_presets_fit_their_channel() {
+    let (w, h) = (1600u32, 1200u32);
+    let mut seed: u32 = 0x9e37_79b9;
+    let img = image::RgbImage::from_fn(w, h, |_, _| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        let [a, b, c, _] = seed.to_le_bytes();
+        image::Rgb([a, b, c])
+    });
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png)
+        .expect("encode the test photo");
+    let png = png.into_inner();
+    for preset in [Preset::Zalo, Preset::Facebook] {
+        let cap = preset.max_bytes().expect("capped preset");
+        let out = process(&png, &Options::builder().preset(preset).build()).expect("processed");
+        assert!(
+            (out.bytes.len() as u64) <= cap,
+            "{preset}: {} bytes over {cap}",
+            out.bytes.len()
+        );
+    }
 }
 
 #[test]

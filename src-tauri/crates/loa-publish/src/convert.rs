@@ -7,17 +7,6 @@ use chrono::{DateTime, Utc};
 use loa_channels::{ChannelConfig, Credentials, Photo, PostContent};
 use loa_core::{ChannelInfo, OutboxItem};
 
-/// The client side of the core's channel kind (the two enums are kept apart so the core does
-/// not depend on the HTTP clients).
-pub fn kind(k: loa_core::ChannelKind) -> loa_channels::ChannelKind {
-    match k {
-        loa_core::ChannelKind::Facebook => loa_channels::ChannelKind::Facebook,
-        loa_core::ChannelKind::Zalo => loa_channels::ChannelKind::Zalo,
-        loa_core::ChannelKind::Wordpress => loa_channels::ChannelKind::Wordpress,
-        loa_core::ChannelKind::Folder => loa_channels::ChannelKind::Folder,
-    }
-}
-
 /// A client configuration for a stored channel; `image_host` is the WordPress channel (and its
 /// secrets) that hosts a Zalo channel's photos.
 pub fn config(
@@ -26,7 +15,7 @@ pub fn config(
     image_host: Option<(&ChannelInfo, Credentials)>,
 ) -> ChannelConfig {
     ChannelConfig {
-        kind: kind(channel.kind),
+        kind: channel.kind,
         name: channel.name.clone(),
         base_url: channel.base_url.clone(),
         page_id: channel.page_id.clone(),

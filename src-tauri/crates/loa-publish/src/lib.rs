@@ -13,8 +13,13 @@
 //! - [`credentials`]: channel secrets in the OS keyring, or — where no keyring service answers,
 //!   or with `LOA_CREDENTIALS=file` — in `<data folder>/credentials.json` (mode 0600) with a
 //!   warning each time a process starts using it. Never in the database.
-//! - [`ops`]: queueing with the platforms' limits, saving a channel with its secrets, testing a
-//!   connection.
+//! - [`service`]: the worker on its own thread with what the officer's actions need of it — the
+//!   one publishing service the desktop app and `loa sync` both start;
+//! - [`ops`]: saving a channel with its secrets (the rule for blank and moved secrets), testing a
+//!   connection. Queueing is the core's (`store.publishing().queue`).
+//!
+//! The worker reaches the store only through `loa_core::OutboxPort` (leases, transitions,
+//! uploads recorded, counts).
 //!
 //! Time, waiting, randomness and the channel clients are injected ([`Deps`]), so the tests run a
 //! day of outages offline in milliseconds. This crate knows nothing of Tauri or the terminal.
@@ -27,6 +32,7 @@ pub mod deps;
 pub mod events;
 mod link;
 pub mod ops;
+pub mod service;
 pub mod worker;
 
 pub use backoff::{Backoff, Rng, SystemRng};
@@ -34,7 +40,8 @@ pub use credentials::{Backend, CredentialStore, FileStore, KeyringStore, MemoryS
 pub use decide::Policy;
 pub use deps::{ChannelFactory, ClockSleeper, PlatformChannels, RealSleeper, Signal, Sleeper};
 pub use events::{Event, ItemProgress, LinkState};
-pub use ops::{queue_post, save_channel, test_channel};
+pub use ops::{ChannelSecrets, save_channel, test_channel};
+pub use service::{PublishingService, RunMode, WorkerCrashed};
 pub use worker::{
     ChannelReport, Deps, SyncReport, Tally, Tick, Worker, WorkerConfig, WorkerHandle, owner_is_dead,
 };

@@ -19,7 +19,7 @@ use chrono::{DateTime, Duration, Utc};
 use loa_channels::{Channel, ChannelError, RemoteMedia};
 use loa_core::{
     ChannelHold, ChannelInfo, ChannelKind, ChannelStatus, LeaseOutcome, LoaError, OutboxCounts,
-    OutboxItem, OutboxState, Result, Store, Transition,
+    OutboxItem, OutboxPort, OutboxState, Result, Transition,
 };
 use serde::Serialize;
 
@@ -317,7 +317,8 @@ pub fn owner_is_dead(owner: &str) -> bool {
 
 /// Publishes the outbox. See the module docs.
 pub struct Worker {
-    store: Arc<Store>,
+    /// The store, through the worker's narrow port.
+    store: Arc<dyn OutboxPort>,
     deps: Deps,
     config: WorkerConfig,
     shared: Arc<Shared>,
@@ -338,7 +339,7 @@ impl std::fmt::Debug for Worker {
 }
 
 impl Worker {
-    pub fn new(store: Arc<Store>, mut deps: Deps, config: WorkerConfig) -> Self {
+    pub fn new(store: Arc<dyn OutboxPort>, mut deps: Deps, config: WorkerConfig) -> Self {
         let owner = owner_id(deps.rng.as_mut());
         Self {
             store,
@@ -363,7 +364,7 @@ impl Worker {
     }
 
     fn now(&self) -> DateTime<Utc> {
-        self.store.clock().now()
+        self.store.now()
     }
 
     fn emit(&self, e: Event) {
@@ -424,7 +425,7 @@ impl Worker {
         let counts = self.store.outbox_counts()?;
         let links = self.shared.hub.links();
         let mut channels = Vec::new();
-        for ch in self.store.list_channels()? {
+        for ch in self.store.channels()? {
             let pending = u32::try_from(self.store.active_outbox(ch.id)?.len()).unwrap_or(0);
             channels.push(ChannelReport {
                 id: ch.id,
@@ -459,7 +460,7 @@ impl Worker {
     pub fn tick(&mut self, once: bool) -> Result<Tick> {
         let now = self.now();
         let paused = self.store.outbox_paused()?;
-        let channels = self.store.list_channels()?;
+        let channels = self.store.channels()?;
         self.lanes
             .retain(|id, _| channels.iter().any(|c| c.id == *id));
         let mut tick = Tick {
@@ -729,11 +730,8 @@ impl Worker {
                         wake = earliest(wake, item.next_attempt());
                         continue;
                     }
-                    let not_before = loa_channels::publish_not_before(
-                        convert::kind(ch.kind),
-                        item.scheduled(),
-                        now,
-                    );
+                    let not_before =
+                        loa_channels::publish_not_before(ch.kind, item.scheduled(), now);
                     if not_before > now {
                         return (Some(Action::Defer(item.clone(), not_before)), None);
                     }
@@ -806,7 +804,7 @@ impl Worker {
         channel_id: i64,
         f: impl FnOnce(&mut dyn Channel, &Hub) -> T,
     ) -> Result<T> {
-        let store = &*self.store;
+        let store: &dyn OutboxPort = &*self.store;
         let owner = self.owner.as_str();
         let ttl = self.config.lease_ttl;
         let every = self.config.heartbeat;

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use chrono::Duration;
 use common::{FakeFactory, Platform};
-use loa_channels::Credentials;
 use loa_core::{ChannelKind, NewChannel, NewDraft, OutboxState, Store, SystemClock};
 use loa_publish::{
     CredentialStore, Deps, MemoryStore, RealSleeper, SystemRng, Worker, WorkerConfig,
@@ -45,10 +44,10 @@ fn two_workers_never_publish_the_same_post() {
                 spacing_secs: Some(0),
                 ..NewChannel::default()
             },
-            Some(&Credentials {
+            &loa_publish::ChannelSecrets {
                 token: "tok".into(),
-                ..Credentials::default()
-            }),
+                ..Default::default()
+            },
         )
         .expect("channel");
         channels.push(ch.id);
@@ -56,7 +55,8 @@ fn two_workers_never_publish_the_same_post() {
     let mut ids = Vec::new();
     for i in 0..12 {
         let d = store
-            .create_draft(&NewDraft {
+            .drafts()
+            .create(&NewDraft {
                 title: format!("Thông báo số {i}"),
                 body: format!("Nội dung thông báo số {i}."),
                 ..NewDraft::default()
@@ -64,11 +64,7 @@ fn two_workers_never_publish_the_same_post() {
             .expect("draft")
             .id;
         for ch in &channels {
-            ids.push(
-                loa_publish::queue_post(&store, d, *ch, None)
-                    .expect("queue")
-                    .id,
-            );
+            ids.push(store.publishing().queue(d, *ch, None).expect("queue").id);
         }
     }
     // Some publishes answer ambiguously after acting: read-backs race too.
@@ -108,7 +104,7 @@ fn two_workers_never_publish_the_same_post() {
     let posts = platform.posts();
     for id in &ids {
         assert_eq!(
-            store.outbox_item(*id).expect("item").state,
+            store.publishing().outbox_item(*id).expect("item").state,
             OutboxState::Published
         );
         assert_eq!(

@@ -11,7 +11,7 @@ use std::sync::Once;
 use chrono::Duration;
 use common::{CRASH, Fault, Op, Rig, config};
 use loa_channels::ErrorClass;
-use loa_core::{ChannelKind, OutboxState};
+use loa_core::{ChannelKind, OutboxPort, OutboxState};
 use loa_publish::WorkerConfig;
 
 /// Keeps the simulated crashes out of the test output; real panics still print.
@@ -64,7 +64,7 @@ fn restart_and_finish(rig: &Rig, seed: u64) {
 fn check(rig: &Rig, ids: &[i64], orphans_allowed: usize, what: &str) {
     let posts = rig.platform.posts();
     for id in ids {
-        let item = rig.store.outbox_item(*id).expect("item");
+        let item = rig.store.publishing().outbox_item(*id).expect("item");
         assert_eq!(item.state, OutboxState::Published, "{what}: item {id}");
         let copies: Vec<_> = posts.iter().filter(|p| p.outbox_id == *id).collect();
         assert_eq!(
@@ -84,7 +84,7 @@ fn check(rig: &Rig, ids: &[i64], orphans_allowed: usize, what: &str) {
     let uploads = rig.platform.uploads();
     let recorded: Vec<String> = ids
         .iter()
-        .flat_map(|id| rig.store.outbox_item(*id).expect("item").media)
+        .flat_map(|id| rig.store.publishing().outbox_item(*id).expect("item").media)
         .filter_map(|m| m.remote_id)
         .collect();
     for r in &recorded {
@@ -226,7 +226,12 @@ fn a_lease_of_a_process_gone_from_this_machine_is_taken_at_once() {
     )));
     assert!(!loa_publish::owner_is_dead("another-host:1:abc"));
     let (rig, ids) = setup(false);
-    let ch = rig.store.outbox_item(ids[0]).expect("item").channel_id;
+    let ch = rig
+        .store
+        .publishing()
+        .outbox_item(ids[0])
+        .expect("item")
+        .channel_id;
     let held = rig
         .store
         .lease_channel(ch, &dead, Duration::minutes(10), &|_| false)

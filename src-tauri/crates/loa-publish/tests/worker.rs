@@ -18,7 +18,7 @@ fn patient() -> WorkerConfig {
 }
 
 fn state(rig: &Rig, id: i64) -> OutboxState {
-    rig.store.outbox_item(id).expect("item").state
+    rig.store.publishing().outbox_item(id).expect("item").state
 }
 
 #[test]
@@ -28,7 +28,7 @@ fn photos_go_up_in_order_once_then_the_post() {
     let d = rig.draft("Lịch tiêm chủng", "Thứ Hai tại trạm y tế xã.");
     rig.photos(d, 3);
     let id = rig.queue(d, ch);
-    let item = rig.store.outbox_item(id).expect("item");
+    let item = rig.store.publishing().outbox_item(id).expect("item");
     assert_eq!(item.media.len(), 3);
     assert!(item.bytes_total > 0);
 
@@ -46,7 +46,7 @@ fn photos_go_up_in_order_once_then_the_post() {
         [0, 1, 2]
     );
     // The post carries the recorded ids, in order.
-    let item = rig.store.outbox_item(id).expect("item");
+    let item = rig.store.publishing().outbox_item(id).expect("item");
     assert_eq!(item.state, OutboxState::Published);
     let recorded: Vec<String> = item
         .media
@@ -58,7 +58,7 @@ fn photos_go_up_in_order_once_then_the_post() {
     assert_eq!(item.attempts, 1);
     // The draft follows its only outbox row.
     assert_eq!(
-        rig.store.get_draft(d).expect("draft").status,
+        rig.store.drafts().get(d).expect("draft").status,
         DraftStatus::Published
     );
 
@@ -132,7 +132,7 @@ fn an_upload_that_fails_later_never_repeats_the_earlier_ones() {
     // The ambiguous upload left an invisible orphan; the retry is the one recorded.
     assert_eq!(per_index(1), 2);
     assert_eq!(per_index(2), 1);
-    let item = rig.store.outbox_item(id).expect("item");
+    let item = rig.store.publishing().outbox_item(id).expect("item");
     let posted = &rig.platform.posts()[0].media;
     assert_eq!(
         posted,
@@ -159,7 +159,7 @@ fn an_ambiguous_publish_that_went_out_is_found_not_repeated() {
     assert_eq!(rig.platform.posts().len(), 1, "published exactly once");
     assert_eq!(rig.platform.count(Op::Publish), 1);
     assert_eq!(rig.platform.count(Op::Find), 1);
-    let item = rig.store.outbox_item(id).expect("item");
+    let item = rig.store.publishing().outbox_item(id).expect("item");
     assert_eq!(item.state, OutboxState::Published);
     assert_eq!(item.remote_id, Some(rig.platform.posts()[0].id.clone()));
 }
@@ -201,7 +201,7 @@ fn a_read_back_that_cannot_tell_ends_unconfirmed_with_the_page_link() {
     let report = w.run_once().expect("run");
     assert_eq!(report.unconfirmed, 1);
     assert!(report.needs_officer());
-    let item = rig.store.outbox_item(id).expect("item");
+    let item = rig.store.publishing().outbox_item(id).expect("item");
     assert_eq!(item.state, OutboxState::Unconfirmed);
     assert_eq!(item.remote_url.as_deref(), Some("http://127.0.0.1:9/1001"));
     assert_eq!(
@@ -224,14 +224,15 @@ fn a_read_back_that_cannot_tell_ends_unconfirmed_with_the_page_link() {
 
     // The officer must confirm before a retry; cancelling is not possible.
     assert!(matches!(
-        rig.store.retry_outbox_item(id, false),
+        rig.store.publishing().retry(id, false),
         Err(loa_core::LoaError::ConfirmNotPublished { .. })
     ));
-    assert!(rig.store.cancel_outbox_item(id).is_err());
+    assert!(rig.store.publishing().cancel(id).is_err());
     // They found it on the page.
     let marked = rig
         .store
-        .mark_outbox_published(id, "https://facebook.com/1001/posts/9")
+        .publishing()
+        .mark_published(id, "https://facebook.com/1001/posts/9")
         .expect("mark");
     assert_eq!(marked.state, OutboxState::Published);
     assert_eq!(
@@ -254,7 +255,7 @@ fn a_confirmed_retry_of_an_unconfirmed_item_publishes_again() {
     }
     rig.worker(patient()).run_once().expect("run");
     assert_eq!(state(&rig, id), OutboxState::Unconfirmed);
-    let retried = rig.store.retry_outbox_item(id, true).expect("retry");
+    let retried = rig.store.publishing().retry(id, true).expect("retry");
     assert_eq!(retried.state, OutboxState::MediaUploaded);
     assert_eq!(retried.attempts, 0);
     rig.worker(config()).run_once().expect("run");
@@ -274,7 +275,7 @@ fn offline_waits_for_the_link_without_counting_attempts_then_drains_itself() {
     let mut w = rig.worker(config());
     let events = w.handle().subscribe();
     w.run_once().expect("run");
-    let item = rig.store.outbox_item(id).expect("item");
+    let item = rig.store.publishing().outbox_item(id).expect("item");
     assert_eq!(item.state, OutboxState::Published);
     assert_eq!(item.attempts, 1, "the offline try did not count");
     assert_eq!(rig.platform.count(Op::Probe), 5, "4 failed probes, then up");
@@ -301,7 +302,14 @@ fn once_gives_up_on_a_link_that_stays_down_and_keeps_the_item() {
     let start = rig.now();
     let report = rig.worker(config()).run_once().expect("run");
     assert_eq!(state(&rig, id), OutboxState::MediaUploaded);
-    assert_eq!(rig.store.outbox_item(id).expect("item").attempts, 0);
+    assert_eq!(
+        rig.store
+            .publishing()
+            .outbox_item(id)
+            .expect("item")
+            .attempts,
+        0
+    );
     assert_eq!(report.channels[0].link, LinkState::Offline);
     assert_eq!(report.channels[0].pending, 1);
     let waited = rig.now() - start;
@@ -328,10 +336,10 @@ fn a_throttle_holds_the_channel_until_the_platform_says() {
         }),
     );
     let report = rig.worker(config()).run_once().expect("run");
-    let held = rig.store.channel(ch).expect("channel");
+    let held = rig.store.publishing().channel(ch).expect("channel");
     assert_eq!(held.status, ChannelStatus::Throttled);
     assert_eq!(report.channels[0].status, ChannelStatus::Throttled);
-    let item = rig.store.outbox_item(id).expect("item");
+    let item = rig.store.publishing().outbox_item(id).expect("item");
     assert_eq!(item.state, OutboxState::MediaUploaded);
     assert_eq!(item.attempts, 0);
     assert_eq!(rig.platform.count(Op::Publish), 1);
@@ -369,7 +377,7 @@ fn a_refused_token_holds_the_channel_until_it_is_reconnected() {
     let events = w.handle().subscribe();
     w.run_once().expect("run");
     assert_eq!(
-        rig.store.channel(ch).expect("ch").status,
+        rig.store.publishing().channel(ch).expect("ch").status,
         ChannelStatus::NeedsReconnect
     );
     assert!(events.try_iter().any(|e| matches!(
@@ -396,13 +404,16 @@ fn a_refused_token_holds_the_channel_until_it_is_reconnected() {
             spacing_secs: Some(0),
             ..NewChannel::default()
         },
-        Some(&loa_channels::Credentials {
+        &loa_publish::ChannelSecrets {
             token: "new-token".into(),
             ..Default::default()
-        }),
+        },
     )
     .expect("reconnect");
-    assert_eq!(rig.store.channel(ch).expect("ch").status, ChannelStatus::Ok);
+    assert_eq!(
+        rig.store.publishing().channel(ch).expect("ch").status,
+        ChannelStatus::Ok
+    );
     rig.worker(config()).run_once().expect("run");
     assert_eq!(state(&rig, id), OutboxState::Published);
 }
@@ -417,17 +428,17 @@ fn an_invalid_post_fails_with_the_platform_message_and_can_be_retried_or_cancell
         .script(Op::Publish, Fault::Fail(ErrorClass::Invalid));
     let report = rig.worker(config()).run_once().expect("run");
     assert_eq!(report.failed, 1);
-    let item = rig.store.outbox_item(id).expect("item");
+    let item = rig.store.publishing().outbox_item(id).expect("item");
     assert_eq!(item.state, OutboxState::Failed);
     let e = item.last_error.expect("error kept");
     assert_eq!(e.message, "fake Invalid");
     // Retry goes back to the queue and publishes.
-    rig.store.retry_outbox_item(id, false).expect("retry");
+    rig.store.publishing().retry(id, false).expect("retry");
     rig.worker(config()).run_once().expect("run");
     assert_eq!(state(&rig, id), OutboxState::Published);
     // A published item can be neither cancelled nor retried.
-    assert!(rig.store.cancel_outbox_item(id).is_err());
-    assert!(rig.store.retry_outbox_item(id, true).is_err());
+    assert!(rig.store.publishing().cancel(id).is_err());
+    assert!(rig.store.publishing().retry(id, true).is_err());
 }
 
 #[test]
@@ -451,7 +462,7 @@ fn transient_failures_back_off_within_bounds_then_give_up() {
                 rig.advance((wake - rig.now()).max(Duration::milliseconds(1)));
             }
         }
-        let item = rig.store.outbox_item(id).expect("item");
+        let item = rig.store.publishing().outbox_item(id).expect("item");
         assert_eq!(item.state, OutboxState::MediaUploaded);
         assert_eq!(item.attempts, attempt);
         let next = item.next_attempt().expect("backoff time");
@@ -470,7 +481,11 @@ fn transient_failures_back_off_within_bounds_then_give_up() {
         }
     }
     assert_eq!(
-        rig.store.outbox_item(id).expect("item").attempts,
+        rig.store
+            .publishing()
+            .outbox_item(id)
+            .expect("item")
+            .attempts,
         cfg.policy.max_attempts
     );
     assert!(rig.platform.posts().is_empty());
@@ -522,7 +537,10 @@ fn a_post_for_a_platform_without_a_scheduler_waits_until_due() {
     let ch = rig.channel("Zalo OA", ChannelKind::Zalo, 0);
     let d = rig.draft("Lịch họp", "Họp lúc 8 giờ.");
     let at = rig.now() + Duration::hours(2);
-    let id = loa_publish::queue_post(&rig.store, d, ch, Some(at))
+    let id = rig
+        .store
+        .publishing()
+        .queue(d, ch, Some(at))
         .expect("queued")
         .id;
     let report = rig.worker(config()).run_once().expect("run");
@@ -545,10 +563,13 @@ fn facebook_takes_a_post_a_few_hours_ahead_into_its_own_scheduler() {
     let ch = rig.channel("Trang xã", ChannelKind::Facebook, 0);
     let d = rig.draft("Lịch cắt điện", "Từ 7 giờ đến 11 giờ.");
     let at = rig.now() + Duration::hours(3);
-    let id = loa_publish::queue_post(&rig.store, d, ch, Some(at))
+    let id = rig
+        .store
+        .publishing()
+        .queue(d, ch, Some(at))
         .expect("queued")
         .id;
-    let item = rig.store.outbox_item(id).expect("item");
+    let item = rig.store.publishing().outbox_item(id).expect("item");
     assert!(item.platform_scheduled);
     rig.worker(config()).run_once().expect("run");
     assert_eq!(state(&rig, id), OutboxState::Published);
@@ -565,11 +586,11 @@ fn cancel_is_refused_mid_publish_and_allowed_before() {
     let d2 = rig.draft("Hai", "Hai.");
     let a = rig.queue(d1, ch);
     let b = rig.queue(d2, ch);
-    let cancelled = rig.store.cancel_outbox_item(b).expect("cancel");
+    let cancelled = rig.store.publishing().cancel(b).expect("cancel");
     assert_eq!(cancelled.state, OutboxState::Cancelled);
     // The draft is back to ready and can be queued again.
     assert_eq!(
-        rig.store.get_draft(d2).expect("d").status,
+        rig.store.drafts().get(d2).expect("d").status,
         DraftStatus::Ready
     );
     rig.platform
@@ -584,7 +605,7 @@ fn cancel_is_refused_mid_publish_and_allowed_before() {
         w.tick(true).expect("tick");
     }
     assert!(matches!(
-        rig.store.cancel_outbox_item(a),
+        rig.store.publishing().cancel(a),
         Err(loa_core::LoaError::OutboxWrongState { .. })
     ));
     w.run_once().expect("run");
@@ -594,7 +615,7 @@ fn cancel_is_refused_mid_publish_and_allowed_before() {
         "the cancelled one never went"
     );
     // Queue the second again.
-    assert!(loa_publish::queue_post(&rig.store, d2, ch, None).is_ok());
+    assert!(rig.store.publishing().queue(d2, ch, None).is_ok());
 }
 
 #[test]
@@ -605,19 +626,25 @@ fn pausing_everything_or_one_channel_stops_the_work() {
     let d = rig.draft("Thông báo", "Nội dung.");
     rig.queue(d, fb);
     rig.queue(d, web);
-    rig.store.set_outbox_paused(true).expect("pause");
+    rig.store.publishing().set_paused(true).expect("pause");
     rig.worker(config()).run_once().expect("run");
     assert!(rig.platform.posts().is_empty());
-    rig.store.set_outbox_paused(false).expect("resume");
-    rig.store.set_channel_paused(fb, true).expect("pause fb");
+    rig.store.publishing().set_paused(false).expect("resume");
+    rig.store
+        .publishing()
+        .set_channel_paused(fb, true)
+        .expect("pause fb");
     let report = rig.worker(config()).run_once().expect("run");
     assert_eq!(rig.platform.posts().len(), 1);
     assert_eq!(report.counts.active(), 1);
     assert_eq!(
-        rig.store.channel(fb).expect("fb").status,
+        rig.store.publishing().channel(fb).expect("fb").status,
         ChannelStatus::Paused
     );
-    rig.store.set_channel_paused(fb, false).expect("resume fb");
+    rig.store
+        .publishing()
+        .set_channel_paused(fb, false)
+        .expect("resume fb");
     rig.worker(config()).run_once().expect("run");
     assert_eq!(rig.platform.posts().len(), 2);
 }
@@ -647,11 +674,12 @@ fn a_zalo_channel_without_an_image_host_refuses_photos_and_takes_them_with_one()
     let d = rig.draft("Tin ảnh", "Nội dung.");
     rig.photos(d, 2);
     assert!(matches!(
-        loa_publish::queue_post(&rig.store, d, zalo, None),
+        rig.store.publishing().queue(d, zalo, None),
         Err(loa_core::LoaError::PhotosNeedImageHost { .. })
     ));
     rig.channel("Web", ChannelKind::Wordpress, 0);
     rig.store
+        .publishing()
         .save_channel(&NewChannel {
             name: "Zalo OA".into(),
             kind: Some(ChannelKind::Zalo),
@@ -660,7 +688,10 @@ fn a_zalo_channel_without_an_image_host_refuses_photos_and_takes_them_with_one()
             ..NewChannel::default()
         })
         .expect("host set");
-    let id = loa_publish::queue_post(&rig.store, d, zalo, None)
+    let id = rig
+        .store
+        .publishing()
+        .queue(d, zalo, None)
         .expect("queued")
         .id;
     rig.worker(config()).run_once().expect("run");
@@ -689,12 +720,13 @@ fn queueing_twice_is_refused_and_the_snapshot_is_what_goes_out() {
     let d = rig.draft("Bản gốc", "Nội dung gốc.");
     let id = rig.queue(d, ch);
     assert!(matches!(
-        loa_publish::queue_post(&rig.store, d, ch, None),
+        rig.store.publishing().queue(d, ch, None),
         Err(loa_core::LoaError::AlreadyQueued { .. })
     ));
     // Editing the draft after queueing changes nothing that goes out.
     rig.store
-        .save_draft(
+        .drafts()
+        .save(
             d,
             &loa_core::DraftPatch {
                 body: Some("Đã sửa sau khi xếp hàng.".into()),
@@ -715,26 +747,12 @@ fn blocking_checks_refuse_queueing_unless_overridden() {
     let ch = rig.channel("Trang xã", ChannelKind::Facebook, 0);
     let d = rig.draft("Danh sách", "Ông A, CCCD 001203004567, nhận hỗ trợ.");
     assert!(matches!(
-        loa_publish::queue_post(&rig.store, d, ch, None),
+        rig.store.publishing().queue(d, ch, None),
         Err(loa_core::LoaError::ChecksBlock { .. })
     ));
     rig.store
+        .drafts()
         .override_check(d, "citizen_id", "Đã được đồng ý công khai")
         .expect("override");
-    assert!(loa_publish::queue_post(&rig.store, d, ch, None).is_ok());
-}
-
-#[test]
-fn the_core_hash_is_the_channels_hash() {
-    for text in [
-        "Thông báo lu\u{0303} quét\n\nở  bản Khun",
-        "",
-        "  a \t b\r\nc ",
-        "Đường đến trường 🏫",
-    ] {
-        assert_eq!(
-            loa_core::outbox::text_hash(text),
-            loa_channels::text_hash(text)
-        );
-    }
+    assert!(rig.store.publishing().queue(d, ch, None).is_ok());
 }

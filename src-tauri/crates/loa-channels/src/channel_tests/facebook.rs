@@ -57,11 +57,12 @@ fn text_post_goes_to_feed() {
         seen[0].header("content-type"),
         Some("application/x-www-form-urlencoded")
     );
+    // Facebook has no title field: the title is the message's first line, then a blank line.
     assert_eq!(
         seen[0].form(),
         vec![
             ("access_token".to_owned(), "PAGE_TOKEN".to_owned()),
-            ("message".to_owned(), p.text.clone())
+            ("message".to_owned(), format!("{}\n\n{}", p.title, p.text))
         ]
     );
 }
@@ -87,8 +88,8 @@ fn one_photo_is_posted_inline_with_its_message() {
         ["access_token", "message", "alt_text_custom", "source"]
     );
     assert_eq!(
-        seen[0].multipart_text("message").as_deref(),
-        Some(p.text.as_str())
+        seen[0].multipart_text("message"),
+        Some(format!("{}\n\n{}", p.title, p.text))
     );
     let source = &parts[3];
     assert_eq!(source.1.as_deref(), Some("ảnh-1.jpg"));
@@ -302,9 +303,11 @@ fn service_error_after_a_publish_is_ambiguous() {
 fn read_back_follows_paging_next_and_finds_the_post() {
     let dir = tempfile::tempdir().expect("dir");
     let p = post(dir.path(), 0, 0);
-    // Facebook may trim and re-wrap the message; the hash ignores whitespace runs.
-    let rewrapped = format!("  {}  ", p.text.replace("\n\n", "\n"));
-    assert_eq!(text_hash(&rewrapped), p.text_hash());
+    // Facebook may trim and re-wrap the message (title line included); the hash ignores
+    // whitespace runs.
+    let message = loa_platforms::compose::facebook_message(&p.title, &p.text);
+    let rewrapped = format!("  {}  ", message.replace("\n\n", "\n"));
+    assert_eq!(text_hash(&rewrapped), text_hash(&message));
     // paging.next is an absolute URL; the loopback port is known only once bound, so the first
     // answer points at a path the same server serves next.
     let second =
@@ -347,7 +350,7 @@ fn read_back_of_a_scheduled_post_looks_at_scheduled_posts() {
         reply(200, r#"{"data":[],"paging":{}}"#),
         reply(
             200,
-            &serde_json::json!({"data":[{"id":"1001_77","message": p.text,"scheduled_publish_time": 1}]}).to_string(),
+            &serde_json::json!({"data":[{"id":"1001_77","message": format!("{}\n\n{}", p.title, p.text),"scheduled_publish_time": 1}]}).to_string(),
         ),
     ]);
     let found = page(&server)

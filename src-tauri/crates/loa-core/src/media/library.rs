@@ -5,7 +5,6 @@
 //! thumbnail, and the EXIF gives the date and camera. The files are written (to a temporary
 //! name, then renamed) before the row, so a row never points at a missing file.
 
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -120,7 +119,7 @@ pub(crate) fn analyse(path: &Path, bytes: Vec<u8>, sha256: String) -> Result<Ana
     } else {
         (processed.source_width, processed.source_height)
     };
-    let (taken_at, camera) = exif_details(&bytes);
+    let (taken_at, camera) = exif_details(&processed.exif_text);
     let original_name = path
         .file_name()
         .map(|n| nfc(&n.to_string_lossy()))
@@ -159,33 +158,13 @@ fn media_error(path: &Path, e: loa_media::ProcessError) -> LoaError {
     }
 }
 
-/// Date taken and camera from the EXIF; damaged EXIF gives what could be read, or nothing.
-fn exif_details(bytes: &[u8]) -> (Option<String>, Option<String>) {
-    let exif = exif::Reader::new()
-        .continue_on_error(true)
-        .read_from_container(&mut Cursor::new(bytes))
-        .or_else(|e| e.distill_partial_result(|_| {}));
-    let Ok(exif) = exif else {
-        return (None, None);
-    };
-    let text = |tag: exif::Tag| -> Option<String> {
-        let field = exif.get_field(tag, exif::In::PRIMARY)?;
-        match &field.value {
-            exif::Value::Ascii(parts) => {
-                let raw = parts.first()?;
-                let s = String::from_utf8_lossy(raw);
-                let s = nfc(s.trim_matches(|c: char| c == '\0' || c.is_whitespace()));
-                (!s.is_empty()).then_some(s)
-            }
-            _ => None,
-        }
-    };
-    let taken_at = text(exif::Tag::DateTimeOriginal)
-        .or_else(|| text(exif::Tag::DateTime))
-        .and_then(|raw| normalise_exif_date(&raw));
+/// Date taken and camera from the EXIF `loa-media` read while making the thumbnail (the one
+/// EXIF reader); damaged EXIF gives what could be read, or nothing.
+fn exif_details(text: &loa_media::meta::ExifText) -> (Option<String>, Option<String>) {
+    let clean = |v: &Option<String>| v.as_deref().map(nfc).filter(|s| !s.is_empty());
     (
-        taken_at,
-        camera_name(text(exif::Tag::Make), text(exif::Tag::Model)),
+        clean(&text.taken_at).and_then(|raw| normalise_exif_date(&raw)),
+        camera_name(clean(&text.make), clean(&text.model)),
     )
 }
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::watermark::WatermarkSettings;
 use crate::text::nfc;
-use crate::{IpcError, LoaError, Result};
+use crate::{IpcError, LoaError, PhotoPreset, Result};
 
 /// The folder of prepared copies inside a profile.
 pub const PREPARED_DIR: &str = "prepared";
@@ -21,35 +21,11 @@ pub const PREPARED_DIR: &str = "prepared";
 /// Long edge of the watermark preview, in pixels.
 pub const PREVIEW_EDGE: u32 = 800;
 
-/// Where the photos are going.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, specta::Type,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum PreparePreset {
-    #[default]
-    Facebook,
-    Zalo,
-    Web,
-    Print,
-}
-
-impl PreparePreset {
-    pub fn to_pipeline(self) -> loa_media::Preset {
-        match self {
-            PreparePreset::Facebook => loa_media::Preset::Facebook,
-            PreparePreset::Zalo => loa_media::Preset::Zalo,
-            PreparePreset::Web => loa_media::Preset::Web,
-            PreparePreset::Print => loa_media::Preset::Print,
-        }
-    }
-}
-
 /// How to prepare a draft's photos.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct PrepareOptions {
-    pub preset: PreparePreset,
+    pub preset: PhotoPreset,
     /// Stamp the profile's watermark (logo, else text; nothing when neither is set).
     pub use_watermark: bool,
 }
@@ -131,12 +107,12 @@ pub fn pipeline_watermark(settings: &WatermarkSettings) -> Result<Option<loa_med
 
 /// Pipeline options for `preset` with the watermark (if any) placed as `settings` says.
 pub fn pipeline_options(
-    preset: PreparePreset,
+    preset: PhotoPreset,
     watermark: Option<loa_media::Watermark>,
     settings: &WatermarkSettings,
 ) -> loa_media::OptionsBuilder {
     let mut b = loa_media::Options::builder()
-        .preset(preset.to_pipeline())
+        .preset(preset)
         .position(settings.position.to_pipeline())
         .opacity(settings.opacity);
     if let Some(wm) = watermark {
@@ -234,7 +210,7 @@ pub(crate) fn preview(
         source: e,
     })?;
     let wm = pipeline_watermark(settings)?;
-    let opts = pipeline_options(PreparePreset::Web, wm, settings)
+    let opts = pipeline_options(PhotoPreset::Web, wm, settings)
         .max_edge(PREVIEW_EDGE)
         .format(loa_media::OutputFormat::Jpeg)
         .build();
@@ -253,12 +229,5 @@ mod tests {
         assert_eq!(safe_stem("../../etc.jpg"), "etc");
         assert_eq!(safe_stem("?.jpg"), "photo");
         assert_eq!(safe_stem(""), "photo");
-    }
-
-    #[test]
-    fn preset_names() {
-        let p: PreparePreset = serde_json::from_str("\"zalo\"").expect("parse");
-        assert_eq!(p, PreparePreset::Zalo);
-        assert_eq!(p.to_pipeline(), loa_media::Preset::Zalo);
     }
 }

@@ -314,7 +314,7 @@ impl Worker {
 
     /// Brings the watched set in line with the `watch_folders` table; new folders are scanned.
     fn sync_folders(&mut self) {
-        let wanted: HashSet<PathBuf> = match self.store.list_watch_folders() {
+        let wanted: HashSet<PathBuf> = match self.store.media().watch_folders() {
             Ok(folders) => folders.into_iter().map(|f| f.path).collect(),
             Err(e) => {
                 let path = self.store.dir().to_path_buf();
@@ -442,7 +442,7 @@ impl Worker {
     }
 
     fn import(&mut self, path: PathBuf, p: Pending) {
-        match self.store.import_media_file(&path, MediaSource::Watch) {
+        match self.store.media().import_file(&path, MediaSource::Watch) {
             // The file may have changed while it was read: the next event or scan sees it again.
             Ok((item, added)) => {
                 self.done.insert(path.clone(), p.signature);

@@ -121,7 +121,8 @@ pub(super) fn schedule(
         return Err(s.invalid("Cannot specify a scheduled publish time on a published post"));
     }
     let delta = at - now().timestamp();
-    if !(600..=30 * 24 * 3600).contains(&delta) {
+    let window = loa_platforms::ScheduleWindow::FACEBOOK_DOCUMENTED;
+    if !(window.min_secs..=window.max_secs).contains(&delta) {
         return Err(s.invalid(
             "The specified scheduled publish time is invalid. It must be between 10 minutes and 30 days from the time of the API request.",
         ));
@@ -129,8 +130,18 @@ pub(super) fn schedule(
     Ok(Some(at))
 }
 
+/// A message over Facebook's text limit is refused like the platform does.
+fn message_too_long(s: &mut State, message: &str) -> Option<Response> {
+    let max = loa_platforms::FACEBOOK.max_text_chars?;
+    (message.chars().count() > max as usize)
+        .then(|| s.invalid(&format!("Message is too long (over {max} characters)")))
+}
+
 pub(super) fn create_feed_post(s: &mut State, f: &Fields) -> Response {
     let message = f.get("message").unwrap_or_default();
+    if let Some(r) = message_too_long(s, &message) {
+        return r;
+    }
     let published = is_true(f.get("published"), true);
     let at = match schedule(s, f, published) {
         Ok(v) => v,
@@ -246,6 +257,9 @@ pub(super) fn create_photo(s: &mut State, f: &Fields) -> Response {
         .get("message")
         .or_else(|| f.get("caption"))
         .unwrap_or_default();
+    if let Some(r) = message_too_long(s, &message) {
+        return r;
+    }
     let photo_id = s.new_id();
     let digest = sha256(&source.data);
     let makes_post = published || at.is_some();

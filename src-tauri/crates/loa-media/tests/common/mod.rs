@@ -5,15 +5,7 @@ use std::path::PathBuf;
 
 /// `shared/testdata/<rel>` beside the repository, or `None` (with a message) when absent.
 pub fn testdata(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/testdata")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is absent", p.display());
-        None
-    }
+    loa_testdata::path(rel)
 }
 
 /// Decodes a JPEG output to RGB with libjpeg-turbo: (width, height, pixels).

@@ -383,10 +383,10 @@ impl Rig {
                 spacing_secs: Some(spacing),
                 ..NewChannel::default()
             },
-            Some(&Credentials {
+            &loa_publish::ChannelSecrets {
                 token: "tok".into(),
-                ..Credentials::default()
-            }),
+                ..Default::default()
+            },
         )
         .expect("channel");
         ch.id
@@ -394,7 +394,8 @@ impl Rig {
 
     pub fn draft(&self, title: &str, body: &str) -> i64 {
         self.store
-            .create_draft(&NewDraft {
+            .drafts()
+            .create(&NewDraft {
                 title: title.into(),
                 body: body.into(),
                 ..NewDraft::default()
@@ -413,13 +414,16 @@ impl Rig {
             })
             .collect();
         self.store
+            .publishing()
             .attach_for_posting(draft, &paths)
             .expect("attach photos");
         paths
     }
 
     pub fn queue(&self, draft: i64, channel: i64) -> i64 {
-        loa_publish::queue_post(&self.store, draft, channel, None)
+        self.store
+            .publishing()
+            .queue(draft, channel, None)
             .expect("queued")
             .id
     }

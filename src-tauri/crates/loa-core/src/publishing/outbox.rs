@@ -9,38 +9,40 @@
 //!           failed ◀──────── invalid ──────────────┘
 //! ```
 //!
-//! Every transition is one transaction ([`crate::outbox_work`] has the worker's side). What is
+//! Every transition is one transaction ([`super::work`] has the worker's side). What is
 //! published is what was queued: the title, text and photos are snapshots taken here, and the
 //! photos are copied into `<profile>/outbox/files/` (content-addressed) so that preparing the
 //! draft's photos again later cannot change or remove them.
 //!
-//! Queueing a draft whose photos are not prepared yet prepares them first with the channel's
-//! preset ([`crate::ChannelKind::preset`]) and the commune's watermark; a photo that cannot be
-//! prepared refuses the queueing with the pipeline's message. The checks run for the channel
-//! (its limits, the schedule window when the platform schedules) and a blocking finding refuses
-//! unless the officer overrode it.
+//! Queueing ([`Publishing::queue`]) is the one way into the outbox, and it is checked: a draft
+//! whose photos are not prepared yet is prepared first with the channel's preset
+//! (`ChannelKind::photo_preset`, sized so the channel accepts it) and the commune's watermark;
+//! a photo that cannot be prepared refuses the queueing with the pipeline's message. The checks
+//! run for the channel (the schedule window when the platform schedules) and a blocking finding
+//! refuses unless the officer overrode it; then the platform's limits (`loa-platforms`) refuse,
+//! as typed [`crate::LimitViolation`]s, what the platform would refuse. A post scheduled further
+//! ahead than the platform's own scheduler takes waits in the outbox, photos included, until
+//! `loa_platforms::publish_not_before`.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::atomic::AtomicBool;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
+use loa_platforms::{PhotoFacts, PostFacts};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::channels::{self, ChannelInfo, ChannelKind};
+use super::Publishing;
+use super::channels::{self, ChannelInfo, ChannelKind};
 use crate::clock::{format_ts, parse_ts};
-use crate::{CheckFinding, DraftPhoto, LoaError, PrepareOptions, Result, Store};
+use crate::drafts::checks;
+use crate::{DraftPhoto, LoaError, PrepareOptions, Result};
 
 /// The folder of outbox photo snapshots inside a profile.
 pub const OUTBOX_FILES_DIR: &str = "outbox/files";
-
-/// Facebook's own scheduler takes posts from 10 minutes to 30 days ahead (see `loa-checks`).
-pub const FACEBOOK_SCHEDULE_MIN: Duration =
-    Duration::minutes(loa_checks::FACEBOOK_SCHEDULE_MIN_MINUTES);
-pub const FACEBOOK_SCHEDULE_MAX: Duration = Duration::days(loa_checks::FACEBOOK_SCHEDULE_MAX_DAYS);
 
 /// Where an outbox item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
@@ -158,7 +160,7 @@ pub struct OutboxItem {
     pub slug: String,
     /// The time the officer asked for, if any (RFC 3339).
     pub scheduled_at: Option<String>,
-    /// The platform's own scheduler takes it (Facebook, 10 minutes to 30 days ahead).
+    /// The platform's own scheduler takes it (Facebook, inside `ScheduleWindow::FACEBOOK`).
     pub platform_scheduled: bool,
     /// Publish and upload attempts that reached the platform (offline tries do not count).
     pub attempts: u32,
@@ -197,47 +199,19 @@ impl OutboxItem {
     }
 }
 
-/// The read-back key of a text: FNV-1a 64 of the NFC text with whitespace runs collapsed. Must
-/// equal `loa_channels::text_hash` (a `loa-publish` test checks it; the core does not depend on
-/// the HTTP clients).
-pub fn text_hash(text: &str) -> String {
-    let folded = crate::text::nfc(text);
-    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in collapsed.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
-}
-
-/// A slug that identifies the row on a website: the title folded to ASCII words, the row id and
-/// a piece of the text hash (two profiles can have the same row id).
+/// A slug that identifies the row on a website: the title folded to ASCII words (at most 50
+/// bytes), the row id and a piece of the text hash (two profiles can have the same row id).
 pub fn slug(title: &str, id: i64, hash: &str) -> String {
-    let folded = crate::search::fold(title);
-    let mut words = String::new();
-    for w in folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if words.len() + w.len() + 1 > 50 {
-            break;
-        }
-        if !words.is_empty() {
-            words.push('-');
-        }
-        words.push_str(w);
-    }
-    if words.is_empty() {
-        words.push_str("bai-viet");
-    }
+    let words = match loa_platforms::slugify(title, 50) {
+        w if w.is_empty() => "bai-viet".to_owned(),
+        w => w,
+    };
     format!("{words}-{id}-{}", hash.get(..6).unwrap_or(hash))
 }
 
-/// Whether Facebook's own scheduler takes a post due at `at`, seen from `now`.
-pub fn facebook_schedulable(now: DateTime<Utc>, at: DateTime<Utc>) -> bool {
-    let ahead = at - now;
-    ahead >= FACEBOOK_SCHEDULE_MIN && ahead <= FACEBOOK_SCHEDULE_MAX
+/// Whether `kind`'s own scheduler takes a post due at `at`, seen from `now`.
+pub fn platform_schedules(kind: ChannelKind, now: DateTime<Utc>, at: DateTime<Utc>) -> bool {
+    kind.limits().schedule.is_some_and(|w| w.accepts(at, now))
 }
 
 const ITEM_COLS: &str = "o.id, o.draft_id, o.channel_id, c.name, c.kind, o.state, o.title, o.text, \
@@ -364,64 +338,6 @@ fn ensure_live_draft(conn: &Connection, id: i64) -> Result<()> {
     }
 }
 
-/// The checks for one channel, on the photos as they will be uploaded, with the overrides the
-/// officer recorded. (`Store::check_draft` checks against every platform; a post queued for one
-/// channel is held only to that channel's limits.)
-fn channel_findings(
-    conn: &Connection,
-    now: DateTime<Utc>,
-    draft: &crate::Draft,
-    photos: &[(DraftPhoto, u64)],
-    kind: ChannelKind,
-    platform_schedule: Option<DateTime<Utc>>,
-) -> Result<Vec<CheckFinding>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT code, reason FROM check_overrides WHERE draft_id = ?1 ORDER BY id",
-    )?;
-    let overridden: std::collections::BTreeMap<String, String> = stmt
-        .query_map([draft.id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let inputs: Vec<loa_checks::PhotoInput<'_>> = photos
-        .iter()
-        .map(|(p, bytes)| loa_checks::PhotoInput {
-            alt_text: &p.alt_text,
-            bytes: *bytes,
-            width: p.media.width,
-            height: p.media.height,
-        })
-        .collect();
-    let channels = [kind.to_checks()];
-    let input = loa_checks::PostInput {
-        title: &draft.title,
-        body: &draft.body,
-        photos: &inputs,
-        channels: &channels,
-        scheduled_at: platform_schedule,
-        now,
-    };
-    let to_u32 = |v: Option<usize>| v.and_then(|v| u32::try_from(v).ok());
-    Ok(loa_checks::check(&input)
-        .into_iter()
-        .map(|f| CheckFinding {
-            code: f.code.to_owned(),
-            severity: match f.severity {
-                loa_checks::Severity::Block => crate::CheckSeverity::Block,
-                loa_checks::Severity::Warn => crate::CheckSeverity::Warn,
-            },
-            field: f.field.as_str().to_owned(),
-            photo_index: to_u32(f.field.photo_index()),
-            start: to_u32(f.start),
-            end: to_u32(f.end),
-            message_id: f.message_id.to_owned(),
-            fix_id: f.fix_id.to_owned(),
-            args: f.args,
-            overridden: (f.severity == loa_checks::Severity::Block)
-                .then(|| overridden.get(f.code).cloned())
-                .flatten(),
-        })
-        .collect())
-}
-
 /// Copies a prepared photo into the outbox's content-addressed folder (once per content) and
 /// returns the copy and its size.
 fn snapshot_file(profile: &Path, source: &Path) -> Result<(PathBuf, u64)> {
@@ -497,44 +413,24 @@ pub(crate) fn settle_draft_status(
 
 const SETTING_PAUSED: &str = "outbox.paused";
 
-/// A last check on the post as it would be queued (a platform's limits).
-pub type QueueValidator<'a> = &'a dyn Fn(&QueuePreview) -> Result<()>;
-
-/// What a front end adds to queueing: the platform's rules, which the core does not know.
-#[derive(Default)]
-pub struct QueueOptions<'a> {
-    /// The time the officer asked for.
-    pub at: Option<DateTime<Utc>>,
-    /// Do not start before this time (photos included). Default: `at`, unless Facebook's own
-    /// scheduler takes the post.
-    pub not_before: Option<DateTime<Utc>>,
-    /// The channel carries no photos (Zalo articles): queue the text alone.
-    pub without_photos: bool,
-    /// Last check before the row is written, on the snapshot (a platform's limits).
-    pub validate: Option<QueueValidator<'a>>,
+/// An officer's action on an outbox item, for the error that refuses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxAction {
+    Cancel,
+    Retry,
+    MarkPublished,
 }
 
-impl fmt::Debug for QueueOptions<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("QueueOptions")
-            .field("at", &self.at)
-            .field("not_before", &self.not_before)
-            .field("without_photos", &self.without_photos)
-            .field("validate", &self.validate.is_some())
-            .finish()
+impl OutboxAction {
+    /// The code the messages select on (`error-outbox-wrong-state`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxAction::Cancel => "cancel",
+            OutboxAction::Retry => "retry",
+            OutboxAction::MarkPublished => "mark-published",
+        }
     }
-}
-
-/// The post as it would be queued, for [`QueueOptions::validate`].
-#[derive(Debug, Clone)]
-pub struct QueuePreview {
-    pub kind: ChannelKind,
-    pub channel: String,
-    pub title: String,
-    pub text: String,
-    /// Snapshot file, alternative text, size.
-    pub photos: Vec<(PathBuf, String, u64)>,
-    pub scheduled_at: Option<DateTime<Utc>>,
 }
 
 fn prepare_error(bad: crate::PreparedPhoto) -> LoaError {
@@ -542,6 +438,7 @@ fn prepare_error(bad: crate::PreparedPhoto) -> LoaError {
         code: crate::ErrorCode::MediaProcess,
         message_id: crate::ErrorCode::MediaProcess.message_id().to_owned(),
         args: Default::default(),
+        details: None,
     });
     LoaError::MediaProcess {
         media_id: bad.media_id,
@@ -555,110 +452,115 @@ fn prepare_error(bad: crate::PreparedPhoto) -> LoaError {
     }
 }
 
-impl Store {
-    /// Queues draft `draft_id` for channel `channel_id`, at `at` if given, with the core's
-    /// rules only. Front ends use `loa_publish::queue_post`, which adds the platform's own limits
-    /// and schedule rules through [`QueueOptions`].
-    pub fn queue_post(
+impl Publishing<'_> {
+    /// Queues draft `draft_id` for channel `channel_id`, at `at` if given: the one way into the
+    /// outbox, checked as the module docs say. Refused when the draft is already queued or
+    /// published there.
+    pub fn queue(
         &self,
         draft_id: i64,
         channel_id: i64,
         at: Option<DateTime<Utc>>,
     ) -> Result<OutboxItem> {
-        self.queue_post_with(
-            draft_id,
-            channel_id,
-            &QueueOptions {
-                at,
-                ..QueueOptions::default()
-            },
-        )
-    }
-
-    /// Queues a draft for a channel (see the module docs for photos and checks). Refused when
-    /// the draft is already queued or published there.
-    pub fn queue_post_with(
-        &self,
-        draft_id: i64,
-        channel_id: i64,
-        options: &QueueOptions<'_>,
-    ) -> Result<OutboxItem> {
-        let now = self.clock().now();
-        let at = options.at;
+        let store = self.store;
+        let now = store.clock().now();
         let channel: ChannelInfo = self.channel(channel_id)?;
-        self.read(|c| ensure_live_draft(c, draft_id))?;
-        self.read(|c| refuse_if_queued(c, draft_id, &channel))?;
-        let draft = self.get_draft(draft_id)?;
-        let mut photos = if options.without_photos {
-            Vec::new()
-        } else {
-            self.draft_media(draft_id)?
+        let limits = match channel.image_host_channel_id {
+            // A Zalo channel whose photos a website hosts.
+            Some(host) => {
+                self.channel(host)?;
+                channel.kind.limits().with_image_host()
+            }
+            None => channel.kind.limits(),
         };
+        store.read(|c| ensure_live_draft(c, draft_id))?;
+        store.read(|c| refuse_if_queued(c, draft_id, &channel))?;
+        let draft = store.drafts().get(draft_id)?;
+        let media = store.media();
+        let mut photos = media.of_draft(draft_id)?;
+        if limits.max_photos == Some(0) && !photos.is_empty() {
+            return Err(LoaError::PhotosNeedImageHost {
+                channel: channel.name,
+            });
+        }
         if photos.iter().any(|p| prepared_file(p).is_none()) {
             let prepare = PrepareOptions {
-                preset: channel.kind.preset(),
+                preset: channel.kind.photo_preset(),
                 use_watermark: true,
             };
             let results =
-                self.prepare_draft_photos(draft_id, &prepare, |_| {}, &AtomicBool::new(false))?;
+                media.prepare_draft_photos(draft_id, &prepare, |_| {}, &AtomicBool::new(false))?;
             if let Some(bad) = results.into_iter().find(|r| !r.ok) {
                 return Err(prepare_error(bad));
             }
-            photos = self.draft_media(draft_id)?;
+            photos = media.of_draft(draft_id)?;
         }
         let mut snapshots = Vec::with_capacity(photos.len());
         for p in &photos {
             let source = prepared_file(p).ok_or(LoaError::MediaNotFound { id: p.media.id })?;
-            let (path, size) = snapshot_file(self.dir(), &source)?;
+            let (path, size) = snapshot_file(store.dir(), &source)?;
             snapshots.push((p.clone(), path, size));
         }
-        let platform_scheduled = channel.kind == ChannelKind::Facebook
-            && at.is_some_and(|t| facebook_schedulable(now, t));
-        let sized: Vec<(DraftPhoto, u64)> =
-            snapshots.iter().map(|(p, _, s)| (p.clone(), *s)).collect();
-        let findings = self.read(|c| {
-            channel_findings(
+        let platform_scheduled = at.is_some_and(|t| platform_schedules(channel.kind, now, t));
+        let inputs: Vec<loa_checks::PhotoInput<'_>> = snapshots
+            .iter()
+            .map(|(p, _, bytes)| loa_checks::PhotoInput {
+                alt_text: &p.alt_text,
+                bytes: *bytes,
+                width: p.media.width,
+                height: p.media.height,
+            })
+            .collect();
+        // A post queued for one channel is held only to that channel's checks.
+        let findings = store.read(|c| {
+            checks::findings(
                 c,
                 now,
                 &draft,
-                &sized,
-                channel.kind,
+                &inputs,
+                &[channel.kind],
                 at.filter(|_| platform_scheduled),
             )
         })?;
-        let blocking: Vec<String> = findings
-            .into_iter()
-            .filter(CheckFinding::blocks)
-            .map(|f| f.code)
+        checks::refuse_blocking(draft_id, findings)?;
+        let extensions: Vec<String> = snapshots
+            .iter()
+            .map(|(_, path, _)| {
+                path.extension()
+                    .map(|e| e.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
             .collect();
-        if !blocking.is_empty() {
-            return Err(LoaError::ChecksBlock {
-                id: draft_id,
-                codes: blocking.join(", "),
+        let facts: Vec<PhotoFacts<'_>> = snapshots
+            .iter()
+            .zip(&extensions)
+            .map(|((_, _, bytes), ext)| PhotoFacts {
+                bytes: *bytes,
+                extension: ext,
+            })
+            .collect();
+        let violations = loa_platforms::check(
+            &limits,
+            &PostFacts {
+                title: &draft.title,
+                body: &draft.body,
+                photos: &facts,
+            },
+        );
+        if !violations.is_empty() {
+            return Err(LoaError::ChannelLimits {
+                channel: channel.name,
+                violations,
             });
         }
-        if let Some(validate) = options.validate {
-            validate(&QueuePreview {
-                kind: channel.kind,
-                channel: channel.name.clone(),
-                title: draft.title.clone(),
-                text: draft.body.clone(),
-                photos: snapshots
-                    .iter()
-                    .map(|(p, path, size)| (path.clone(), p.alt_text.clone(), *size))
-                    .collect(),
-                scheduled_at: at,
-            })?;
-        }
-        // A post the platform does not schedule itself waits here until it is due, photos
-        // included (an unpublished upload may expire before then).
-        let not_before = options
-            .not_before
-            .or_else(|| at.filter(|t| *t > now && !platform_scheduled));
-        self.write(|tx, now| {
+        // A post the platform does not schedule itself waits here until it is due (or until it
+        // enters the platform's window), photos included: an unpublished upload may expire.
+        let not_before =
+            Some(loa_platforms::publish_not_before(channel.kind, at, now)).filter(|t| *t > now);
+        store.write(|tx, now| {
             ensure_live_draft(tx, draft_id)?;
             refuse_if_queued(tx, draft_id, &channel)?;
-            let hash = text_hash(&draft.body);
+            let hash = loa_platforms::text_hash(&draft.body);
             tx.execute(
                 "INSERT INTO outbox (draft_id, channel_id, state, title, text, text_hash, slug,
                      scheduled_at, platform_scheduled, next_attempt_at, created_at, updated_at)
@@ -671,7 +573,7 @@ impl Store {
                     hash,
                     at.map(format_ts),
                     platform_scheduled,
-                    not_before.filter(|t| *t > now).map(format_ts),
+                    not_before.map(format_ts),
                     format_ts(now)
                 ],
             )?;
@@ -703,29 +605,30 @@ impl Store {
     }
 
     /// Every outbox item, oldest first.
-    pub fn list_outbox(&self) -> Result<Vec<OutboxItem>> {
-        self.read(|c| select(c, "1 = 1", &[]))
+    pub fn outbox(&self) -> Result<Vec<OutboxItem>> {
+        self.store.read(|c| select(c, "1 = 1", &[]))
     }
 
     pub fn outbox_item(&self, id: i64) -> Result<OutboxItem> {
-        self.read(|c| get(c, id))
+        self.store.read(|c| get(c, id))
     }
 
     /// The items of one draft (the editor's "queued for…" line).
     pub fn outbox_for_draft(&self, draft_id: i64) -> Result<Vec<OutboxItem>> {
-        self.read(|c| select(c, "o.draft_id = ?1", &[&draft_id]))
+        self.store
+            .read(|c| select(c, "o.draft_id = ?1", &[&draft_id]))
     }
 
     /// Cancels an item that has not started publishing (queued, photos uploaded, or failed).
     /// Never mid-publish: a publishing item may already be on the page.
-    pub fn cancel_outbox_item(&self, id: i64) -> Result<OutboxItem> {
-        self.write(|tx, now| {
+    pub fn cancel(&self, id: i64) -> Result<OutboxItem> {
+        self.store.write(|tx, now| {
             let item = get(tx, id)?;
             if !matches!(
                 item.state,
                 OutboxState::Queued | OutboxState::MediaUploaded | OutboxState::Failed
             ) {
-                return Err(wrong_state(&item, "cancel"));
+                return Err(wrong_state(&item, OutboxAction::Cancel));
             }
             tx.execute(
                 "UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL, updated_at = ?3
@@ -739,14 +642,14 @@ impl Store {
 
     /// Sends a failed item back to the queue; an unconfirmed one only once the officer has
     /// checked the page and confirms the post is NOT there (`confirmed_not_published`).
-    pub fn retry_outbox_item(&self, id: i64, confirmed_not_published: bool) -> Result<OutboxItem> {
-        self.write(|tx, now| {
+    pub fn retry(&self, id: i64, confirmed_not_published: bool) -> Result<OutboxItem> {
+        self.store.write(|tx, now| {
             let item = get(tx, id)?;
             match item.state {
                 OutboxState::Failed => {}
                 OutboxState::Unconfirmed if confirmed_not_published => {}
                 OutboxState::Unconfirmed => return Err(LoaError::ConfirmNotPublished { id }),
-                _ => return Err(wrong_state(&item, "retry")),
+                _ => return Err(wrong_state(&item, OutboxAction::Retry)),
             }
             let to = if item.media_complete() {
                 OutboxState::MediaUploaded
@@ -771,11 +674,11 @@ impl Store {
 
     /// The officer found the post on the page (an unconfirmed item, or one that failed but went
     /// out after all): records it as published with the link they give.
-    pub fn mark_outbox_published(&self, id: i64, url: &str) -> Result<OutboxItem> {
-        self.write(|tx, now| {
+    pub fn mark_published(&self, id: i64, url: &str) -> Result<OutboxItem> {
+        self.store.write(|tx, now| {
             let item = get(tx, id)?;
             if !item.state.needs_officer() {
-                return Err(wrong_state(&item, "mark-published"));
+                return Err(wrong_state(&item, OutboxAction::MarkPublished));
             }
             let url = url.trim();
             tx.execute(
@@ -795,8 +698,8 @@ impl Store {
     }
 
     /// Pauses or resumes all publishing (the officer's "pause" button).
-    pub fn set_outbox_paused(&self, paused: bool) -> Result<()> {
-        self.write(|tx, _| {
+    pub fn set_paused(&self, paused: bool) -> Result<()> {
+        self.store.write(|tx, _| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -806,8 +709,8 @@ impl Store {
         })
     }
 
-    pub fn outbox_paused(&self) -> Result<bool> {
-        self.read(|c| {
+    pub fn paused(&self) -> Result<bool> {
+        self.store.read(|c| {
             let v: Option<String> = c
                 .query_row(
                     "SELECT value FROM settings WHERE key = ?1",
@@ -837,22 +740,17 @@ fn refuse_if_queued(conn: &Connection, draft_id: i64, channel: &ChannelInfo) -> 
     }
 }
 
-fn wrong_state(item: &OutboxItem, action: &str) -> LoaError {
+fn wrong_state(item: &OutboxItem, action: OutboxAction) -> LoaError {
     LoaError::OutboxWrongState {
         id: item.id,
-        state: item.state.as_str().to_owned(),
-        action: action.to_owned(),
+        state: item.state,
+        action,
     }
 }
 
 /// The page to check for an item of `channel` (used as the link of an unconfirmed item).
 pub(crate) fn page_of(channel: &ChannelInfo) -> String {
-    channels::page_url(
-        channel.kind,
-        &channel.base_url,
-        &channel.page_id,
-        channel.folder.as_deref(),
-    )
+    channels::page_url(channel)
 }
 
 #[cfg(test)]
@@ -877,19 +775,19 @@ mod tests {
     }
 
     #[test]
-    fn facebook_window() {
+    fn only_facebook_schedules_and_only_inside_its_window() {
         let now = parse_ts("2025-07-29T00:00:00.000Z").expect("ts");
-        assert!(!facebook_schedulable(now, now + Duration::minutes(9)));
-        assert!(facebook_schedulable(now, now + Duration::minutes(10)));
-        assert!(facebook_schedulable(now, now + Duration::days(30)));
-        assert!(!facebook_schedulable(now, now + Duration::days(31)));
-    }
-
-    #[test]
-    fn hash_ignores_forms_and_spacing() {
-        assert_eq!(
-            text_hash("Thông báo lu\u{0303} quét\n\nở  bản Khun"),
-            text_hash("Thông báo lũ quét ở bản Khun")
-        );
+        let w = loa_platforms::ScheduleWindow::FACEBOOK;
+        let fb = ChannelKind::Facebook;
+        let secs = chrono::Duration::seconds;
+        assert!(!platform_schedules(fb, now, now + secs(w.min_secs - 1)));
+        assert!(platform_schedules(fb, now, now + secs(w.min_secs)));
+        assert!(platform_schedules(fb, now, now + secs(w.max_secs)));
+        assert!(!platform_schedules(fb, now, now + secs(w.max_secs + 1)));
+        assert!(!platform_schedules(
+            ChannelKind::Zalo,
+            now,
+            now + secs(w.min_secs)
+        ));
     }
 }

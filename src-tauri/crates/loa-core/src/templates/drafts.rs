@@ -15,10 +15,11 @@ use loa_templates::{Category, FieldType, Lang, Pack, RawData, Size, TemplateMani
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::Templates;
 use crate::media::library;
 use crate::media::{DraftPhoto, MediaSource, NewDraftPhoto, draft_photos};
 use crate::text::nfc;
-use crate::{Draft, LoaError, NewDraft, Result, Store, Topic, drafts};
+use crate::{Draft, LoaError, NewDraft, Result, Topic, drafts};
 
 /// The folder of a profile that holds what can be made again (thumbnails, extracted samples).
 pub const CACHE_DIR: &str = "cache";
@@ -247,16 +248,16 @@ fn ms_since(t: Instant) -> f64 {
     (t.elapsed().as_secs_f64() * 10_000.0).round() / 10.0
 }
 
-impl Store {
+impl Templates<'_> {
     fn cache_dir(&self) -> PathBuf {
-        self.dir().join(CACHE_DIR)
+        self.store.dir().join(CACHE_DIR)
     }
 
     /// The sample data of template `id` in `lang`, to prefill the form (every field, empty ones
     /// as `null`). A sample photo of the pack is copied into the profile's cache so the form can
     /// send its path like any other photo. A template without a sample gives an empty form.
-    pub fn template_sample(&self, id: &str, lang: Lang) -> Result<TemplateData> {
-        let pack = self.template_pack(id)?;
+    pub fn sample(&self, id: &str, lang: Lang) -> Result<TemplateData> {
+        let pack = self.pack(id)?;
         let manifest = pack.template(id)?;
         let sample = pack
             .text(&format!("{id}/sample.{lang}.json"))
@@ -293,7 +294,7 @@ impl Store {
     }
 
     /// The form's data as the renderer takes it: a photo of the library becomes its file.
-    pub fn template_raw_data(&self, data: &TemplateData) -> Result<RawData> {
+    pub fn raw_data(&self, data: &TemplateData) -> Result<RawData> {
         let mut raw = RawData::default();
         for (key, value) in data {
             let v = match value {
@@ -307,7 +308,7 @@ impl Store {
                     .map(|r| r.iter().cloned().map(Value::String).collect::<Value>())
                     .collect(),
                 Some(TemplateValue::Photo { media_id }) => {
-                    Value::String(self.media_path(*media_id)?.display().to_string())
+                    Value::String(self.store.media().path(*media_id)?.display().to_string())
                 }
             };
             raw.set(key, v);
@@ -317,14 +318,14 @@ impl Store {
 
     /// The live preview: social sizes at their real pixels, print pages at 1 px/pt, PNG encoded
     /// fast.
-    pub fn template_preview<R: TemplateRenderer + ?Sized>(
+    pub fn preview<R: TemplateRenderer + ?Sized>(
         &self,
         renderer: &R,
         req: &TemplateRequest,
     ) -> Result<TemplatePreview> {
         let started = Instant::now();
-        let pack = self.template_pack(&req.template_id)?;
-        let raw = self.template_raw_data(&req.data)?;
+        let pack = self.pack(&req.template_id)?;
+        let raw = self.raw_data(&req.data)?;
         let pixel_per_pt = if req.size.is_print() {
             PRINT_PREVIEW_PIXEL_PER_PT
         } else {
@@ -349,13 +350,13 @@ impl Store {
 
     /// The gallery card of template `id`: its sample in `lang`, small, as a PNG. Made once per
     /// stored version of the template and kept in the profile's cache.
-    pub fn template_thumbnail<R: TemplateRenderer + ?Sized>(
+    pub fn thumbnail<R: TemplateRenderer + ?Sized>(
         &self,
         renderer: &R,
         id: &str,
         lang: Lang,
     ) -> Result<Vec<u8>> {
-        let info = self.template(id)?;
+        let info = self.get(id)?;
         let dir = self.cache_dir().join("template-thumbs");
         // Ids never hold a dot: `<id>.` starts this template's files only.
         let prefix = format!("{id}.");
@@ -377,9 +378,9 @@ impl Store {
                 .copied()
                 .unwrap_or(Size::Portrait)
         };
-        let sample = self.template_sample(id, lang)?;
-        let raw = self.template_raw_data(&sample)?;
-        let pack = self.template_pack(id)?;
+        let sample = self.sample(id, lang)?;
+        let raw = self.raw_data(&sample)?;
+        let pack = self.pack(id)?;
         let options = RasterOptions {
             pixel_per_pt: THUMB_PIXEL_PER_PT,
             compact: true,
@@ -403,14 +404,14 @@ impl Store {
     /// library and makes a draft in the content language whose title is the template's title
     /// (or its name) and whose text is the caption, with the image attached and described.
     /// The draft, the photo's row and the attachment are written in one transaction.
-    pub fn create_draft_from_template<R: TemplateRenderer + ?Sized>(
+    pub fn create_draft<R: TemplateRenderer + ?Sized>(
         &self,
         renderer: &R,
         req: &TemplateRequest,
     ) -> Result<TemplateDraft> {
-        let pack = self.template_pack(&req.template_id)?;
+        let pack = self.pack(&req.template_id)?;
         let manifest = pack.template(&req.template_id)?.clone();
-        let raw = self.template_raw_data(&req.data)?;
+        let raw = self.raw_data(&req.data)?;
         let options = RasterOptions {
             pixel_per_pt: FULL_PIXEL_PER_PT,
             compact: true,
@@ -422,14 +423,14 @@ impl Store {
         let file_name = PathBuf::from(format!("{}-{}.png", req.template_id, req.size.as_str()));
         let sha = library::sha256_hex(&rendered.png);
         let analysed = library::analyse(&file_name, rendered.png, sha)?;
-        library::write_files(self.dir(), &analysed)?;
+        library::write_files(self.store.dir(), &analysed)?;
         let new = NewDraft {
             title,
             body: rendered.caption,
             lang: req.lang,
             topic: topic_for(manifest.category),
         };
-        self.write(|tx, now| {
+        self.store.write(|tx, now| {
             // There is no "made in Loa" source: the image reaches the library as if picked.
             let (item, _) = library::insert(tx, now, &analysed, MediaSource::Dialog)?;
             let draft = drafts::create(tx, now, &new)?;

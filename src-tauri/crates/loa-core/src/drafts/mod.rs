@@ -1,9 +1,20 @@
-//! Drafts: what the officer writes, with revision history and a trash.
+//! Drafts: what the officer writes, with revision history and a trash, and around them:
 //!
-//! Every function takes the connection (or a transaction) and the current time; [`crate::Store`]
-//! owns the connection and the clock and calls these inside one transaction per operation.
+//! - [`search`]: diacritic-insensitive search (FTS5 over a folded form);
+//! - [`import`]: `.txt`, `.md`, `.rtf`, `.docx` files become drafts;
+//! - [`legacy`]: pasted TCVN3 / VNI / VIQR text detected and offered converted;
+//! - [`checks`]: the checks before a draft is queued, with the officer's overrides.
+//!
+//! The functions here take the connection (or a transaction) and the current time; the
+//! [`Drafts`] view ([`crate::Store::drafts`]) calls them inside one transaction per operation.
+
+pub mod checks;
+pub mod import;
+pub mod legacy;
+pub mod search;
 
 use std::fmt;
+use std::path::PathBuf;
 use std::str::FromStr;
 
 use chrono::{DateTime, Duration, Utc};
@@ -11,9 +22,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::{format_ts, parse_ts};
-use crate::search;
 use crate::text::nfc;
-use crate::{Lang, LoaError, Result};
+use crate::{CheckFinding, ImportOutcome, Lang, LoaError, Result, SearchHit, SearchQuery, Store};
 
 /// A burst of autosaves within this many seconds of a revision's start updates that revision
 /// instead of adding one: history keeps one entry per few minutes of typing, not one per second.
@@ -244,7 +254,7 @@ pub fn update(conn: &Connection, now: DateTime<Utc>, id: i64, patch: &DraftPatch
         return Ok(old);
     }
     if new.status == DraftStatus::Queued && old.status != DraftStatus::Queued {
-        crate::checks::ensure_queueable(conn, now, &new)?;
+        checks::ensure_queueable(conn, now, &new)?;
     }
     let ts = format_ts(now);
     conn.execute(
@@ -421,4 +431,105 @@ pub fn restore_revision(
     insert_revision(conn, id, &title, &body, &ts)?;
     search::index_draft(conn, id, &title, &body, old.topic)?;
     get(conn, id)
+}
+/// Drafts as the officer works on them: writing, history, trash, search, import and the checks
+/// before queueing. Obtained with [`crate::Store::drafts`].
+#[derive(Debug, Clone, Copy)]
+pub struct Drafts<'a> {
+    pub(crate) store: &'a Store,
+}
+
+impl Drafts<'_> {
+    pub fn create(&self, input: &NewDraft) -> Result<Draft> {
+        self.store.write(|tx, now| create(tx, now, input))
+    }
+
+    /// Creates many drafts in one transaction (bulk import, benchmarks); returns their ids.
+    pub fn create_many(&self, inputs: &[NewDraft]) -> Result<Vec<i64>> {
+        self.store
+            .write(|tx, now| inputs.iter().map(|d| Ok(create(tx, now, d)?.id)).collect())
+    }
+
+    pub fn get(&self, id: i64) -> Result<Draft> {
+        self.store.read(|c| get(c, id))
+    }
+
+    pub fn save(&self, id: i64, patch: &DraftPatch) -> Result<Draft> {
+        self.store.write(|tx, now| update(tx, now, id, patch))
+    }
+
+    pub fn list(&self) -> Result<Vec<DraftSummary>> {
+        self.store.read(list)
+    }
+
+    pub fn list_trash(&self) -> Result<Vec<DraftSummary>> {
+        self.store.read(list_trash)
+    }
+
+    pub fn trash(&self, id: i64) -> Result<()> {
+        self.store.write(|tx, now| trash(tx, now, id))
+    }
+
+    pub fn restore(&self, id: i64) -> Result<Draft> {
+        self.store.write(|tx, _| restore(tx, id))
+    }
+
+    pub fn revisions(&self, id: i64) -> Result<Vec<Revision>> {
+        self.store.read(|c| revisions(c, id))
+    }
+
+    pub fn restore_revision(&self, id: i64, revision: i64) -> Result<Draft> {
+        self.store
+            .write(|tx, now| restore_revision(tx, now, id, revision))
+    }
+
+    /// Searches live drafts; see [`crate::search`].
+    pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        self.store.read(|c| search::search(c, query))
+    }
+
+    /// The checks of a draft, with any overrides the officer recorded.
+    pub fn check(&self, id: i64) -> Result<Vec<CheckFinding>> {
+        self.store
+            .read(|c| checks::check_draft(c, self.store.clock().now(), id))
+    }
+
+    /// Records that the officer queues draft `id` despite blocking finding `code`, and why.
+    pub fn override_check(&self, id: i64, code: &str, reason: &str) -> Result<()> {
+        self.store
+            .write(|tx, now| checks::override_check(tx, now, id, code, reason))
+    }
+
+    /// Imports `.txt`/`.md` files and folders of them, one draft per file. Files are read first,
+    /// then all drafts are written in one transaction (thousands of articles import in seconds).
+    /// `lang` forces the language; otherwise it is guessed per file.
+    pub fn import(&self, paths: &[PathBuf], lang: Option<Lang>) -> Result<Vec<ImportOutcome>> {
+        let parsed: Vec<(PathBuf, Result<NewDraft>)> = import::collect_files(paths)
+            .into_iter()
+            .map(|(file, problem)| {
+                let draft = match problem {
+                    Some(e) => Err(e),
+                    None => import::read(&file).map(|mut d| {
+                        if let Some(l) = lang {
+                            d.lang = l;
+                        }
+                        d
+                    }),
+                };
+                (file, draft)
+            })
+            .collect();
+        self.store.write(|tx, now| {
+            parsed
+                .into_iter()
+                .map(|(file, draft)| {
+                    let result = match draft {
+                        Ok(d) => Ok(create(tx, now, &d)?.id),
+                        Err(e) => Err(e),
+                    };
+                    Ok(ImportOutcome { file, result })
+                })
+                .collect()
+        })
+    }
 }

@@ -8,107 +8,29 @@
 //! - the officer paused it ([`ChannelStatus::Paused`]);
 //! - the platform rate-limited it: [`ChannelStatus::Throttled`] until `paused_until`;
 //! - its token was refused: [`ChannelStatus::NeedsReconnect`] until the credentials are updated
-//!   (`Store::save_channel` on the same name lifts it).
-
-use std::fmt;
-use std::str::FromStr;
+//!   (saving the channel again with new credentials lifts it).
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use super::Publishing;
 use crate::clock::{format_ts, parse_ts};
 use crate::text::nfc;
-use crate::{LoaError, Result, Store};
+use crate::{LoaError, Result};
 
-/// Which platform a channel publishes to. Mirrors `loa_channels::ChannelKind` (the core does
-/// not depend on the HTTP clients).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum ChannelKind {
-    Facebook,
-    Zalo,
-    Wordpress,
-    Folder,
+pub use loa_platforms::ChannelKind;
+
+/// Reads a channel kind typed by the officer (`facebook`, `zalo`, `wordpress`, `folder`).
+pub fn parse_kind(s: &str) -> Result<ChannelKind> {
+    s.parse().map_err(|_| invalid_kind(s))
 }
 
-impl ChannelKind {
-    pub const ALL: [ChannelKind; 4] = [
-        ChannelKind::Facebook,
-        ChannelKind::Zalo,
-        ChannelKind::Wordpress,
-        ChannelKind::Folder,
-    ];
-
-    /// The stable code stored in the database and typed on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChannelKind::Facebook => "facebook",
-            ChannelKind::Zalo => "zalo",
-            ChannelKind::Wordpress => "wordpress",
-            ChannelKind::Folder => "folder",
-        }
-    }
-
-    /// The API base used when the officer gives none.
-    pub fn default_base_url(self) -> &'static str {
-        match self {
-            ChannelKind::Facebook => "https://graph.facebook.com/v21.0",
-            ChannelKind::Zalo => "https://openapi.zalo.me",
-            ChannelKind::Wordpress | ChannelKind::Folder => "",
-        }
-    }
-
-    /// Seconds between two publishes when the officer sets none. Facebook and Zalo flag pages
-    /// that post in bursts (Meta's spam heuristics, Zalo's OA quota); a website does not care,
-    /// and a folder is local.
-    pub fn default_spacing_secs(self) -> u32 {
-        match self {
-            ChannelKind::Facebook | ChannelKind::Zalo => 30,
-            ChannelKind::Wordpress => 5,
-            ChannelKind::Folder => 0,
-        }
-    }
-
-    /// The photo preset a post for this channel is prepared with.
-    pub fn preset(self) -> crate::PreparePreset {
-        match self {
-            ChannelKind::Facebook => crate::PreparePreset::Facebook,
-            ChannelKind::Zalo => crate::PreparePreset::Zalo,
-            ChannelKind::Wordpress | ChannelKind::Folder => crate::PreparePreset::Web,
-        }
-    }
-
-    pub(crate) fn to_checks(self) -> loa_checks::Channel {
-        match self {
-            ChannelKind::Facebook => loa_checks::Channel::Facebook,
-            ChannelKind::Zalo => loa_checks::Channel::Zalo,
-            ChannelKind::Wordpress => loa_checks::Channel::Wordpress,
-            ChannelKind::Folder => loa_checks::Channel::Folder,
-        }
-    }
-}
-
-impl fmt::Display for ChannelKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for ChannelKind {
-    type Err = LoaError;
-
-    fn from_str(s: &str) -> Result<Self> {
-        ChannelKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s.trim())
-            .ok_or_else(|| LoaError::InvalidValue {
-                field: "channel".to_owned(),
-                value: s.to_owned(),
-                allowed: "facebook, zalo, wordpress, folder".to_owned(),
-            })
+fn invalid_kind(value: &str) -> LoaError {
+    LoaError::InvalidValue {
+        field: "channel".to_owned(),
+        value: value.to_owned(),
+        allowed: ChannelKind::ALL.map(ChannelKind::as_str).join(", "),
     }
 }
 
@@ -198,41 +120,27 @@ pub struct NewChannel {
     pub page_id: String,
     pub user: String,
     pub folder: Option<String>,
-    /// `None`: the kind's default ([`ChannelKind::default_spacing_secs`]).
+    /// `None`: the kind's default (`loa_platforms::ChannelKind::default_spacing_secs`).
     pub spacing_secs: Option<u32>,
     /// Zalo: the name of the WordPress channel that hosts the articles' photos.
     pub image_host: Option<String>,
 }
 
 /// The page the officer opens to see a channel's posts; also the link of an unconfirmed item.
-pub fn page_url(kind: ChannelKind, base_url: &str, page_id: &str, folder: Option<&str>) -> String {
-    let base = base_url.trim_end_matches('/');
-    match kind {
-        ChannelKind::Facebook => {
-            if base.contains("graph.facebook.com") || base.is_empty() {
-                format!("https://www.facebook.com/{page_id}")
-            } else {
-                // A sandbox or emulator: its own address, so the link works where it runs.
-                format!("{base}/{page_id}")
-            }
-        }
-        ChannelKind::Zalo => {
-            if base.contains("openapi.zalo.me") || base.is_empty() {
-                "https://oa.zalo.me/manage/article".to_owned()
-            } else {
-                base.to_owned()
-            }
-        }
-        ChannelKind::Wordpress => base.to_owned(),
-        ChannelKind::Folder => folder.unwrap_or_default().to_owned(),
-    }
+pub fn page_url(channel: &ChannelInfo) -> String {
+    loa_platforms::page_url(
+        channel.kind,
+        &channel.base_url,
+        &channel.page_id,
+        channel.folder.as_deref(),
+    )
 }
 
 const COLS: &str = "id, name, kind, base_url, page_id, user, folder, spacing_secs, paused, \
                     pause_reason, paused_until, last_publish_at, created_at, updated_at, \
                     image_host_channel_id";
 
-fn parse_kind(row: &Row<'_>, idx: usize) -> rusqlite::Result<ChannelKind> {
+fn kind_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<ChannelKind> {
     let s: String = row.get(idx)?;
     s.parse().map_err(|_| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -244,7 +152,7 @@ fn parse_kind(row: &Row<'_>, idx: usize) -> rusqlite::Result<ChannelKind> {
 }
 
 fn from_row(row: &Row<'_>, now: DateTime<Utc>) -> rusqlite::Result<ChannelInfo> {
-    let kind = parse_kind(row, 2)?;
+    let kind = kind_column(row, 2)?;
     let base_url: String = row.get(3)?;
     let page_id: String = row.get(4)?;
     let folder: Option<String> = row.get(6)?;
@@ -270,7 +178,7 @@ fn from_row(row: &Row<'_>, now: DateTime<Utc>) -> rusqlite::Result<ChannelInfo> 
         id: row.get(0)?,
         name: row.get(1)?,
         kind,
-        page_url: page_url(kind, &base_url, &page_id, folder.as_deref()),
+        page_url: loa_platforms::page_url(kind, &base_url, &page_id, folder.as_deref()),
         base_url,
         page_id,
         user: row.get(5)?,
@@ -318,11 +226,7 @@ pub(crate) fn list(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<ChannelI
 fn save(conn: &Connection, now: DateTime<Utc>, input: &NewChannel) -> Result<(ChannelInfo, bool)> {
     let name = nfc(input.name.trim());
     let Some(kind) = input.kind else {
-        return Err(LoaError::InvalidValue {
-            field: "channel".to_owned(),
-            value: String::new(),
-            allowed: "facebook, zalo, wordpress, folder".to_owned(),
-        });
+        return Err(invalid_kind(""));
     };
     if name.is_empty() {
         return Err(LoaError::InvalidValue {
@@ -362,7 +266,7 @@ fn save(conn: &Connection, now: DateTime<Utc>, input: &NewChannel) -> Result<(Ch
         Some((_, old_kind)) if old_kind != kind.as_str() => {
             return Err(LoaError::ChannelKindMismatch {
                 name,
-                kind: old_kind,
+                kind: old_kind.parse().map_err(|_| invalid_kind(&old_kind))?,
             });
         }
         Some((id, _)) => {
@@ -409,30 +313,31 @@ fn save(conn: &Connection, now: DateTime<Utc>, input: &NewChannel) -> Result<(Ch
     Ok((get(conn, now, id)?, updated))
 }
 
-impl Store {
+impl Publishing<'_> {
     /// Creates a channel, or updates the one with the same name (same kind only). An update
     /// lifts a "needs reconnect" hold: it is how new credentials arrive. Returns the channel and
     /// whether it existed.
     pub fn save_channel(&self, input: &NewChannel) -> Result<(ChannelInfo, bool)> {
-        self.write(|tx, now| save(tx, now, input))
+        self.store.write(|tx, now| save(tx, now, input))
     }
 
-    pub fn list_channels(&self) -> Result<Vec<ChannelInfo>> {
-        self.read(|c| list(c, self.clock().now()))
+    pub fn channels(&self) -> Result<Vec<ChannelInfo>> {
+        self.store.read(|c| list(c, self.store.clock().now()))
     }
 
     pub fn channel(&self, id: i64) -> Result<ChannelInfo> {
-        self.read(|c| get(c, self.clock().now(), id))
+        self.store.read(|c| get(c, self.store.clock().now(), id))
     }
 
     pub fn channel_by_name(&self, name: &str) -> Result<ChannelInfo> {
-        self.read(|c| by_name(c, self.clock().now(), name))
+        self.store
+            .read(|c| by_name(c, self.store.clock().now(), name))
     }
 
     /// The officer pauses (or resumes) one channel. Resuming also lifts a throttle hold early
     /// (the officer's call), never a "needs reconnect" one.
     pub fn set_channel_paused(&self, id: i64, paused: bool) -> Result<ChannelInfo> {
-        self.write(|tx, now| {
+        self.store.write(|tx, now| {
             get(tx, now, id)?;
             tx.execute(
                 "UPDATE channels SET paused = ?2, updated_at = ?3,
@@ -447,33 +352,40 @@ impl Store {
         })
     }
 
-    /// Puts a hold on a channel after the platform's answer (worker use).
-    pub fn hold_channel(&self, id: i64, hold: ChannelHold) -> Result<ChannelInfo> {
-        self.write(|tx, now| {
-            let (reason, until) = match hold {
-                ChannelHold::Throttled { until } => ("throttled", Some(format_ts(until))),
-                ChannelHold::NeedsReconnect => ("needs_reconnect", None),
-            };
-            // A throttle never hides a refused token: that one needs the officer.
-            tx.execute(
-                "UPDATE channels SET pause_reason = ?2, paused_until = ?3
-                 WHERE id = ?1 AND NOT (?2 = 'throttled' AND pause_reason IS 'needs_reconnect')",
-                params![id, reason, until],
-            )?;
-            get(tx, now, id)
-        })
-    }
-
-    /// Lifts Loa's hold on a channel (a throttle that ran out; a connection test that passed).
+    /// Lifts Loa's hold on a channel: a connection test that passed shows the officer fixed it.
     pub fn clear_channel_hold(&self, id: i64) -> Result<ChannelInfo> {
-        self.write(|tx, now| {
-            tx.execute(
-                "UPDATE channels SET pause_reason = NULL, paused_until = NULL WHERE id = ?1",
-                [id],
-            )?;
-            get(tx, now, id)
-        })
+        self.store.write(|tx, now| clear_hold(tx, now, id))
     }
+}
+
+/// Puts a hold on a channel after the platform's answer (the worker's, see
+/// [`super::OutboxPort::hold_channel`]). A throttle never hides a refused token: that one
+/// needs the officer.
+pub(crate) fn hold(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    id: i64,
+    hold: ChannelHold,
+) -> Result<ChannelInfo> {
+    let (reason, until) = match hold {
+        ChannelHold::Throttled { until } => ("throttled", Some(format_ts(until))),
+        ChannelHold::NeedsReconnect => ("needs_reconnect", None),
+    };
+    conn.execute(
+        "UPDATE channels SET pause_reason = ?2, paused_until = ?3
+         WHERE id = ?1 AND NOT (?2 = 'throttled' AND pause_reason IS 'needs_reconnect')",
+        params![id, reason, until],
+    )?;
+    get(conn, now, id)
+}
+
+/// Lifts Loa's hold on a channel (a throttle that ran out; a connection test that passed).
+pub(crate) fn clear_hold(conn: &Connection, now: DateTime<Utc>, id: i64) -> Result<ChannelInfo> {
+    conn.execute(
+        "UPDATE channels SET pause_reason = NULL, paused_until = NULL WHERE id = ?1",
+        [id],
+    )?;
+    get(conn, now, id)
 }
 
 #[cfg(test)]
@@ -481,40 +393,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kinds_round_trip() {
+    fn typed_kinds_are_read_and_unknown_ones_refused() {
         for k in ChannelKind::ALL {
-            assert_eq!(k.as_str().parse::<ChannelKind>().expect("parse"), k);
+            assert_eq!(parse_kind(k.as_str()).expect("parse"), k);
         }
-        assert!("tiktok".parse::<ChannelKind>().is_err());
-    }
-
-    #[test]
-    fn page_urls() {
-        assert_eq!(
-            page_url(
-                ChannelKind::Facebook,
-                "https://graph.facebook.com/v21.0",
-                "1001",
-                None
-            ),
-            "https://www.facebook.com/1001"
-        );
-        assert_eq!(
-            page_url(
-                ChannelKind::Facebook,
-                "http://127.0.0.1:9/v21.0/",
-                "1001",
-                None
-            ),
-            "http://127.0.0.1:9/v21.0/1001"
-        );
-        assert_eq!(
-            page_url(ChannelKind::Wordpress, "https://xa.gov.vn/", "", None),
-            "https://xa.gov.vn"
-        );
-        assert_eq!(
-            page_url(ChannelKind::Folder, "", "", Some("/media/usb")),
-            "/media/usb"
-        );
+        assert!(matches!(
+            parse_kind("tiktok"),
+            Err(LoaError::InvalidValue { allowed, .. }) if allowed == "facebook, zalo, wordpress, folder"
+        ));
     }
 }

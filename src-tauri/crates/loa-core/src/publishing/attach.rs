@@ -1,32 +1,38 @@
 //! Attaching ready-made photos to a draft for posting (`loa draft attach`).
 //!
 //! Each file is imported into the library and appended to the draft in order. Its upload-ready
-//! copy is the file itself when it already fits every channel: a JPEG, upright (EXIF orientation
-//! 1), within Facebook's 4,000,000-byte limit and without a GPS position. Anything else goes
-//! through the `facebook` preset (the strictest), so a photo never leaves with its location.
+//! copy is the file itself when it can be posted as it is: a JPEG, upright (EXIF orientation 1),
+//! within Facebook's photo size (`loa_platforms::FACEBOOK`) and without a GPS position. Anything
+//! else goes through the `facebook` preset, so a photo never leaves with its location. (A
+//! channel with a smaller limit, Zalo's, refuses a bigger photo when it is queued.)
 
 use std::path::{Path, PathBuf};
 
+use super::Publishing;
 use crate::media::{library, prepare};
-use crate::{DraftPhoto, MediaSource, NewDraftPhoto, PreparePreset, Result, Store};
+use crate::{DraftPhoto, MediaSource, NewDraftPhoto, PhotoPreset, Result};
 
 /// Whether a library photo can be posted as it is.
 fn postable_as_is(item: &crate::MediaItem) -> bool {
     item.ext == "jpg"
         && item.orientation == 1
         && !item.has_location
-        && u64::try_from(item.bytes).is_ok_and(|b| b <= loa_checks::FACEBOOK_PHOTO_MAX_BYTES)
+        && u64::try_from(item.bytes).is_ok_and(|b| {
+            loa_platforms::FACEBOOK
+                .max_photo_bytes
+                .is_none_or(|max| b <= max)
+        })
 }
 
-impl Store {
+impl Publishing<'_> {
     /// Imports `paths` and appends them to the draft in order, each with an upload-ready copy
     /// (see the module docs). Returns the draft's photos.
     pub fn attach_for_posting(&self, draft_id: i64, paths: &[PathBuf]) -> Result<Vec<DraftPhoto>> {
         // Fail before importing anything if the draft cannot take photos.
-        self.draft_media(draft_id)?;
+        self.store.media().of_draft(draft_id)?;
         let mut items = Vec::with_capacity(paths.len());
         for path in paths {
-            items.push(self.import_media_file(path, MediaSource::Dialog)?.0);
+            items.push(self.store.media().import_file(path, MediaSource::Dialog)?.0);
         }
         let new: Vec<NewDraftPhoto> = items
             .iter()
@@ -35,15 +41,16 @@ impl Store {
                 alt_text: String::new(),
             })
             .collect();
-        let attached = self.attach_media(draft_id, &new)?;
-        let settings = self.watermark_settings()?;
-        let opts = prepare::pipeline_options(PreparePreset::Facebook, None, &settings).build();
-        let dir = prepare::prepared_dir(self.dir(), draft_id);
+        let attached = self.store.media().attach(draft_id, &new)?;
+        let settings = self.store.media().watermark_settings()?;
+        let opts = prepare::pipeline_options(PhotoPreset::Facebook, None, &settings).build();
+        let dir = prepare::prepared_dir(self.store.dir(), draft_id);
         for photo in attached
             .iter()
             .filter(|p| items.iter().any(|m| m.id == p.media.id))
         {
-            let source = library::file_path(self.dir(), &photo.media.sha256, &photo.media.ext);
+            let source =
+                library::file_path(self.store.dir(), &photo.media.sha256, &photo.media.ext);
             let ready: PathBuf = if postable_as_is(&photo.media) {
                 source
             } else {
@@ -60,7 +67,7 @@ impl Store {
                 prepare::run_one(&job, &opts, &dir)?.0
             };
             let path = ready.display().to_string();
-            self.write(|tx, _| {
+            self.store.write(|tx, _| {
                 crate::media::draft_photos::set_prepared_path(
                     tx,
                     draft_id,
@@ -69,7 +76,7 @@ impl Store {
                 )
             })?;
         }
-        self.draft_media(draft_id)
+        self.store.media().of_draft(draft_id)
     }
 }
 

@@ -8,11 +8,13 @@
 //! check free when nothing changed.
 //!
 //! - [`store`]: the rows, seeding, import and export;
-//! - [`author`]: "template author" mode, a watcher on a pack folder.
+//! - [`author`]: "template author" mode, a watcher on a pack folder;
+//! - [`drafts`]: using a template — its sample, thumbnails, the live preview, "create draft".
 //!
-//! Rendering is not here (`loa-render` has Typst); callers take [`Store::template_pack`] to it.
+//! Rendering is not here (`loa-render` has Typst); callers take [`Templates::pack`] to it.
 
 pub mod author;
+pub mod drafts;
 pub(crate) mod store;
 
 use std::fmt;
@@ -97,19 +99,25 @@ pub struct SeedOutcome {
     pub unchanged: bool,
 }
 
-impl Store {
+/// Infographic templates in the profile. Obtained with [`Store::templates`].
+#[derive(Debug, Clone, Copy)]
+pub struct Templates<'a> {
+    pub(crate) store: &'a Store,
+}
+
+impl Templates<'_> {
     /// Every template, the built-in ones first in their pack's order, then the officer's.
-    pub fn list_templates(&self) -> Result<Vec<TemplateInfo>> {
-        self.read(store::list)
+    pub fn list(&self) -> Result<Vec<TemplateInfo>> {
+        self.store.read(store::list)
     }
 
-    pub fn template(&self, id: &str) -> Result<TemplateInfo> {
-        self.read(|c| store::get(c, id))
+    pub fn get(&self, id: &str) -> Result<TemplateInfo> {
+        self.store.read(|c| store::get(c, id))
     }
 
     /// The files of template `id` as a pack of that one template: what the renderer takes.
-    pub fn template_pack(&self, id: &str) -> Result<Pack> {
-        self.read(|c| store::pack(c, id))
+    pub fn pack(&self, id: &str) -> Result<Pack> {
+        self.store.read(|c| store::pack(c, id))
     }
 
     /// Adds the templates of a pack file (a zip, see [`Pack::from_zip_file`]) as `imported`. A
@@ -118,8 +126,8 @@ impl Store {
     pub fn import_pack(&self, path: &Path) -> Result<Vec<TemplateInfo>> {
         let pack = Pack::from_zip_file(path)?;
         let ids: Vec<String> = pack.templates().iter().map(|t| t.id.clone()).collect();
-        self.write(|tx, now| store::import(tx, now, &pack))?;
-        ids.iter().map(|id| self.template(id)).collect()
+        self.store.write(|tx, now| store::import(tx, now, &pack))?;
+        ids.iter().map(|id| self.get(id)).collect()
     }
 
     /// Writes templates `ids` as one pack file at `path`. Templates from different packs go
@@ -130,7 +138,7 @@ impl Store {
                 field: "template".to_owned(),
                 value: String::new(),
                 allowed: self
-                    .list_templates()?
+                    .list()?
                     .iter()
                     .map(|t| t.manifest.id.clone())
                     .collect::<Vec<_>>()
@@ -139,7 +147,7 @@ impl Store {
         }
         let packs = ids
             .iter()
-            .map(|id| self.template_pack(id))
+            .map(|id| self.pack(id))
             .collect::<Result<Vec<_>>>()?;
         let merged = Pack::merge(&packs)?;
         merged.write_zip_file(path)?;
@@ -148,26 +156,29 @@ impl Store {
 
     /// Stores one template of `pack` as the officer's own (`user`): a template written in author
     /// mode, or a built-in one saved under a new id. A built-in id is refused.
-    pub fn save_user_template(&self, pack: &Pack, id: &str) -> Result<TemplateInfo> {
+    pub fn save_user(&self, pack: &Pack, id: &str) -> Result<TemplateInfo> {
         let one = pack.subset(&[id])?;
-        self.write(|tx, now| store::put_user(tx, now, &one, id))?;
-        self.template(id)
+        self.store
+            .write(|tx, now| store::put_user(tx, now, &one, id))?;
+        self.get(id)
     }
 
     /// Removes one of the officer's templates. Built-in templates cannot be removed (they would
     /// come back with the next seeding).
-    pub fn delete_template(&self, id: &str) -> Result<()> {
-        self.write(|tx, _| store::delete(tx, id))
+    pub fn delete(&self, id: &str) -> Result<()> {
+        self.store.write(|tx, _| store::delete(tx, id))
     }
 
     /// Seeds or upgrades the built-in pack (done by [`Store::open`]; public for tests and for a
     /// "restore built-in templates" action).
-    pub fn seed_builtin_templates(&self) -> Result<SeedOutcome> {
-        self.write(|tx, now| store::seed_builtin(tx, now, false))
+    pub fn seed_builtin(&self) -> Result<SeedOutcome> {
+        self.store
+            .write(|tx, now| store::seed_builtin(tx, now, false))
     }
 
     /// Seeds even when the fingerprint matches (repairs a profile whose rows were damaged).
-    pub fn reseed_builtin_templates(&self) -> Result<SeedOutcome> {
-        self.write(|tx, now| store::seed_builtin(tx, now, true))
+    pub fn reseed_builtin(&self) -> Result<SeedOutcome> {
+        self.store
+            .write(|tx, now| store::seed_builtin(tx, now, true))
     }
 }

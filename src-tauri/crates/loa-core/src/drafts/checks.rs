@@ -12,7 +12,7 @@ use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::format_ts;
-use crate::{Draft, LoaError, Result, drafts};
+use crate::{ChannelKind, Draft, LoaError, Result, drafts};
 
 /// `block`: the draft cannot be queued as it is (unless overridden). `warn`: worth a look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -57,34 +57,23 @@ fn overrides(conn: &Connection, draft: i64) -> Result<BTreeMap<String, String>> 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Runs the checks on a draft's current (or about to be saved) text.
-pub(crate) fn run(conn: &Connection, now: DateTime<Utc>, d: &Draft) -> Result<Vec<CheckFinding>> {
+/// The checks of draft `d` for `channels` (empty: every platform), on `photos` as they will be
+/// uploaded, with the overrides the officer recorded.
+pub(crate) fn findings(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    d: &Draft,
+    photos: &[PhotoInput<'_>],
+    channels: &[ChannelKind],
+    scheduled_at: Option<DateTime<Utc>>,
+) -> Result<Vec<CheckFinding>> {
     let overridden = overrides(conn, d.id)?;
-    let photos = crate::media::draft_photos::list(conn, d.id)?;
-    // The size that counts against a platform's limit is the prepared copy's; before "prepare"
-    // it is unknown (0), since the original will be shrunk.
-    let prepared_bytes = |p: &crate::DraftPhoto| {
-        p.prepared_path
-            .as_deref()
-            .and_then(|path| std::fs::metadata(path).ok())
-            .map_or(0, |m| m.len())
-    };
-    let photo_inputs: Vec<PhotoInput<'_>> = photos
-        .iter()
-        .map(|p| PhotoInput {
-            alt_text: &p.alt_text,
-            bytes: prepared_bytes(p),
-            width: p.media.width,
-            height: p.media.height,
-        })
-        .collect();
     let input = PostInput {
         title: &d.title,
         body: &d.body,
-        photos: &photo_inputs,
-        // Channels and a schedule come with publishing; until then every platform is checked.
-        channels: &[],
-        scheduled_at: None,
+        photos,
+        channels,
+        scheduled_at,
         now,
     };
     let to_u32 = |v: Option<usize>| v.and_then(|v| u32::try_from(v).ok());
@@ -108,6 +97,43 @@ pub(crate) fn run(conn: &Connection, now: DateTime<Utc>, d: &Draft) -> Result<Ve
                 .flatten(),
         })
         .collect())
+}
+
+/// Runs the checks on a draft's current (or about to be saved) text, against every platform.
+pub(crate) fn run(conn: &Connection, now: DateTime<Utc>, d: &Draft) -> Result<Vec<CheckFinding>> {
+    let photos = crate::media::draft_photos::list(conn, d.id)?;
+    // The size that counts against a platform's limit is the prepared copy's; before "prepare"
+    // it is unknown (0), since the original will be shrunk.
+    let prepared_bytes = |p: &crate::DraftPhoto| {
+        p.prepared_path
+            .as_deref()
+            .and_then(|path| std::fs::metadata(path).ok())
+            .map_or(0, |m| m.len())
+    };
+    let photo_inputs: Vec<PhotoInput<'_>> = photos
+        .iter()
+        .map(|p| PhotoInput {
+            alt_text: &p.alt_text,
+            bytes: prepared_bytes(p),
+            width: p.media.width,
+            height: p.media.height,
+        })
+        .collect();
+    // Channels and a schedule come with queueing; until then every platform is checked.
+    findings(conn, now, d, &photo_inputs, &[], None)
+}
+
+/// The blocking findings nobody overrode, as the error that refuses queueing (or `Ok`).
+pub(crate) fn refuse_blocking(id: i64, findings: Vec<CheckFinding>) -> Result<()> {
+    let blocking: Vec<CheckFinding> = findings.into_iter().filter(CheckFinding::blocks).collect();
+    if blocking.is_empty() {
+        Ok(())
+    } else {
+        Err(LoaError::ChecksBlock {
+            id,
+            findings: blocking,
+        })
+    }
 }
 
 /// The checks of a stored draft.
@@ -150,17 +176,5 @@ pub fn override_check(
 
 /// Refuses to let `d` become queued while a blocking finding stands.
 pub(crate) fn ensure_queueable(conn: &Connection, now: DateTime<Utc>, d: &Draft) -> Result<()> {
-    let blocking: Vec<String> = run(conn, now, d)?
-        .into_iter()
-        .filter(CheckFinding::blocks)
-        .map(|f| f.code)
-        .collect();
-    if blocking.is_empty() {
-        Ok(())
-    } else {
-        Err(LoaError::ChecksBlock {
-            id: d.id,
-            codes: blocking.join(", "),
-        })
-    }
+    refuse_blocking(d.id, run(conn, now, d)?)
 }

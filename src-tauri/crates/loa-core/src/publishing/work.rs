@@ -6,15 +6,17 @@
 //! the worker gets [`LoaError::OutboxConflict`] and looks again.
 //!
 //! The decisions (what to do after which answer) are `loa-publish`'s; this module only checks
-//! that a transition is one of the diagram's edges (see [`crate::outbox`]).
+//! that a transition is one of the diagram's edges (see [`super::outbox`]). Everything here is
+//! reached through [`OutboxPort`], the narrow port `loa-publish` drives.
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use super::channels::{self, ChannelHold, ChannelInfo};
+use super::outbox::{self, OutboxError, OutboxItem, OutboxState};
 use crate::clock::{format_ts, parse_ts};
-use crate::outbox::{self, OutboxError, OutboxItem, OutboxState};
-use crate::{LoaError, Result, Store, channels};
+use crate::{LoaError, Result, Store};
 
 /// A change the worker makes to an item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -280,10 +282,96 @@ fn apply(
     outbox::get(conn, id)
 }
 
-impl Store {
+/// The worker's operations on the store, and only those: what `loa-publish`'s outbox worker
+/// needs to walk the outbox. Front ends act through [`Store::publishing`] instead; nothing else
+/// leases channels or moves items along the diagram.
+pub trait OutboxPort: Send + Sync + std::fmt::Debug {
+    /// The store's clock.
+    fn now(&self) -> DateTime<Utc>;
+
+    fn channels(&self) -> Result<Vec<ChannelInfo>>;
+
+    fn channel(&self, id: i64) -> Result<ChannelInfo>;
+
+    /// The officer paused all publishing.
+    fn outbox_paused(&self) -> Result<bool>;
+
+    /// Puts a hold on a channel after the platform's answer (throttled, or needs reconnecting).
+    fn hold_channel(&self, id: i64, hold: ChannelHold) -> Result<ChannelInfo>;
+
+    /// Lifts Loa's hold on a channel (a throttle that ran out).
+    fn clear_channel_hold(&self, id: i64) -> Result<ChannelInfo>;
+
     /// Takes (or renews) the lease on a channel for `ttl`. A lease that ran out, or whose owner
     /// `owner_is_dead` says is gone (a killed process on this machine), is taken over.
-    pub fn lease_channel(
+    fn lease_channel(
+        &self,
+        channel_id: i64,
+        owner: &str,
+        ttl: Duration,
+        owner_is_dead: &dyn Fn(&str) -> bool,
+    ) -> Result<LeaseOutcome>;
+
+    /// Extends a lease this owner holds; `false` if it was lost.
+    fn renew_channel_lease(&self, channel_id: i64, owner: &str, ttl: Duration) -> Result<bool>;
+
+    /// Gives a lease back (idle channel, clean stop).
+    fn release_channel_lease(&self, channel_id: i64, owner: &str) -> Result<()>;
+
+    /// The items of a channel the worker still has to do, oldest first.
+    fn active_outbox(&self, channel_id: i64) -> Result<Vec<OutboxItem>>;
+
+    /// Records the remote id of photo `position` the moment the platform returned it. A photo
+    /// that already has one keeps it (it is never uploaded, nor recorded, twice).
+    fn record_media_upload(
+        &self,
+        owner: &str,
+        id: i64,
+        position: u32,
+        remote_id: &str,
+        remote_url: Option<&str>,
+    ) -> Result<OutboxItem>;
+
+    /// Moves an item along one edge of the diagram, if it is still in `expected` and this owner
+    /// holds its channel (see [`Transition`]).
+    fn transition_outbox(
+        &self,
+        owner: &str,
+        id: i64,
+        expected: OutboxState,
+        t: &Transition,
+    ) -> Result<OutboxItem>;
+
+    /// How many items are in each state.
+    fn outbox_counts(&self) -> Result<OutboxCounts>;
+}
+
+impl OutboxPort for Store {
+    fn now(&self) -> DateTime<Utc> {
+        self.clock().now()
+    }
+
+    fn channels(&self) -> Result<Vec<ChannelInfo>> {
+        self.read(|c| channels::list(c, self.clock().now()))
+    }
+
+    fn channel(&self, id: i64) -> Result<ChannelInfo> {
+        self.read(|c| channels::get(c, self.clock().now(), id))
+    }
+
+    fn outbox_paused(&self) -> Result<bool> {
+        self.publishing().paused()
+    }
+
+    fn hold_channel(&self, id: i64, hold: ChannelHold) -> Result<ChannelInfo> {
+        self.write(|tx, now| channels::hold(tx, now, id, hold))
+    }
+
+    fn clear_channel_hold(&self, id: i64) -> Result<ChannelInfo> {
+        self.write(|tx, now| channels::clear_hold(tx, now, id))
+    }
+
+    fn lease_channel(
         &self,
         channel_id: i64,
         owner: &str,
@@ -320,8 +408,7 @@ impl Store {
         })
     }
 
-    /// Extends a lease this owner holds; `false` if it was lost.
-    pub fn renew_channel_lease(&self, channel_id: i64, owner: &str, ttl: Duration) -> Result<bool> {
+    fn renew_channel_lease(&self, channel_id: i64, owner: &str, ttl: Duration) -> Result<bool> {
         self.write(|tx, now| {
             let n = tx.execute(
                 "UPDATE channels SET lease_until = ?3 WHERE id = ?1 AND lease_owner = ?2",
@@ -331,8 +418,7 @@ impl Store {
         })
     }
 
-    /// Gives a lease back (idle channel, clean stop).
-    pub fn release_channel_lease(&self, channel_id: i64, owner: &str) -> Result<()> {
+    fn release_channel_lease(&self, channel_id: i64, owner: &str) -> Result<()> {
         self.write(|tx, _| {
             tx.execute(
                 "UPDATE channels SET lease_owner = NULL, lease_until = NULL
@@ -343,8 +429,7 @@ impl Store {
         })
     }
 
-    /// The items of a channel the worker still has to do, oldest first.
-    pub fn active_outbox(&self, channel_id: i64) -> Result<Vec<OutboxItem>> {
+    fn active_outbox(&self, channel_id: i64) -> Result<Vec<OutboxItem>> {
         self.read(|c| {
             outbox::select(
                 c,
@@ -354,9 +439,7 @@ impl Store {
         })
     }
 
-    /// Records the remote id of photo `position` the moment the platform returned it. A photo
-    /// that already has one keeps it (it is never uploaded, nor recorded, twice).
-    pub fn record_media_upload(
+    fn record_media_upload(
         &self,
         owner: &str,
         id: i64,
@@ -390,9 +473,7 @@ impl Store {
         })
     }
 
-    /// Moves an item along one edge of the diagram, if it is still in `expected` and this owner
-    /// holds its channel (see [`Transition`]).
-    pub fn transition_outbox(
+    fn transition_outbox(
         &self,
         owner: &str,
         id: i64,
@@ -402,8 +483,7 @@ impl Store {
         self.write(|tx, now| apply(tx, now, owner, id, expected, t))
     }
 
-    /// How many items are in each state.
-    pub fn outbox_counts(&self) -> Result<OutboxCounts> {
+    fn outbox_counts(&self) -> Result<OutboxCounts> {
         self.read(|c| {
             let mut stmt = c.prepare_cached("SELECT state, COUNT(*) FROM outbox GROUP BY state")?;
             let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
