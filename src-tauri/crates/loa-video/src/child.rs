@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 
 /// How often the wait loop looks at the clock, the cancel flag and the child's memory.
 const POLL: Duration = Duration::from_millis(50);
+/// Once the child has closed its output it is exiting: look for its end more often.
+const EXIT_POLL: Duration = Duration::from_millis(2);
 /// How much of the end of the child's standard error is kept to classify a failure.
 const STDERR_TAIL: usize = 16 * 1024;
 
@@ -166,7 +168,7 @@ pub(crate) fn run(
                 Err(mpsc::RecvTimeoutError::Disconnected) => stdout_open = false,
             }
         } else {
-            thread::sleep(POLL);
+            thread::sleep(EXIT_POLL);
         }
         if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
             break Err(Stopped::Cancelled);

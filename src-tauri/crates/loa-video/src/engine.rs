@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use crate::child::{self, Bounds, Line, Stopped};
@@ -110,17 +111,10 @@ impl Engine {
             max_rss: self.limits.max_memory,
         };
         let mut json = Vec::new();
-        let finished = child::run(&mut cmd, &bounds, None, &mut |chunk| {
+        let finished = run_checked(&mut cmd, &bounds, None, Tool::Ffprobe, &mut |chunk| {
             json.extend_from_slice(chunk);
             Line::Other
-        })
-        .map_err(|s| stopped(s, Tool::Ffprobe, &bounds))?;
-        if let Some(status) = child::crash_status(&finished.status) {
-            return Err(VideoError::ToolCrashed {
-                tool: Tool::Ffprobe,
-                status,
-            });
-        }
+        })?;
         if !finished.status.success() {
             return Err(probe::classify_input_failure(&finished.stderr));
         }
@@ -176,17 +170,10 @@ impl Engine {
             max_rss: self.limits.max_memory,
         };
         let mut parser = progress::Parser::new(None);
-        let finished = child::run(&mut cmd, &bounds, None, &mut |l| {
+        run_checked(&mut cmd, &bounds, None, Tool::Ffmpeg, &mut |l| {
             parser.line(&String::from_utf8_lossy(l));
             Line::Other
-        })
-        .map_err(|s| stopped(s, Tool::Ffmpeg, &bounds))?;
-        if let Some(status) = child::crash_status(&finished.status) {
-            return Err(VideoError::ToolCrashed {
-                tool: Tool::Ffmpeg,
-                status,
-            });
-        }
+        })?;
         // A damaged file still tells how far its packets went before the damage.
         Ok(parser.done_s().filter(|d| *d > 0.0))
     }
@@ -197,8 +184,25 @@ impl Engine {
     }
 }
 
+/// Runs a child under `bounds`: a bound that stops it becomes its typed error, a crash
+/// [`VideoError::ToolCrashed`]. Exit codes are left to the caller, which knows what they mean.
+pub(crate) fn run_checked(
+    cmd: &mut Command,
+    bounds: &Bounds,
+    cancel: Option<&AtomicBool>,
+    tool: Tool,
+    on_line: &mut dyn FnMut(&[u8]) -> Line,
+) -> Result<child::Finished, VideoError> {
+    let finished =
+        child::run(cmd, bounds, cancel, on_line).map_err(|s| stopped(s, tool, bounds))?;
+    if let Some(status) = child::crash_status(&finished.status) {
+        return Err(VideoError::ToolCrashed { tool, status });
+    }
+    Ok(finished)
+}
+
 /// A bound that stopped a run, as the officer's error.
-pub(crate) fn stopped(s: Stopped, tool: Tool, bounds: &Bounds) -> VideoError {
+fn stopped(s: Stopped, tool: Tool, bounds: &Bounds) -> VideoError {
     match s {
         Stopped::Spawn(e) => VideoError::ToolBroken {
             tool,

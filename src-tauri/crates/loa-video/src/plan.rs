@@ -264,12 +264,7 @@ pub fn plan(
         let maxrate = spec
             .maxrate
             .map(|m| source_bps.map_or(m, |s| m.min(s.max(RATE_FLOOR))));
-        let mut filters: Vec<String> = info
-            .orientation
-            .filters()
-            .into_iter()
-            .map(String::from)
-            .collect();
+        let mut filters = turn_filters(info);
         if let (Some(max), Some(fps)) = (spec.fps_max, info.video.fps)
             && fps > max + 0.5
         {
@@ -539,6 +534,15 @@ pub(crate) fn input_args(info: &VideoInfo, limits: &Limits) -> Vec<String> {
         i.push("-noautorotate".into());
     }
     i
+}
+
+/// The filters that turn the picture, first in every chain (see [`crate::Orientation`]).
+pub(crate) fn turn_filters(info: &VideoInfo) -> Vec<String> {
+    info.orientation
+        .filters()
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
 /// The HDR (HLG, PQ) to BT.709 SDR chain: linear light, BT.709 primaries, Hable's curve, back

@@ -3,8 +3,8 @@
 
 use std::process::Command;
 
-use crate::child::{self, Bounds, Line};
-use crate::engine::{Engine, stopped};
+use crate::child::{Bounds, Line};
+use crate::engine::{Engine, run_checked};
 use crate::error::{Tool, VideoError};
 use crate::plan::{self, TONEMAP, fit_box};
 use crate::probe::VideoInfo;
@@ -36,12 +36,7 @@ impl Engine {
     ) -> Result<Option<Vec<u8>>, VideoError> {
         let limits = self.limits();
         let (w, h) = fit_box(info.width, info.height, max_edge, max_edge);
-        let mut filters: Vec<String> = info
-            .orientation
-            .filters()
-            .into_iter()
-            .map(String::from)
-            .collect();
+        let mut filters = plan::turn_filters(info);
         filters.push(format!("scale={w}:{h}:flags=bicubic"));
         if info.video.hdr_transfer.is_some() && self.capabilities().tonemap {
             filters.push(TONEMAP.into());
@@ -66,17 +61,10 @@ impl Engine {
             max_rss: limits.max_memory,
         };
         let mut jpeg = Vec::new();
-        let finished = child::run(&mut cmd, &bounds, None, &mut |chunk| {
+        run_checked(&mut cmd, &bounds, None, Tool::Ffmpeg, &mut |chunk| {
             jpeg.extend_from_slice(chunk);
             Line::Other
-        })
-        .map_err(|s| stopped(s, Tool::Ffmpeg, &bounds))?;
-        if let Some(status) = child::crash_status(&finished.status) {
-            return Err(VideoError::ToolCrashed {
-                tool: Tool::Ffmpeg,
-                status,
-            });
-        }
+        })?;
         let is_jpeg = jpeg.starts_with(&[0xFF, 0xD8]) && jpeg.ends_with(&[0xFF, 0xD9]);
         Ok(is_jpeg.then_some(jpeg))
     }

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::child::{self, Bounds, Line};
-use crate::engine::{Engine, stopped};
+use crate::child::{Bounds, Line};
+use crate::engine::{Engine, run_checked};
 use crate::error::{Tool, VideoError};
 use crate::plan::Plan;
 use crate::probe::{self, VideoInfo};
@@ -129,22 +129,14 @@ impl Engine {
         let mut cmd = self.ffmpeg_command();
         cmd.args(plan.command_line(part));
         let mut parser = Parser::new(plan.duration_s);
-        let finished = child::run(&mut cmd, &bounds, Some(cancel), &mut |l| match parser
-            .line(&String::from_utf8_lossy(l))
-        {
+        let mut report = |l: &[u8]| match parser.line(&String::from_utf8_lossy(l)) {
             Some((p, moved)) => {
                 on_progress(&p);
                 if moved { Line::Progress } else { Line::Other }
             }
             None => Line::Other,
-        })
-        .map_err(|s| stopped(s, Tool::Ffmpeg, &bounds))?;
-        if let Some(status) = child::crash_status(&finished.status) {
-            return Err(VideoError::ToolCrashed {
-                tool: Tool::Ffmpeg,
-                status,
-            });
-        }
+        };
+        let finished = run_checked(&mut cmd, &bounds, Some(cancel), Tool::Ffmpeg, &mut report)?;
         if !finished.status.success() {
             return Err(classify(&finished.stderr, output));
         }

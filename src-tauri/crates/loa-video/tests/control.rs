@@ -72,23 +72,32 @@ fn cancel_kills_ffmpeg_and_leaves_nothing() {
     assert_child_gone(&out);
 }
 
+/// Compresses the 11 s FLIR clip under `limits`, expecting a stop: the error, and the output
+/// path for the process checks (the folder is kept alive with it). `None` when the data or
+/// ffmpeg is absent.
+fn stopped_under(limits: Limits, name: &str) -> Option<(VideoError, tempfile::TempDir, PathBuf)> {
+    let (videos, engine) = (common::testdata("videos")?, common::engine()?);
+    let plan = plan_for(&engine, &videos.join("phone/FLIR_Thermal.mp4"));
+    let engine = engine.with_limits(limits);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = output(dir.path(), name);
+    let err = engine
+        .transcode(&plan, &out, &AtomicBool::new(false), &mut |_| {})
+        .expect_err("stopped");
+    Some((err, dir, out))
+}
+
 #[test]
 fn the_wall_clock_limit_kills_ffmpeg() {
     let _g = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
-    let (Some(videos), Some(engine)) = (common::testdata("videos"), common::engine()) else {
-        return;
-    };
-    let plan = plan_for(&engine, &videos.join("phone/FLIR_Thermal.mp4"));
-    let engine = engine.with_limits(Limits {
+    let limits = Limits {
         encode_timeout_base: Duration::ZERO,
         encode_timeout_per_second: 0.0,
         ..Limits::default()
-    });
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = output(dir.path(), "timeout");
-    let err = engine
-        .transcode(&plan, &out, &AtomicBool::new(false), &mut |_| {})
-        .expect_err("timed out");
+    };
+    let Some((err, _dir, out)) = stopped_under(limits, "timeout") else {
+        return;
+    };
     assert!(matches!(err, VideoError::TimedOut { .. }), "{err}");
     assert_child_gone(&out);
 }
@@ -96,20 +105,14 @@ fn the_wall_clock_limit_kills_ffmpeg() {
 #[test]
 fn a_stall_kills_ffmpeg() {
     let _g = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
-    let (Some(videos), Some(engine)) = (common::testdata("videos"), common::engine()) else {
-        return;
-    };
-    let plan = plan_for(&engine, &videos.join("phone/FLIR_Thermal.mp4"));
     // No output time can move within a microsecond of the start.
-    let engine = engine.with_limits(Limits {
+    let limits = Limits {
         stall_timeout: Duration::from_micros(1),
         ..Limits::default()
-    });
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = output(dir.path(), "stall");
-    let err = engine
-        .transcode(&plan, &out, &AtomicBool::new(false), &mut |_| {})
-        .expect_err("stalled");
+    };
+    let Some((err, _dir, out)) = stopped_under(limits, "stall") else {
+        return;
+    };
     assert!(matches!(err, VideoError::Stalled { .. }), "{err}");
     assert_child_gone(&out);
 }
@@ -118,20 +121,14 @@ fn a_stall_kills_ffmpeg() {
 #[test]
 fn the_memory_cap_kills_ffmpeg() {
     let _g = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
-    let (Some(videos), Some(engine)) = (common::testdata("videos"), common::engine()) else {
-        return;
-    };
-    let plan = plan_for(&engine, &videos.join("phone/FLIR_Thermal.mp4"));
     // ffmpeg with libx264 loaded is far over 1 MiB resident from its first moment.
-    let engine = engine.with_limits(Limits {
+    let limits = Limits {
         max_memory: Some(1 << 20),
         ..Limits::default()
-    });
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = output(dir.path(), "memory");
-    let err = engine
-        .transcode(&plan, &out, &AtomicBool::new(false), &mut |_| {})
-        .expect_err("over the cap");
+    };
+    let Some((err, _dir, out)) = stopped_under(limits, "memory") else {
+        return;
+    };
     assert_eq!(err, VideoError::MemoryLimit { limit_mb: 1 });
     assert_child_gone(&out);
 }
