@@ -163,16 +163,12 @@ fn fake_ffmpeg(then: &str) -> Option<tempfile::TempDir> {
     Some(dir)
 }
 
+/// Compresses a real clip with the fake ffmpeg of [`fake_ffmpeg`]: the error and the output
+/// path (its folders kept alive with it). `None` when the data or a real ffmpeg is absent.
 #[cfg(unix)]
-#[test]
-fn a_crashing_decoder_is_a_typed_error_not_a_panic() {
-    let _g = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
-    let (Some(videos), Some(real)) = (common::testdata("videos"), common::engine()) else {
-        return;
-    };
-    let Some(fake) = fake_ffmpeg("kill -SEGV $$") else {
-        return;
-    };
+fn with_fake_ffmpeg(then: &str) -> Option<(VideoError, PathBuf, [tempfile::TempDir; 2])> {
+    let (videos, real) = (common::testdata("videos")?, common::engine()?);
+    let fake = fake_ffmpeg(then)?;
     let search = Search {
         override_dir: Some(fake.path().to_path_buf()),
         ..Search::default()
@@ -180,10 +176,20 @@ fn a_crashing_decoder_is_a_typed_error_not_a_panic() {
     let engine = Engine::locate_in(&search, Limits::default()).expect("fake engine");
     let plan = plan_for(&real, &videos.join("phone/with-gps.mp4"));
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = output(dir.path(), "crash");
+    let out = output(dir.path(), "fake");
     let err = engine
         .transcode(&plan, &out, &AtomicBool::new(false), &mut |_| {})
-        .expect_err("crashed");
+        .expect_err("the fake ffmpeg fails");
+    Some((err, out, [fake, dir]))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_crashing_decoder_is_a_typed_error_not_a_panic() {
+    let _g = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let Some((err, out, _dirs)) = with_fake_ffmpeg("kill -SEGV $$") else {
+        return;
+    };
     assert_eq!(
         err,
         VideoError::ToolCrashed {
@@ -199,30 +205,12 @@ fn a_crashing_decoder_is_a_typed_error_not_a_panic() {
 #[test]
 fn an_ffmpeg_without_fps_mode_is_too_old() {
     let _g = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
-    let (Some(videos), Some(real)) = (common::testdata("videos"), common::engine()) else {
-        return;
-    };
     // What ffmpeg 4.4 prints for an option it does not know.
-    let Some(fake) = fake_ffmpeg(
+    let Some((err, _, _dirs)) = with_fake_ffmpeg(
         "echo \"Unrecognized option 'fps_mode'.\" >&2; echo 'Error splitting the argument list' >&2; exit 1",
     ) else {
         return;
     };
-    let search = Search {
-        override_dir: Some(fake.path().to_path_buf()),
-        ..Search::default()
-    };
-    let engine = Engine::locate_in(&search, Limits::default()).expect("fake engine");
-    let plan = plan_for(&real, &videos.join("phone/with-gps.mp4"));
-    let dir = tempfile::tempdir().expect("tempdir");
-    let err = engine
-        .transcode(
-            &plan,
-            &output(dir.path(), "old"),
-            &AtomicBool::new(false),
-            &mut |_| {},
-        )
-        .expect_err("too old");
     assert!(matches!(err, VideoError::ToolTooOld { .. }), "{err}");
 }
 
