@@ -123,26 +123,24 @@ fn median(v: &[f64]) -> f64 {
 }
 
 /// SSIM (ffmpeg's `ssim` filter, "All") of `out` against the source made upright by ffmpeg,
-/// brought to the output's frame rate and size with Lanczos (and tone-mapped like the output
-/// when the source is HDR): what the officer's clip loses in compression and scaling.
+/// scaled to the output's size with Lanczos (and tone-mapped like the output when the source is
+/// HDR): what the officer's clip loses in compression and scaling. Both sides are put on the
+/// same 30 fps grid first, so that frames pair by time even when a phone's timestamps jitter
+/// (0.0337 s against 0.0333 s) or the output dropped frames that had the same timestamp.
 fn ssim(engine: &Engine, row: &Row, out: &Path) -> Option<f64> {
     let VideoPlan::Encode { filters, .. } = &row.plan.video else {
         return None;
     };
-    let mut reference: Vec<String> = Vec::new();
-    if let Some(fps) = filters.iter().find(|f| f.starts_with("fps=")) {
-        reference.push(fps.clone());
-    }
-    reference.push(format!(
-        "scale={}:{}:flags=lanczos",
-        row.plan.width, row.plan.height
-    ));
+    let mut reference = vec![
+        "fps=30".to_owned(),
+        format!("scale={}:{}:flags=lanczos", row.plan.width, row.plan.height),
+    ];
     if let Some(t) = filters.iter().find(|f| f.contains("tonemap")) {
         reference.push(t.clone());
     }
     reference.push("setsar=1,format=yuv420p".into());
     let graph = format!(
-        "[1:{}]{}[ref];[0:v:0]format=yuv420p[out];[out][ref]ssim",
+        "[1:{}]{}[ref];[0:v:0]fps=30,format=yuv420p[out];[out][ref]ssim",
         row.info.video.index,
         reference.join(",")
     );
@@ -209,12 +207,17 @@ fn print_table(engine: &Engine, rows: &[Row], work: &Path) {
         loa_total / ff_total
     );
     println!();
-    println!(
-        "Loa's output and plain ffmpeg's were {} byte for byte.",
-        if all_same {
-            "identical for every video"
-        } else {
-            "not identical for every video (x264 threads can reorder work)"
-        }
-    );
+    let differ: Vec<&str> = rows
+        .iter()
+        .filter(|r| !r.same_output)
+        .map(|r| r.file.as_str())
+        .collect();
+    if all_same {
+        println!("Loa's output and plain ffmpeg's were byte for byte the same for every video.");
+    } else {
+        println!(
+            "Loa's output and plain ffmpeg's differed byte for byte for: {}.",
+            differ.join(", ")
+        );
+    }
 }
