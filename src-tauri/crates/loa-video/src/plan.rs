@@ -341,13 +341,20 @@ fn aac(a: &AudioStream, stereo_bps: u64, mono_bps: u64) -> AudioPlan {
     }
 }
 
-/// The source's picture bitrate: the stream's own figure, or the file's less the sound's.
+/// The source's picture bitrate: the stream's own figure, or the file's less the sound's. Never
+/// more than the whole file's: a phone can write a stream duration of two frames for a
+/// four-second clip, which makes its own figure ten times too high.
 fn source_video_bps(info: &VideoInfo) -> Option<u64> {
-    info.video.bit_rate.or_else(|| {
-        let total = info.bit_rate()?;
+    let total = info.bit_rate();
+    let from_file = total.map(|t| {
         let audio = info.audio.as_ref().and_then(|a| a.bit_rate).unwrap_or(0);
-        Some(total.saturating_sub(audio))
-    })
+        t.saturating_sub(audio)
+    });
+    match (info.video.bit_rate, total) {
+        (Some(stream), Some(total)) => Some(stream.min(total)),
+        (Some(stream), None) => Some(stream),
+        (None, _) => from_file,
+    }
 }
 
 fn estimate(info: &VideoInfo, video: &VideoPlan, audio: &AudioPlan, out: (u32, u32)) -> Estimate {
@@ -709,6 +716,24 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_stream_bitrate_above_the_whole_file_is_not_believed() {
+        // iPhone file 37.mp4: the picture stream says 1.55 Mbit/s (its duration reads 0.07 s),
+        // the whole 72 KB file lasts 4 s.
+        let mut i = info(480, 640, 0, 3.99);
+        i.bytes = 72_231;
+        i.video.bit_rate = Some(1_552_080);
+        let p = go(&i, Preset::Facebook).expect("plan");
+        assert!(matches!(
+            p.video,
+            VideoPlan::Encode {
+                maxrate: Some(RATE_FLOOR),
+                ..
+            }
+        ));
+        assert!(p.estimate.bytes < 300_000, "{:?}", p.estimate);
     }
 
     #[test]
