@@ -13,8 +13,9 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
 # libturbojpeg0-dev: the photo pipeline decodes JPEG at reduced size and encodes with libjpeg-turbo.
 # libdbus-1-dev: channel credentials go to the Secret Service keyring over D-Bus.
+# ffmpeg: videos are probed and compressed by ffmpeg/ffprobe run as child processes (loa-video).
 pkgs=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
-      libayatana-appindicator3-dev librsvg2-dev libturbojpeg0-dev libdbus-1-dev)
+      libayatana-appindicator3-dev librsvg2-dev libturbojpeg0-dev libdbus-1-dev ffmpeg)
 if [ "$mode" = test ]; then
   pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11)
 fi
