@@ -74,6 +74,7 @@ render-error-typst = The template's layout failed{ $located ->
 render-error-too-many-pages = The content is too long for one page ({ $pages } pages). Shorten it or choose a larger size.
 render-error-encode = Cannot make the output image ({ $detail }).
 render-error-page-too-large = The template's page is { $width } × { $height } pt, larger than the size { $size } it declares, so Loa does not draw it. The template's author must fix the layout.
+render-error-photo = The chosen photo ({ $key }) cannot be used: it is damaged or unreadable. Choose another photo.
 render-error-timeout = This template took more than { $seconds } seconds to draw, so Loa stopped it. The template may be broken; use another one and tell its author.
 render-error-out-of-memory = This template needed too much memory (more than { $limit } MB), so Loa stopped it. The template may be broken; use another one and tell its author.
 render-error-too-deep = This template's layout is nested too deeply, so Loa stopped it. Use another template and tell its author.

@@ -74,6 +74,7 @@ render-error-typst = Bố cục của mẫu bị lỗi{ $located ->
 render-error-too-many-pages = Nội dung quá dài, không vừa một trang ({ $pages } trang). Hãy rút gọn nội dung hoặc chọn cỡ lớn hơn.
 render-error-encode = Không tạo được ảnh đầu ra ({ $detail }).
 render-error-page-too-large = Trang của mẫu có kích thước { $width } × { $height } điểm, lớn hơn cỡ { $size } mà mẫu khai báo, nên Loa không vẽ. Người soạn mẫu cần sửa bố cục.
+render-error-photo = Không dùng được ảnh đã chọn ({ $key }): ảnh bị hỏng hoặc không đọc được. Hãy chọn ảnh khác.
 render-error-timeout = Mẫu này vẽ quá { $seconds } giây nên Loa đã dừng lại. Mẫu có thể bị lỗi; hãy dùng mẫu khác và báo cho người soạn mẫu.
 render-error-out-of-memory = Mẫu này cần quá nhiều bộ nhớ (hơn { $limit } MB) nên Loa đã dừng lại. Mẫu có thể bị lỗi; hãy dùng mẫu khác và báo cho người soạn mẫu.
 render-error-too-deep = Bố cục của mẫu lồng nhau quá sâu nên Loa đã dừng lại. Hãy dùng mẫu khác và báo cho người soạn mẫu.
