@@ -153,7 +153,8 @@ fn sample_data(
     for field in t.fields.iter().filter(|f| f.kind == FieldType::Image) {
         if let Some(Value::String(rel)) = values.get(&field.key) {
             // A sample may show the pack's own photos, never a file of this machine.
-            let inside = pack_path(&t.id, rel).filter(|p| pack.file(p).is_some());
+            let inside =
+                loa_templates::pack::join_path(&t.id, rel).filter(|p| pack.file(p).is_some());
             let v = inside.map_or(Value::Null, |p| {
                 Value::String(dir.join(p).display().to_string())
             });
@@ -161,24 +162,6 @@ fn sample_data(
         }
     }
     Ok(RawData::new(Value::Object(values))?.with_base_dir(template_dir))
-}
-
-/// `rel` relative to the template's folder, as a pack path; `None` when it leaves the pack.
-fn pack_path(id: &str, rel: &str) -> Option<String> {
-    if rel.starts_with('/') || rel.contains(':') {
-        return None;
-    }
-    let mut parts: Vec<&str> = vec![id];
-    for seg in rel.split(['/', '\\']) {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 /// A value for every required field, the simplest one its type accepts.
@@ -215,21 +198,6 @@ fn grey_photo(dir: &Path) -> Result<PathBuf, RenderError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sample_photos_stay_inside_the_pack() {
-        assert_eq!(
-            pack_path("feature-cover", "assets/sample.jpg").as_deref(),
-            Some("feature-cover/assets/sample.jpg")
-        );
-        assert_eq!(
-            pack_path("a", "../shared/x.png").as_deref(),
-            Some("shared/x.png")
-        );
-        assert_eq!(pack_path("a", "../../etc/passwd"), None);
-        assert_eq!(pack_path("a", "/etc/passwd"), None);
-        assert_eq!(pack_path("a", "C:\\x.jpg"), None);
-    }
 
     #[test]
     fn every_size_in_vietnamese_and_the_gallery_in_english() {

@@ -21,12 +21,12 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use loa_templates::{Lang, Pack, RawData, Size, prepare};
+use loa_templates::{Lang, Pack, RawData, Size};
 
 use crate::protocol::{
     Caps, FrameError, FromWorker, PROTOCOL_VERSION, ToWorker, read_frame, write_frame,
 };
-use crate::renderer::Drawn;
+use crate::renderer::{Drawn, Job, prepare_and_draw};
 use crate::worker::{WORKER_ARG, WorkerArgs};
 use crate::{Format, RenderError, RenderOptions, Rendered};
 
@@ -161,33 +161,18 @@ impl IsolatedRenderer {
         format: Format,
         options: &RenderOptions,
     ) -> Result<Rendered, RenderError> {
-        let t = Instant::now();
-        let prepared = prepare(pack, id, raw, lang, size)?;
-        let prepare_time = t.elapsed();
-        let request = Request {
-            pack,
-            template: id,
-            data_json: &prepared.data_json,
-            inputs: prepared
-                .inputs
-                .iter()
-                .map(|(p, b)| (p.as_str(), b.as_slice()))
-                .collect(),
-            size,
-            format,
-            options: *options,
-        };
-        let drawn = self.draw(&request)?;
-        Ok(drawn.into_rendered(prepared.caption, prepared.warnings, prepare_time, format))
+        prepare_and_draw(pack, id, raw, lang, size, format, options, |job| {
+            self.draw(job)
+        })
     }
 
-    fn draw(&self, request: &Request<'_>) -> Result<Drawn, RenderError> {
+    fn draw(&self, request: &Job<'_>) -> Result<Drawn, RenderError> {
         let total: u64 = request
             .pack
             .files()
             .values()
             .map(|b| b.len() as u64)
-            .chain(request.inputs.iter().map(|(_, b)| b.len() as u64))
+            .chain(request.inputs.values().map(|b| b.len() as u64))
             .sum::<u64>()
             + request.data_json.len() as u64;
         // The frame's headers and lengths take a little room of their own.
@@ -226,17 +211,6 @@ impl IsolatedRenderer {
             }
         }
     }
-}
-
-/// One render as the parent sends it.
-struct Request<'a> {
-    pack: &'a Pack,
-    template: &'a str,
-    data_json: &'a str,
-    inputs: Vec<(&'a str, &'a [u8])>,
-    size: Size,
-    format: Format,
-    options: RenderOptions,
 }
 
 enum Failure {
@@ -362,14 +336,14 @@ impl Worker {
         lock(&self.watch.0).fired
     }
 
-    fn send(&mut self, r: &Request<'_>, with_pack: bool) -> std::io::Result<()> {
+    fn send(&mut self, r: &Job<'_>, with_pack: bool) -> std::io::Result<()> {
         let pack_files = with_pack.then(|| r.pack.files().keys().cloned().collect::<Vec<_>>());
         let msg = ToWorker::Render {
             pack_hash: r.pack.hash().to_owned(),
             pack_files,
             template: r.template.to_owned(),
             data_json: r.data_json.to_owned(),
-            inputs: r.inputs.iter().map(|(p, _)| (*p).to_owned()).collect(),
+            inputs: r.inputs.keys().cloned().collect(),
             size: r.size,
             format: r.format,
             pixel_per_pt: r.options.pixel_per_pt,
@@ -379,7 +353,7 @@ impl Worker {
         if with_pack {
             blobs.extend(r.pack.files().values().map(Vec::as_slice));
         }
-        blobs.extend(r.inputs.iter().map(|(_, b)| *b));
+        blobs.extend(r.inputs.values().map(Vec::as_slice));
         write_frame(&mut self.stdin, &msg, &blobs)
     }
 
@@ -390,14 +364,14 @@ impl Worker {
     }
 
     /// Sends one render and waits for its answer, within `wall`.
-    fn exchange(&mut self, r: &Request<'_>, wall: Duration) -> Result<Drawn, Failure> {
+    fn exchange(&mut self, r: &Job<'_>, wall: Duration) -> Result<Drawn, Failure> {
         self.arm(wall);
         let result = self.exchange_armed(r);
         self.disarm();
         result
     }
 
-    fn exchange_armed(&mut self, r: &Request<'_>) -> Result<Drawn, Failure> {
+    fn exchange_armed(&mut self, r: &Job<'_>) -> Result<Drawn, Failure> {
         let hash = r.pack.hash();
         let mut with_pack = !self.packs.iter().any(|h| h == hash);
         loop {

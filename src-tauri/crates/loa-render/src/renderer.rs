@@ -197,6 +197,36 @@ impl Drawn {
     }
 }
 
+/// Checks and prepares the data of a render, then has `draw` lay it out and draw it: the one
+/// body of [`Renderer::render_with`] (in this process) and
+/// [`crate::IsolatedRenderer::render_with`] (in the worker).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn prepare_and_draw(
+    pack: &Pack,
+    id: &str,
+    raw: &RawData,
+    lang: Lang,
+    size: Size,
+    format: Format,
+    options: &RenderOptions,
+    draw: impl FnOnce(&Job<'_>) -> Result<Drawn, RenderError>,
+) -> Result<Rendered, RenderError> {
+    let t = Instant::now();
+    let prepared = prepare(pack, id, raw, lang, size)?;
+    let prepare_time = t.elapsed();
+    let job = Job {
+        pack,
+        template: id,
+        data_json: &prepared.data_json,
+        inputs: &prepared.inputs,
+        size,
+        format,
+        options: *options,
+    };
+    let drawn = draw(&job)?;
+    Ok(drawn.into_rendered(prepared.caption, prepared.warnings, prepare_time, format))
+}
+
 /// Layouts may be a little smaller than declared (a margin rounding), never larger.
 const PAGE_SLACK_PT: f64 = 1.0;
 /// No PNG larger than this many pixels is drawn, whatever the options ask (an A3 page at
@@ -311,20 +341,9 @@ impl Renderer {
         format: Format,
         options: &RenderOptions,
     ) -> Result<Rendered, RenderError> {
-        let t = Instant::now();
-        let prepared = prepare(pack, id, raw, lang, size)?;
-        let prepare_time = t.elapsed();
-        let job = Job {
-            pack,
-            template: id,
-            data_json: &prepared.data_json,
-            inputs: &prepared.inputs,
-            size,
-            format,
-            options: *options,
-        };
-        let drawn = self.draw(&job)?;
-        Ok(drawn.into_rendered(prepared.caption, prepared.warnings, prepare_time, format))
+        prepare_and_draw(pack, id, raw, lang, size, format, options, |job| {
+            self.draw(job)
+        })
     }
 
     /// Lays out and draws one prepared render: Typst, the page checks, then the PNG or PDF.

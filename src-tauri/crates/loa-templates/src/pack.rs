@@ -224,6 +224,26 @@ pub fn normalize_path(path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// `rel` (as written in a sample or a layout, `/` or `\` separated) relative to the pack
+/// folder `dir`, as a pack path: `("a", "../b/c.png")` → `b/c.png`. `None` when it is absolute,
+/// has a drive, or climbs out of the pack. The one place a pack-relative path is resolved.
+pub fn join_path(dir: &str, rel: &str) -> Option<String> {
+    if rel.starts_with(['/', '\\']) || rel.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for seg in rel.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 fn read_dir_into(root: &Path, files: &mut FileMap) -> Result<(), TemplateError> {
     let too_large = || TemplateError::PackTooLarge {
         limit_mb: MAX_PACK_BYTES / (1024 * 1024),
@@ -473,6 +493,24 @@ mod tests {
             Pack::merge(&[a, b]),
             Err(TemplateError::PackConflict { path }) if path == "lib.typ"
         ));
+    }
+
+    #[test]
+    fn relative_paths_stay_inside_the_pack() {
+        assert_eq!(
+            join_path("feature-cover", "assets/sample.jpg").as_deref(),
+            Some("feature-cover/assets/sample.jpg")
+        );
+        assert_eq!(join_path("a", "../b/./c.png").as_deref(), Some("b/c.png"));
+        assert_eq!(join_path("a", "..\\b.png").as_deref(), Some("b.png"));
+        for bad in [
+            "../../etc/passwd",
+            "/etc/passwd",
+            "\\\\server\\x",
+            "C:\\x.jpg",
+        ] {
+            assert_eq!(join_path("a", bad), None, "{bad}");
+        }
     }
 
     #[test]
