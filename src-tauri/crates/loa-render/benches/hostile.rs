@@ -96,7 +96,9 @@ fn main() {
             .warm_up()
             .unwrap_or_else(|e| panic!("the worker: {e}"));
         let pid = renderer.worker_pid().unwrap_or_default();
-        let peak = Arc::new(AtomicU64::new(0));
+        // At least what the idle worker holds; sampled while the render runs; read once more
+        // after it when the worker survived (a fast answer can beat the first sample).
+        let peak = Arc::new(AtomicU64::new(vm_hwm_kib(pid).unwrap_or(0)));
         let stop = Arc::new(AtomicBool::new(false));
         let sampler = {
             let (peak, stop) = (peak.clone(), stop.clone());
@@ -122,6 +124,9 @@ fn main() {
         let took = t.elapsed();
         stop.store(true, Ordering::Relaxed);
         let _ = sampler.join();
+        if let Some(kib) = vm_hwm_kib(pid) {
+            peak.fetch_max(kib, Ordering::Relaxed);
+        }
         let now = match &result {
             Ok(r) => format!("renders ({}×{})", r.width_px, r.height_px),
             Err(e) => format!("`{}` ({e})", e.message_id()),
