@@ -29,6 +29,8 @@ template-error-pack-zip = { $path } is not a valid template pack (a .zip file) (
 template-error-pack-conflict = These templates cannot be exported together: they use two different versions of { $path }. Export them one at a time.
 template-error-template-not-found = Template “{ $id }” was not found. List the templates with “loa template list”.
 template-error-size-not-offered = Template “{ $id }” has no size { $size }. Sizes you can choose: { $allowed }.
+template-error-import-builtin-id = The pack holds a template “{ $id }” with the id of one of Loa's built-in templates, so it cannot be imported. Its author must change that template's id.
+template-error-import-would-replace = { $count } templates of the pack have the ids of templates you already have ({ $ids }). Nothing was imported. To overwrite them, import again and confirm the replacement.
 
 ## Errors in a template's data (always naming the field to fix)
 
@@ -60,6 +62,7 @@ template-error-qr-too-long = “{ $label }” ({ $key }): the address is too lon
 template-error-image-not-found = “{ $label }” ({ $key }): the photo { $path } was not found.
 template-error-image-not-a-file = “{ $label }” ({ $key }): { $path } is a folder, not a photo.
 template-error-image-not-an-image = “{ $label }” ({ $key }): { $path } is not a JPEG, PNG or WebP photo.
+template-error-image-unreadable = “{ $label }” ({ $key }): cannot read the photo { $path }. Copy it into your own folder and try again.
 template-error-image-too-large = “{ $label }” ({ $key }): the photo { $path } is too large ({ $detail }). Make it smaller and try again.
 
 ## Rendering errors
@@ -70,6 +73,24 @@ render-error-typst = The template's layout failed{ $located ->
     }: { $detail }
 render-error-too-many-pages = The content is too long for one page ({ $pages } pages). Shorten it or choose a larger size.
 render-error-encode = Cannot make the output image ({ $detail }).
+render-error-page-too-large = The template's page is { $width } × { $height } pt, larger than the size { $size } it declares, so Loa does not draw it. The template's author must fix the layout.
+render-error-photo = The chosen photo ({ $key }) cannot be used: it is damaged or unreadable. Choose another photo.
+render-error-timeout = This template took more than { $seconds } seconds to draw, so Loa stopped it. The template may be broken; use another one and tell its author.
+render-error-out-of-memory = This template needed too much memory (more than { $limit } MB), so Loa stopped it. The template may be broken; use another one and tell its author.
+render-error-too-deep = This template's layout is nested too deeply, so Loa stopped it. Use another template and tell its author.
+render-error-crashed = The template renderer failed on this template and will be restarted. Try again; if it fails again, use another template and tell its author.
+render-error-worker-unavailable = Loa's template renderer could not be started. Close Loa and open it again; if that does not help, reinstall Loa.
+render-error-request-too-large = The data and photos given to the template are too large (more than { $limit } MB). Use smaller photos or shorter text.
+render-error-pack-rejected = Loa did not import this pack because its template “{ $template }” (size { $size }) { $cause ->
+        [timeout] takes too long to draw
+        [out-of-memory] needs too much memory
+        [too-deep] has a layout nested too deeply
+        [page-too-large] has a page larger than its declared size
+        [too-many-pages] does not fit on one page
+        [crashed] makes the renderer fail
+        [data] has sample data that is not valid
+       *[other] fails to draw
+    }. Nothing was imported; tell whoever sent you the pack.
 
 ## Template store errors
 

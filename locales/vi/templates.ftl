@@ -29,6 +29,8 @@ template-error-pack-zip = { $path } không phải tệp gói mẫu hợp lệ (t
 template-error-pack-conflict = Không xuất chung được các mẫu này vì chúng dùng hai phiên bản khác nhau của tệp { $path }. Hãy xuất riêng từng mẫu.
 template-error-template-not-found = Không tìm thấy mẫu “{ $id }”. Xem danh sách mẫu bằng lệnh “loa template list”.
 template-error-size-not-offered = Mẫu “{ $id }” không có cỡ { $size }. Các cỡ có thể chọn: { $allowed }.
+template-error-import-builtin-id = Gói mẫu có mẫu “{ $id }” trùng mã với một mẫu có sẵn của Loa nên không nhập được. Người soạn gói cần đổi mã của mẫu đó.
+template-error-import-would-replace = Gói mẫu có { $count } mẫu trùng mã với mẫu bạn đang có ({ $ids }). Loa chưa nhập gì. Nếu muốn ghi đè các mẫu đó, hãy nhập lại và xác nhận thay thế.
 
 ## Lỗi trong dữ liệu của mẫu (luôn nêu tên trường cần sửa)
 
@@ -60,6 +62,7 @@ template-error-qr-too-long = “{ $label }” ({ $key }): địa chỉ quá dài
 template-error-image-not-found = “{ $label }” ({ $key }): không tìm thấy ảnh { $path }.
 template-error-image-not-a-file = “{ $label }” ({ $key }): { $path } là thư mục, không phải ảnh.
 template-error-image-not-an-image = “{ $label }” ({ $key }): { $path } không phải ảnh JPEG, PNG hay WebP.
+template-error-image-unreadable = “{ $label }” ({ $key }): không đọc được ảnh { $path }. Hãy chép ảnh vào thư mục của bạn rồi thử lại.
 template-error-image-too-large = “{ $label }” ({ $key }): ảnh { $path } quá lớn ({ $detail }). Hãy thu nhỏ ảnh rồi thử lại.
 
 ## Lỗi khi vẽ ảnh hoặc PDF
@@ -70,6 +73,24 @@ render-error-typst = Bố cục của mẫu bị lỗi{ $located ->
     }: { $detail }
 render-error-too-many-pages = Nội dung quá dài, không vừa một trang ({ $pages } trang). Hãy rút gọn nội dung hoặc chọn cỡ lớn hơn.
 render-error-encode = Không tạo được ảnh đầu ra ({ $detail }).
+render-error-page-too-large = Trang của mẫu có kích thước { $width } × { $height } điểm, lớn hơn cỡ { $size } mà mẫu khai báo, nên Loa không vẽ. Người soạn mẫu cần sửa bố cục.
+render-error-photo = Không dùng được ảnh đã chọn ({ $key }): ảnh bị hỏng hoặc không đọc được. Hãy chọn ảnh khác.
+render-error-timeout = Mẫu này vẽ quá { $seconds } giây nên Loa đã dừng lại. Mẫu có thể bị lỗi; hãy dùng mẫu khác và báo cho người soạn mẫu.
+render-error-out-of-memory = Mẫu này cần quá nhiều bộ nhớ (hơn { $limit } MB) nên Loa đã dừng lại. Mẫu có thể bị lỗi; hãy dùng mẫu khác và báo cho người soạn mẫu.
+render-error-too-deep = Bố cục của mẫu lồng nhau quá sâu nên Loa đã dừng lại. Hãy dùng mẫu khác và báo cho người soạn mẫu.
+render-error-crashed = Bộ vẽ mẫu gặp sự cố với mẫu này và sẽ được khởi động lại. Hãy thử lại; nếu vẫn lỗi, hãy dùng mẫu khác và báo cho người soạn mẫu.
+render-error-worker-unavailable = Không khởi động được bộ vẽ mẫu của Loa. Hãy đóng rồi mở lại Loa; nếu vẫn lỗi, hãy cài lại Loa.
+render-error-request-too-large = Dữ liệu và ảnh đưa vào mẫu quá lớn (hơn { $limit } MB). Hãy dùng ảnh nhỏ hơn hoặc rút gọn nội dung.
+render-error-pack-rejected = Loa không nhập gói mẫu này vì mẫu “{ $template }” (cỡ { $size }) { $cause ->
+        [timeout] vẽ quá lâu
+        [out-of-memory] cần quá nhiều bộ nhớ
+        [too-deep] có bố cục lồng nhau quá sâu
+        [page-too-large] có trang lớn hơn cỡ đã khai báo
+        [too-many-pages] không vừa một trang
+        [crashed] làm bộ vẽ gặp sự cố
+        [data] có dữ liệu mẫu không hợp lệ
+       *[other] bị lỗi khi vẽ
+    }. Chưa có gì được nhập; hãy báo cho người gửi gói mẫu.
 
 ## Lỗi của kho mẫu
 

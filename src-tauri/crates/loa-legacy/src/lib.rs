@@ -6,6 +6,7 @@
 //! Every decision is made word by word and judged by whether the result is a well-formed
 //! Vietnamese syllable, so good Unicode text is never "converted".
 
+mod bounds;
 mod codepage;
 mod docx;
 mod legacy;
@@ -13,9 +14,13 @@ mod rtf;
 mod syllable;
 pub mod tables;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use loa_files::{Cap, FileError};
 use unicode_normalization::UnicodeNormalization;
+
+pub use bounds::Bounds;
 
 use legacy::{Evidence, Legacy};
 
@@ -196,8 +201,10 @@ pub fn decode_bytes(bytes: &[u8]) -> String {
     codepage::decode_bytes(bytes)
 }
 
-/// Why a file's text could not be extracted. The variants are stable: callers map them to messages.
-#[derive(Debug, thiserror::Error)]
+/// Why a file's text could not be extracted. The variants are stable: each has a code and a
+/// Fluent message id (`extract-error-<code>` in `locales/*/files.ftl`; a file that could not be
+/// read keeps its own `file-error-…`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExtractError {
     /// The extension is not one Loa reads (.txt, .rtf, .docx).
     #[error("unsupported file type: {ext:?}")]
@@ -208,26 +215,112 @@ pub enum ExtractError {
     /// The file is not a readable Word .docx.
     #[error("unreadable DOCX: {0}")]
     Docx(String),
+    /// The text, or a part of the .docx once unzipped, is over its cap.
+    #[error("the document holds more than {limit_mb} MB of text")]
+    TooLarge { limit_mb: u64 },
+    /// The extraction ran past its deadline.
+    #[error("reading the document took more than {seconds} s")]
+    TooSlow { seconds: u64 },
+    /// The file itself could not be read (not a regular file, over its size cap, …).
+    #[error(transparent)]
+    File(#[from] FileError),
 }
 
-/// Plain text of a file, chosen by its extension (.txt, .rtf, .docx).
+impl ExtractError {
+    /// The codes with an `extract-error-…` message ([`ExtractError::File`] uses the file's own).
+    pub const CODES: [&'static str; 5] = ["unsupported", "rtf", "docx", "too_large", "too_slow"];
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExtractError::Unsupported { .. } => "unsupported",
+            ExtractError::Rtf(_) => "rtf",
+            ExtractError::Docx(_) => "docx",
+            ExtractError::TooLarge { .. } => "too_large",
+            ExtractError::TooSlow { .. } => "too_slow",
+            ExtractError::File(e) => e.code(),
+        }
+    }
+
+    pub fn message_id(&self) -> String {
+        match self {
+            ExtractError::File(e) => e.message_id(),
+            other => format!("extract-error-{}", other.code().replace('_', "-")),
+        }
+    }
+
+    /// The Fluent arguments. The parser's detail (English) is left out of the message.
+    pub fn args(&self) -> BTreeMap<String, String> {
+        match self {
+            ExtractError::Unsupported { ext } => BTreeMap::from([("ext".to_owned(), ext.clone())]),
+            ExtractError::TooLarge { limit_mb } => {
+                BTreeMap::from([("limit".to_owned(), limit_mb.to_string())])
+            }
+            ExtractError::TooSlow { seconds } => {
+                BTreeMap::from([("seconds".to_owned(), seconds.to_string())])
+            }
+            ExtractError::File(e) => e.args(),
+            ExtractError::Rtf(_) | ExtractError::Docx(_) => BTreeMap::new(),
+        }
+    }
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// The size cap of a document Loa reads, by its extension: text files are text, Word and RTF
+/// files carry pictures besides their text.
+pub fn cap_for(path: &Path) -> Cap {
+    match extension(path).as_str() {
+        "rtf" | "docx" => Cap::Document,
+        _ => Cap::TextFile,
+    }
+}
+
+/// Plain text of a file, chosen by its extension (.txt, .rtf, .docx), within
+/// [`Bounds::standard`].
 ///
 /// RTF and DOCX runs set in a TCVN3 font (.VnTime, .VnArial, ...) or a VNI font (VNI-Times, ...)
 /// are converted to Unicode here, and runs in a TCVN3 capital font (.VnTimeH, .VnArialH, ...) are
 /// written in capitals. Anything else is returned as the file holds it: run [`auto_convert`] on
 /// the result to catch legacy text whose font was lost.
 pub fn extract_text(path: &Path, bytes: &[u8]) -> Result<String, ExtractError> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    extract_text_within(path, bytes, &Bounds::standard())
+}
+
+/// [`extract_text`] within explicit bounds.
+pub fn extract_text_within(
+    path: &Path,
+    bytes: &[u8],
+    bounds: &Bounds,
+) -> Result<String, ExtractError> {
+    let ext = extension(path);
     match ext.as_str() {
-        "txt" | "text" => Ok(decode_bytes(bytes)),
-        "rtf" => rtf::extract(bytes),
-        "docx" => docx::extract(bytes),
+        "txt" | "text" => {
+            if bytes.len() as u64 > bounds.max_text_bytes {
+                return Err(bounds.text_too_large());
+            }
+            Ok(decode_bytes(bytes))
+        }
+        "rtf" => rtf::extract(bytes, bounds),
+        "docx" => docx::extract(bytes, bounds),
         _ => Err(ExtractError::Unsupported { ext }),
     }
+}
+
+/// Reads a document from disk and returns its text: the file must be a regular file within
+/// [`cap_for`] (never a FIFO or a device), and the extraction stays within
+/// [`Bounds::standard`]. The front doors' `draft import` and `text convert` go through here.
+pub fn read_document(path: &Path) -> Result<String, ExtractError> {
+    let ext = extension(path);
+    if !matches!(ext.as_str(), "txt" | "text" | "rtf" | "docx") {
+        return Err(ExtractError::Unsupported { ext });
+    }
+    let bytes = loa_files::read(path, cap_for(path))?;
+    extract_text(path, &bytes)
 }
 
 /// How a run of extracted text is to be read, from its font.

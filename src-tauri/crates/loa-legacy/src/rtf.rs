@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::bounds::{Bounds, Meter};
 use crate::codepage::{cp1252, cp1258};
 use crate::{ExtractError, FontClass, render_runs};
 
@@ -220,9 +221,12 @@ struct Reader<'a> {
     skip_fallback: usize,
     /// Set right after "{": the next control word may name a destination.
     group_start: bool,
+    meter: Meter,
+    /// The first limit hit while pushing text (pushes cannot return an error themselves).
+    over: Option<ExtractError>,
 }
 
-pub(crate) fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
+pub(crate) fn extract(bytes: &[u8], bounds: &Bounds) -> Result<String, ExtractError> {
     let trimmed = bytes
         .iter()
         .position(|b| !b.is_ascii_whitespace())
@@ -250,6 +254,8 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
         runs: Vec::new(),
         skip_fallback: 0,
         group_start: false,
+        meter: Meter::new(*bounds),
+        over: None,
     };
     r.run()?;
     Ok(render_runs(&r.runs))
@@ -260,6 +266,10 @@ const MAX_DEPTH: usize = 4096;
 impl Reader<'_> {
     fn run(&mut self) -> Result<(), ExtractError> {
         while self.pos < self.src.len() {
+            self.meter.tick()?;
+            if let Some(e) = self.over.take() {
+                return Err(e);
+            }
             let b = self.src[self.pos];
             self.pos += 1;
             match b {
@@ -279,7 +289,7 @@ impl Reader<'_> {
                     match self.stack.pop() {
                         Some(s) => self.state = s,
                         // Text after the closing brace of the document is not RTF.
-                        None => return Ok(()),
+                        None => return self.over.take().map_or(Ok(()), Err),
                     }
                     self.skip_fallback = 0;
                 }
@@ -289,7 +299,10 @@ impl Reader<'_> {
             }
             self.group_start = false;
         }
-        Ok(())
+        match self.over.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     fn control(&mut self) -> Result<(), ExtractError> {
@@ -441,6 +454,14 @@ impl Reader<'_> {
     }
 
     fn push(&mut self, class: FontClass, c: char) {
+        if self.over.is_none()
+            && let Err(e) = self.meter.text(c.len_utf8())
+        {
+            self.over = Some(e);
+        }
+        if self.over.is_some() {
+            return;
+        }
         match self.runs.last_mut() {
             Some((k, s)) if *k == class => s.push(c),
             _ => self.runs.push((class, c.to_string())),

@@ -5,6 +5,8 @@
 //! - warm: one renderer, the same template re-rendered with a text field changed each time, as
 //!   when the officer types (the live preview: fast PNG compression), 1080×1350 PNG; the same for
 //!   an A4 PDF; and the stages of the PNG path (compile, rasterise, encode).
+//! - warm in the worker: the same preview through `IsolatedRenderer` (data checked here, Typst in
+//!   the warm `loa-render-worker` process), as the app and the CLI render.
 //!
 //! Prints a markdown table and writes it to benchmarks/templates.md.
 //!
@@ -15,7 +17,10 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use loa_render::{Format, PngCompression, RenderOptions, Rendered, Renderer};
+use loa_render::{
+    Format, IsolatedRenderer, Limits, PngCompression, RenderOptions, Rendered, Renderer,
+    WorkerCommand,
+};
 use loa_templates::{FieldType, Lang, Pack, RawData, Size, TemplateManifest};
 use serde_json::Value;
 
@@ -135,16 +140,9 @@ struct Warm {
     bytes: usize,
 }
 
-/// `runs` renders, each with the typed field changed, after one warm-up render.
-fn warm(
-    r: &Renderer,
-    pack: &Pack,
-    t: &TemplateManifest,
-    size: Size,
-    format: Format,
-    opts: &RenderOptions,
-    runs: usize,
-) -> Warm {
+/// `runs` renders, each with the typed field changed, after one warm-up render. `render`
+/// draws one form's data (in-process or through the worker).
+fn warm(t: &TemplateManifest, render: &dyn Fn(&RawData) -> Rendered, runs: usize) -> Warm {
     let mut raw = sample(&t.id);
     let key = typed_field(t);
     let base = key
@@ -153,7 +151,7 @@ fn warm(
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
-    render(r, pack, &t.id, &raw, size, format, opts);
+    render(&raw);
     let mut w = Warm {
         total: Vec::new(),
         compile: Vec::new(),
@@ -181,7 +179,7 @@ fn warm(
             raw.set(k, Value::String(typed));
         }
         let t0 = Instant::now();
-        let out = render(r, pack, &t.id, &raw, size, format, opts);
+        let out = render(&raw);
         w.total.push(t0.elapsed());
         w.compile.push(out.timings.compile);
         w.draw.push(out.timings.draw);
@@ -192,6 +190,18 @@ fn warm(
         v.sort();
     }
     w
+}
+
+/// A render closure for `warm` over the in-process renderer.
+fn local<'a>(
+    r: &'a Renderer,
+    pack: &'a Pack,
+    id: &'a str,
+    size: Size,
+    format: Format,
+    opts: &'a RenderOptions,
+) -> impl Fn(&RawData) -> Rendered + 'a {
+    move |raw| render(r, pack, id, raw, size, format, opts)
 }
 
 fn main() {
@@ -207,6 +217,16 @@ fn main() {
     let pack = pack();
     let fast_pack = file_data_pack();
     let renderer = Renderer::new();
+    let isolated = IsolatedRenderer::new(
+        WorkerCommand::new(env!("CARGO_BIN_EXE_loa-render-worker")),
+        Limits::default(),
+    );
+    let started = Instant::now();
+    isolated
+        .warm_up()
+        .unwrap_or_else(|e| fail(&format!("the worker: {e}")));
+    let worker_start = started.elapsed();
+    let mut all_isolated = Vec::new();
     let preview = RenderOptions::default();
     let export = RenderOptions {
         png_compression: PngCompression::Balanced,
@@ -216,25 +236,51 @@ fn main() {
     let mut table = format!(
         "Loa render benchmark — built-in templates, Vietnamese sample data, {runs} warm runs each \
          (a text field changed every run), release build\n\n\
-         | template | cold 1080×1350 PNG ms | warm PNG p50 / p95 ms | compile / raster / encode p50 ms | warm PNG, data file, p50 / p95 ms | compile p50 ms, data file | PNG KiB (fast / balanced) | balanced encode p50 ms | warm A4 PDF p50 / p95 ms |\n\
-         | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+         | template | cold 1080×1350 PNG ms | warm PNG p50 / p95 ms | warm PNG in the worker p50 / p95 ms | compile / raster / encode p50 ms | warm PNG, data file, p50 / p95 ms | compile p50 ms, data file | PNG KiB (fast / balanced) | balanced encode p50 ms | warm A4 PDF p50 / p95 ms |\n\
+         | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
     );
     let mut all_warm = Vec::new();
     let mut all_fast = Vec::new();
     for t in pack.templates() {
         let cold = cold(&t.id);
         let png = warm(
-            &renderer,
-            pack,
             t,
-            Size::Portrait,
-            Format::Png,
-            &preview,
+            &local(
+                &renderer,
+                pack,
+                &t.id,
+                Size::Portrait,
+                Format::Png,
+                &preview,
+            ),
             runs,
         );
+        // The same preview through the warm worker process, as the app renders it.
+        let iso = warm(
+            t,
+            &|raw| {
+                isolated
+                    .render_with(
+                        pack,
+                        &t.id,
+                        raw,
+                        Lang::Vi,
+                        Size::Portrait,
+                        Format::Png,
+                        &preview,
+                    )
+                    .unwrap_or_else(|e| fail(&format!("{}: {e}", t.id)))
+            },
+            runs,
+        );
+        all_isolated.extend(iso.total.iter().copied());
         let (fast, fast_compile) = match &fast_pack {
             Some(p) => {
-                let w = warm(&renderer, p, t, Size::Portrait, Format::Png, &preview, runs);
+                let w = warm(
+                    t,
+                    &local(&renderer, p, &t.id, Size::Portrait, Format::Png, &preview),
+                    runs,
+                );
                 all_fast.extend(w.total.iter().copied());
                 (
                     format!(
@@ -248,22 +294,14 @@ fn main() {
             None => ("—".to_owned(), "—".to_owned()),
         };
         let balanced = warm(
-            &renderer,
-            pack,
             t,
-            Size::Portrait,
-            Format::Png,
-            &export,
+            &local(&renderer, pack, &t.id, Size::Portrait, Format::Png, &export),
             runs.min(10),
         );
         let pdf = if t.sizes.contains(&Size::A4) {
             let w = warm(
-                &renderer,
-                pack,
                 t,
-                Size::A4,
-                Format::Pdf,
-                &preview,
+                &local(&renderer, pack, &t.id, Size::A4, Format::Pdf, &preview),
                 runs.min(15),
             );
             format!(
@@ -276,11 +314,13 @@ fn main() {
         };
         all_warm.extend(png.total.iter().copied());
         let line = format!(
-            "| {} | {} | {} / {} | {} / {} / {} | {} | {} | {} / {} | {} | {} |\n",
+            "| {} | {} | {} / {} | {} / {} | {} / {} / {} | {} | {} | {} / {} | {} | {} |\n",
             t.id,
             ms(cold),
             ms(percentile(&png.total, 0.5)),
             ms(percentile(&png.total, 0.95)),
+            ms(percentile(&iso.total, 0.5)),
+            ms(percentile(&iso.total, 0.95)),
             ms(percentile(&png.compile, 0.5)),
             ms(percentile(&png.draw, 0.5)),
             ms(percentile(&png.encode, 0.5)),
@@ -296,9 +336,13 @@ fn main() {
     }
     all_warm.sort();
     all_fast.sort();
+    all_isolated.sort();
     let summary = format!(
         "\nAll templates, warm 1080×1350 PNG (preview): p50 {} ms, p95 {} ms, max {} ms \
          (target: under 100 ms).\n\
+         The same through the warm render worker (a process with time, memory and stack \
+         limits; what the app and the CLI use): p50 {} ms, p95 {} ms, max {} ms; starting the \
+         worker took {} ms.\n\
          Same with the data read from /.inputs/data.json (lib.typ's loader changed in memory): \
          p50 {} ms, p95 {} ms, max {} ms.\n\n\
          Why: `sys.inputs` lives in Typst's standard library, so a new value means a new library \
@@ -310,6 +354,10 @@ fn main() {
         ms(percentile(&all_warm, 0.5)),
         ms(percentile(&all_warm, 0.95)),
         ms(*all_warm.last().unwrap_or(&Duration::ZERO)),
+        ms(percentile(&all_isolated, 0.5)),
+        ms(percentile(&all_isolated, 0.95)),
+        ms(*all_isolated.last().unwrap_or(&Duration::ZERO)),
+        ms(worker_start),
         ms(all_fast
             .get(all_fast.len() / 2)
             .copied()

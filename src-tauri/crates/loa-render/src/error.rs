@@ -22,9 +22,46 @@ pub enum RenderError {
     /// The layout made more than one page: something did not fit.
     #[error("the content does not fit on one page ({pages} pages)")]
     TooManyPages { pages: usize },
+    /// The laid-out page is larger than the size the template declares (checked before a
+    /// pixel is drawn). Points are rounded and capped at `u32::MAX`.
+    #[error("the page is {width}×{height} pt, larger than {size}")]
+    PageTooLarge {
+        width: u32,
+        height: u32,
+        size: String,
+    },
     /// Writing the PNG failed.
     #[error("cannot encode the image: {detail}")]
     Encode { detail: String },
+    /// A photo given to the template could not be cleaned of its metadata (it is damaged).
+    /// `key` is the field.
+    #[error("the photo of field {key} cannot be used")]
+    Photo { key: String },
+    /// The render did not finish within the wall-clock limit; the worker was killed.
+    #[error("the render took more than {seconds} s")]
+    Timeout { seconds: u64 },
+    /// The render needed more memory than the worker may use; the worker was stopped.
+    #[error("the render needed more than {limit_mb} MB")]
+    OutOfMemory { limit_mb: u64 },
+    /// The layout nested deeper than the worker's stack; the worker was stopped.
+    #[error("the layout is nested too deeply")]
+    TooDeep,
+    /// The worker ended without an answer (a panic, a signal). `detail` is for logs.
+    #[error("the renderer crashed: {detail}")]
+    Crashed { detail: String },
+    /// The worker process could not be started or did not answer as one.
+    #[error("the renderer cannot start: {detail}")]
+    WorkerUnavailable { detail: String },
+    /// The data and photos of one render are over the protocol's cap.
+    #[error("the render request is larger than {limit_mb} MB")]
+    RequestTooLarge { limit_mb: u64 },
+    /// A template of a pack failed its test render at import ([`crate::check_pack`]).
+    #[error("template {template} at {size} fails: {cause}")]
+    PackRejected {
+        template: String,
+        size: String,
+        cause: Box<RenderError>,
+    },
 }
 
 impl RenderError {
@@ -33,11 +70,33 @@ impl RenderError {
             RenderError::Template(e) => e.code(),
             RenderError::Typst { .. } => "typst",
             RenderError::TooManyPages { .. } => "too_many_pages",
+            RenderError::PageTooLarge { .. } => "page_too_large",
             RenderError::Encode { .. } => "encode",
+            RenderError::Photo { .. } => "photo",
+            RenderError::Timeout { .. } => "timeout",
+            RenderError::OutOfMemory { .. } => "out_of_memory",
+            RenderError::TooDeep => "too_deep",
+            RenderError::Crashed { .. } => "crashed",
+            RenderError::WorkerUnavailable { .. } => "worker_unavailable",
+            RenderError::RequestTooLarge { .. } => "request_too_large",
+            RenderError::PackRejected { .. } => "pack_rejected",
         }
     }
 
-    pub const CODES: [&'static str; 3] = ["typst", "too_many_pages", "encode"];
+    pub const CODES: [&'static str; 12] = [
+        "typst",
+        "too_many_pages",
+        "page_too_large",
+        "encode",
+        "photo",
+        "timeout",
+        "out_of_memory",
+        "too_deep",
+        "crashed",
+        "worker_unavailable",
+        "request_too_large",
+        "pack_rejected",
+    ];
 
     pub fn message_id(&self) -> String {
         match self {
@@ -46,7 +105,23 @@ impl RenderError {
         }
     }
 
+    /// Whether the template itself is at fault (its layout hangs, grows or crashes), as opposed
+    /// to the officer's data or the machine: the gallery shows such a template as broken.
+    pub fn is_template_fault(&self) -> bool {
+        matches!(
+            self,
+            RenderError::Typst { .. }
+                | RenderError::PageTooLarge { .. }
+                | RenderError::Timeout { .. }
+                | RenderError::OutOfMemory { .. }
+                | RenderError::TooDeep
+                | RenderError::Crashed { .. }
+                | RenderError::PackRejected { .. }
+        )
+    }
+
     pub fn args(&self) -> BTreeMap<String, String> {
+        let one = |k: &str, v: String| BTreeMap::from([(k.to_owned(), v)]);
         match self {
             RenderError::Template(e) => e.args(),
             RenderError::Typst {
@@ -69,11 +144,41 @@ impl RenderError {
                 );
                 a
             }
-            RenderError::TooManyPages { pages } => {
-                BTreeMap::from([("pages".to_owned(), pages.to_string())])
+            RenderError::TooManyPages { pages } => one("pages", pages.to_string()),
+            RenderError::PageTooLarge {
+                width,
+                height,
+                size,
+            } => BTreeMap::from([
+                ("width".to_owned(), width.to_string()),
+                ("height".to_owned(), height.to_string()),
+                ("size".to_owned(), size.clone()),
+            ]),
+            RenderError::Encode { detail }
+            | RenderError::Crashed { detail }
+            | RenderError::WorkerUnavailable { detail } => one("detail", detail.clone()),
+            RenderError::Photo { key } => one("key", key.clone()),
+            RenderError::Timeout { seconds } => one("seconds", seconds.to_string()),
+            RenderError::OutOfMemory { limit_mb } | RenderError::RequestTooLarge { limit_mb } => {
+                one("limit", limit_mb.to_string())
             }
-            RenderError::Encode { detail } => {
-                BTreeMap::from([("detail".to_owned(), detail.clone())])
+            RenderError::TooDeep => BTreeMap::new(),
+            RenderError::PackRejected {
+                template,
+                size,
+                cause,
+            } => {
+                // The cause's own arguments come along (for `--json` and logs); `cause` picks
+                // the sentence: a render fault by its code, a data problem as "data".
+                let mut a = cause.args();
+                let kind = match cause.as_ref() {
+                    RenderError::Template(_) => "data".to_owned(),
+                    c => c.code().replace('_', "-"),
+                };
+                a.insert("cause".to_owned(), kind);
+                a.insert("template".to_owned(), template.clone());
+                a.insert("size".to_owned(), size.clone());
+                a
             }
         }
     }
@@ -82,6 +187,7 @@ impl RenderError {
     pub fn field_key(&self) -> Option<&str> {
         match self {
             RenderError::Template(e) => e.field_key(),
+            RenderError::Photo { key } => Some(key),
             _ => None,
         }
     }

@@ -2,7 +2,7 @@
 //! and Typst's own caches kept warm between renders, so re-rendering while the officer types
 //! costs only what changed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -139,19 +139,135 @@ const CACHE_MAX_AGE: usize = 10;
 struct Cache {
     /// Most recently used first, by pack hash.
     packs: Vec<(String, Arc<PackFiles>)>,
-    /// The last render's photos by virtual path: reused when the bytes are the same, so Typst
+    /// The last render's inputs by virtual path: reused when the bytes are the same, so Typst
     /// does not hash and decode a photo again on every keystroke.
     inputs: HashMap<String, Bytes>,
+    /// The last photos cleaned of their metadata, by their original bytes.
+    photos: crate::photos::Stripped,
 }
 
-/// What one render compiles: the files, the main one, this render's inputs and data.
-struct Job<'a> {
-    files: Arc<PackFiles>,
-    main: &'a str,
-    inputs: HashMap<typst::syntax::FileId, Bytes>,
-    data_json: &'a str,
-    ident: String,
-    caption: String,
+/// One render as the worker receives it: the data checked and turned into the layout's JSON,
+/// the photos read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Job<'a> {
+    pub pack: &'a Pack,
+    pub template: &'a str,
+    pub data_json: &'a str,
+    pub inputs: &'a BTreeMap<String, Vec<u8>>,
+    pub size: Size,
+    pub format: Format,
+    pub options: RenderOptions,
+}
+
+/// What drawing a [`Job`] gives.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Drawn {
+    pub bytes: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    pub warnings: Vec<String>,
+    pub compile: Duration,
+    pub draw: Duration,
+    pub encode: Duration,
+}
+
+impl Drawn {
+    pub fn into_rendered(
+        self,
+        caption: String,
+        mut warnings: Vec<String>,
+        prepare: Duration,
+        format: Format,
+    ) -> Rendered {
+        warnings.extend(self.warnings);
+        Rendered {
+            bytes: self.bytes,
+            format,
+            width_px: self.width,
+            height_px: self.height,
+            caption,
+            warnings,
+            timings: Timings {
+                prepare,
+                compile: self.compile,
+                draw: self.draw,
+                encode: self.encode,
+            },
+        }
+    }
+}
+
+/// Checks and prepares the data of a render, then has `draw` lay it out and draw it: the one
+/// body of [`Renderer::render_with`] (in this process) and
+/// [`crate::IsolatedRenderer::render_with`] (in the worker).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn prepare_and_draw(
+    pack: &Pack,
+    id: &str,
+    raw: &RawData,
+    lang: Lang,
+    size: Size,
+    format: Format,
+    options: &RenderOptions,
+    draw: impl FnOnce(&Job<'_>) -> Result<Drawn, RenderError>,
+) -> Result<Rendered, RenderError> {
+    let t = Instant::now();
+    let prepared = prepare(pack, id, raw, lang, size)?;
+    let prepare_time = t.elapsed();
+    let job = Job {
+        pack,
+        template: id,
+        data_json: &prepared.data_json,
+        inputs: &prepared.inputs,
+        size,
+        format,
+        options: *options,
+    };
+    let drawn = draw(&job)?;
+    Ok(drawn.into_rendered(prepared.caption, prepared.warnings, prepare_time, format))
+}
+
+/// Layouts may be a little smaller than declared (a margin rounding), never larger.
+const PAGE_SLACK_PT: f64 = 1.0;
+/// No PNG larger than this many pixels is drawn, whatever the options ask (an A3 page at
+/// 2 px/pt is 4 million).
+const MAX_PNG_PIXELS: f64 = 40_000_000.0;
+
+/// A page size in whole points for messages; absurd sizes are capped, never wrapped.
+fn points(pt: f64) -> u32 {
+    if pt.is_finite() && pt > 0.0 {
+        pt.round().min(f64::from(u32::MAX)) as u32
+    } else if pt > 0.0 {
+        u32::MAX
+    } else {
+        0
+    }
+}
+
+/// Refuses a laid-out page larger than `size`, or a PNG of it over [`MAX_PNG_PIXELS`].
+fn check_page(
+    page: &typst_layout::Page,
+    size: Size,
+    format: Format,
+    pixel_per_pt: f32,
+) -> Result<(), RenderError> {
+    let (max_w, max_h) = size.page_pt();
+    let got = page.frame.size();
+    let (w, h) = (got.x.to_pt(), got.y.to_pt());
+    let ppp = f64::from(pixel_per_pt);
+    let pixels = w * ppp * h * ppp;
+    let too_large = !(w.is_finite() && h.is_finite())
+        || w > max_w + PAGE_SLACK_PT
+        || h > max_h + PAGE_SLACK_PT
+        || (format == Format::Png && (pixels.is_nan() || pixels > MAX_PNG_PIXELS));
+    if too_large {
+        return Err(RenderError::PageTooLarge {
+            width: points(w),
+            height: points(h),
+            size: size.as_str().to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// Renders templates. Make one and keep it: the first render parses fonts and warms Typst's
@@ -225,82 +341,37 @@ impl Renderer {
         format: Format,
         options: &RenderOptions,
     ) -> Result<Rendered, RenderError> {
-        let mut timings = Timings::default();
-        let t = Instant::now();
-        let prepared = prepare(pack, id, raw, lang, size)?;
-        let warnings = prepared.warnings;
-        timings.prepare = t.elapsed();
-
-        let t = Instant::now();
-        let mut input_files = prepared.inputs;
-        input_files.insert(
-            DATA_FILE.to_owned(),
-            prepared.data_json.clone().into_bytes(),
-        );
-        let (files, inputs) = self.files_for(pack, input_files);
-        let job = Job {
-            files,
-            main: &format!("{id}/{}", loa_templates::pack::LAYOUT),
-            inputs,
-            data_json: &prepared.data_json,
-            ident: format!("loa/{}/{id}", pack.id()),
-            caption: prepared.caption,
-        };
-        self.draw(job, t, timings, warnings, format, options)
+        prepare_and_draw(pack, id, raw, lang, size, format, options, |job| {
+            self.draw(job)
+        })
     }
 
-    /// Renders a layout that is not a template of a pack (the week's posting plan): `files`
-    /// are its Typst files by path in the render world (`plans/week.typ`, the
-    /// `templates/lib.typ` it imports), `main` the one to compile, and `data_json` what it reads
-    /// from [`DATA_FILE`]. The same fonts, sandbox and one-page rule as templates; no caption.
-    pub fn render_document(
-        &self,
-        files: &loa_templates::FileMap,
-        main: &str,
-        data_json: &str,
-        format: Format,
-        options: &RenderOptions,
-    ) -> Result<Rendered, RenderError> {
-        let t = Instant::now();
-        let data = Bytes::new(data_json.as_bytes().to_vec());
-        let inputs = file_id(DATA_FILE)
-            .into_iter()
-            .map(|id| (id, data.clone()))
-            .collect();
-        let job = Job {
-            files: Arc::new(PackFiles::from_map(files)),
-            main,
-            inputs,
-            data_json,
-            ident: format!("loa/{main}"),
-            caption: String::new(),
-        };
-        self.draw(job, t, Timings::default(), Vec::new(), format, options)
-    }
-
-    /// Compiles a job's main file and draws its one page.
-    fn draw(
-        &self,
-        job: Job<'_>,
-        started: Instant,
-        mut timings: Timings,
-        mut warnings: Vec<String>,
-        format: Format,
-        options: &RenderOptions,
-    ) -> Result<Rendered, RenderError> {
-        let t = started;
+    /// Lays out and draws one prepared render: Typst, the page checks, then the PNG or PDF.
+    /// This is what the render worker runs; the checking of the data (and the caption) happen
+    /// before, where the request is made.
+    pub(crate) fn draw(&self, job: &Job<'_>) -> Result<Drawn, RenderError> {
         let Job {
-            files,
-            main,
-            inputs,
-            data_json,
-            ident,
-            caption,
-        } = job;
-        let main = file_id(main).ok_or_else(|| RenderError::Typst {
-            message: format!("bad layout path {main}"),
-            file: None,
-            line: None,
+            pack,
+            template: id,
+            size,
+            format,
+            options,
+            ..
+        } = *job;
+        let t = Instant::now();
+        let mut input_files: Vec<(&str, &[u8])> = job
+            .inputs
+            .iter()
+            .map(|(p, b)| (p.as_str(), b.as_slice()))
+            .collect();
+        input_files.push((DATA_FILE, job.data_json.as_bytes()));
+        let (files, inputs) = self.files_for(pack, &input_files)?;
+        let main = file_id(&format!("{id}/{}", loa_templates::pack::LAYOUT)).ok_or_else(|| {
+            RenderError::Typst {
+                message: format!("bad template id {id}"),
+                file: None,
+                line: None,
+            }
         })?;
         // The contract's `sys.inputs.data` lives in the standard library, so a pack that reads
         // it needs a new library per render; one that reads `/.inputs/data.json` shares ours.
@@ -308,7 +379,10 @@ impl Renderer {
         let library = if files.uses_sys_inputs {
             per_render = LazyHash::new(
                 Library::builder()
-                    .with_inputs(Dict::from_iter([("data".into(), data_json.into_value())]))
+                    .with_inputs(Dict::from_iter([(
+                        "data".into(),
+                        job.data_json.into_value(),
+                    )]))
                     .build(),
             );
             &per_render
@@ -326,20 +400,24 @@ impl Renderer {
             output,
             warnings: typst_warnings,
         } = typst::compile::<PagedDocument>(&world);
-        warnings.extend(typst_warnings.iter().map(|w| describe(&world, w)));
+        let mut warnings: Vec<String> =
+            typst_warnings.iter().map(|w| describe(&world, w)).collect();
         let document = output.map_err(|errors| typst_error(&world, &errors))?;
-        timings.compile = t.elapsed();
+        let compile = t.elapsed();
         self.after_render();
 
         let pages = document.pages();
         let [page] = pages else {
             return Err(RenderError::TooManyPages { pages: pages.len() });
         };
+        // Before a pixel is drawn: a page larger than declared (a 30000 pt or 400,000,000 pt
+        // page) would ask the rasteriser for gigabytes, or more than it can address.
+        check_page(page, size, format, options.pixel_per_pt)?;
         let cut = crate::fit::text_outside(page);
         if !cut.is_empty() {
             warnings.push(format!("{TEXT_CUT_WARNING}: {cut:?}"));
         }
-        let rendered = match format {
+        match format {
             Format::Png => {
                 let t = Instant::now();
                 let pixmap = typst_render::render(
@@ -349,53 +427,51 @@ impl Renderer {
                         render_bleed: false,
                     },
                 );
-                timings.draw = t.elapsed();
+                let draw = t.elapsed();
                 let t = Instant::now();
                 let (width, height) = (pixmap.width(), pixmap.height());
                 let bytes =
                     crate::png::encode(pixmap.data(), width, height, options.png_compression)?;
-                timings.encode = t.elapsed();
-                Rendered {
+                Ok(Drawn {
                     bytes,
-                    format,
-                    width_px: width,
-                    height_px: height,
-                    caption,
+                    width,
+                    height,
                     warnings,
-                    timings,
-                }
+                    compile,
+                    draw,
+                    encode: t.elapsed(),
+                })
             }
             Format::Pdf => {
                 let t = Instant::now();
                 let pdf_options = typst_pdf::PdfOptions {
-                    ident: Smart::Custom(ident),
+                    ident: Smart::Custom(format!("loa/{}/{id}", pack.id())),
                     ..typst_pdf::PdfOptions::default()
                 };
                 let bytes = typst_pdf::pdf(&document, &pdf_options)
                     .map_err(|errors| typst_error(&world, &errors))?;
-                timings.draw = t.elapsed();
                 let size = page.frame.size();
-                Rendered {
+                Ok(Drawn {
                     bytes,
-                    format,
-                    width_px: size.x.to_pt().round() as u32,
-                    height_px: size.y.to_pt().round() as u32,
-                    caption,
+                    width: points(size.x.to_pt()),
+                    height: points(size.y.to_pt()),
                     warnings,
-                    timings,
-                }
+                    compile,
+                    draw: t.elapsed(),
+                    encode: Duration::ZERO,
+                })
             }
-        };
-        Ok(rendered)
+        }
     }
 
-    /// The pack's Typst files (parsed once per pack) and this render's photos (reusing the last
-    /// render's bytes when a photo did not change).
+    /// The pack's Typst files (parsed once per pack) and this render's inputs (reusing the last
+    /// render's bytes when an input did not change). JPEG photos are replaced by copies without
+    /// their metadata (see [`crate::photos`]).
     fn files_for(
         &self,
         pack: &Pack,
-        inputs: std::collections::BTreeMap<String, Vec<u8>>,
-    ) -> (Arc<PackFiles>, HashMap<typst::syntax::FileId, Bytes>) {
+        inputs: &[(&str, &[u8])],
+    ) -> Result<(Arc<PackFiles>, HashMap<typst::syntax::FileId, Bytes>), RenderError> {
         let mut cache = self.cache();
         let files = match cache.packs.iter().position(|(h, _)| h == pack.hash()) {
             Some(i) => {
@@ -415,18 +491,22 @@ impl Renderer {
         };
         let mut by_id = HashMap::new();
         let mut kept = HashMap::new();
-        for (path, data) in inputs {
-            let bytes = match cache.inputs.get(&path) {
-                Some(b) if b.as_slice() == data.as_slice() => b.clone(),
-                _ => Bytes::new(data),
+        for &(path, data) in inputs {
+            let bytes = if crate::photos::is_jpeg_input(path) {
+                cache.photos.stripped(path, data)?
+            } else {
+                match cache.inputs.get(path) {
+                    Some(b) if b.as_slice() == data => b.clone(),
+                    _ => Bytes::new(data.to_vec()),
+                }
             };
-            if let Some(id) = file_id(&path) {
+            if let Some(id) = file_id(path) {
                 by_id.insert(id, bytes.clone());
             }
-            kept.insert(path, bytes);
+            kept.insert(path.to_owned(), bytes);
         }
         cache.inputs = kept;
-        (files, by_id)
+        Ok((files, by_id))
     }
 
     fn after_render(&self) {
@@ -441,6 +521,7 @@ impl Renderer {
         let mut cache = self.cache();
         cache.packs.clear();
         cache.inputs.clear();
+        cache.photos = crate::photos::Stripped::default();
         comemo::evict(0);
     }
 }

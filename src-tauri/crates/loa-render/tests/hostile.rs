@@ -47,7 +47,8 @@ fn a_layout_cannot_read_outside_its_pack() {
 #[test]
 fn the_packs_own_files_can_be_read() {
     let r = render_layout(
-        "#let s = read(\"/lib.typ\")\n#assert(s.contains(\"fit\"))\n#read(\"../lib.typ\").len()",
+        "#set page(width: 540pt, height: 675pt)\n\
+         #let s = read(\"/lib.typ\")\n#assert(s.contains(\"fit\"))\n#read(\"../lib.typ\").len()",
     );
     assert!(r.is_ok(), "{r:?}");
 }
@@ -91,7 +92,8 @@ fn field_values_are_data_never_code() {
         let expected = loa_templates::data::clean_text(value, false);
         // The layout sees the exact string …
         let probe = format!(
-            "#let d = json(bytes(sys.inputs.data))\n#assert.eq(d.f.title, {})\n#d.f.title\n",
+            "#set page(width: 540pt, height: 675pt)\n\
+             #let d = json(bytes(sys.inputs.data))\n#assert.eq(d.f.title, {})\n#d.f.title\n",
             serde_json::to_string(&expected).expect("json string")
         );
         RENDERER

@@ -138,7 +138,8 @@ fn more_than_one_page_is_refused() {
 
 #[test]
 fn the_layout_sees_the_language_and_the_labels() {
-    let probe = "#let d = json(bytes(sys.inputs.data))\n\
+    let probe = "#set page(width: 600pt, height: 315pt)\n\
+                 #let d = json(bytes(sys.inputs.data))\n\
                  #assert.eq(d.lang, \"en\")\n\
                  #assert.eq(d.text.at(\"label-heading\"), \"NOTICE\")\n\
                  #assert.eq(d.f.when.display, \"Tuesday, 29 July 2025\")\n\

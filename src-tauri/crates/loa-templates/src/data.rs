@@ -5,17 +5,18 @@
 //! parsed, images read and recognised, QR codes encoded. Every problem names its field.
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
+use loa_files::{FileError, FileKind};
 use serde_json::{Map, Value};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::{Field, FieldType, Lang, Localized, TemplateError, TemplateManifest};
 
-/// A photo larger than this is refused: it would slow every preview.
-pub const MAX_IMAGE_BYTES: u64 = 40 * 1024 * 1024;
+/// A photo larger than this is refused: it would slow every preview (`loa_files::limits`).
+pub const MAX_IMAGE_BYTES: u64 = loa_files::Cap::Photo.bytes();
 /// Nor more pixels than this (a 12 MP phone photo is far below).
 pub const MAX_IMAGE_PIXELS: u64 = 60_000_000;
 /// A QR address without its own `max_len` is at most this long.
@@ -41,13 +42,15 @@ impl RawData {
         }
     }
 
-    /// Reads a data file; relative image paths in it resolve against its folder.
+    /// Reads a data file (a regular file of at most `Cap::TemplateData`); relative image paths
+    /// in it resolve against its folder.
     pub fn from_file(path: &Path) -> Result<Self, TemplateError> {
         let unreadable = |detail: String| TemplateError::DataUnreadable {
             path: path.display().to_string(),
             detail,
         };
-        let text = std::fs::read_to_string(path).map_err(|e| unreadable(e.to_string()))?;
+        let bytes = loa_files::read(path, loa_files::Cap::TemplateData)?;
+        let text = String::from_utf8(bytes).map_err(|e| unreadable(e.to_string()))?;
         let value: Value = serde_json::from_str(&text).map_err(|e| unreadable(e.to_string()))?;
         let mut data = Self::new(value)?;
         data.base_dir = path.parent().map(Path::to_path_buf);
@@ -432,51 +435,37 @@ fn check_image(
         _ => given,
     };
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(&path).map_err(|_| TemplateError::ImageNotFound {
-        key: cx.key(),
-        label: cx.label(),
-        path: shown.clone(),
-    })?;
-    if meta.is_dir() {
-        return Err(TemplateError::ImageNotAFile {
-            key: cx.key(),
-            label: cx.label(),
-            path: shown,
-        });
-    }
     let not_image = || TemplateError::ImageNotAnImage {
         key: cx.key(),
         label: cx.label(),
         path: shown.clone(),
     };
-    // A device or a pipe (`/dev/zero`) is not a photo, and reading it would never end.
-    if !meta.is_file() {
-        return Err(not_image());
-    }
+    // Read through loa-files: a regular file only (a device or a pipe such as `/dev/zero` is
+    // not a photo, and reading it would never end), at most the cap.
+    let bytes = loa_files::read(&path, loa_files::Cap::Photo).map_err(|e| {
+        let (key, label, path) = (cx.key(), cx.label(), shown.clone());
+        match e {
+            FileError::NotFound { .. } => TemplateError::ImageNotFound { key, label, path },
+            FileError::NotAFile {
+                kind: FileKind::Folder,
+                ..
+            } => TemplateError::ImageNotAFile { key, label, path },
+            FileError::NotAFile { .. } => not_image(),
+            FileError::TooLarge { .. } => TemplateError::ImageTooLarge {
+                key,
+                label,
+                path,
+                detail: format!("> {} MB", loa_files::Cap::Photo.megabytes()),
+            },
+            _ => TemplateError::ImageUnreadable { key, label, path },
+        }
+    })?;
     let too_large = |detail: String| TemplateError::ImageTooLarge {
         key: cx.key(),
         label: cx.label(),
         path: shown.clone(),
         detail,
     };
-    if meta.len() > MAX_IMAGE_BYTES {
-        return Err(too_large(format!(
-            "{} MB > {} MB",
-            meta.len() / (1024 * 1024),
-            MAX_IMAGE_BYTES / (1024 * 1024)
-        )));
-    }
-    // Read at most the limit (the file may grow between the check and the read).
-    let mut bytes = Vec::new();
-    std::fs::File::open(&path)
-        .and_then(|f| f.take(MAX_IMAGE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|_| not_image())?;
-    if bytes.len() as u64 > MAX_IMAGE_BYTES {
-        return Err(too_large(format!(
-            "> {} MB",
-            MAX_IMAGE_BYTES / (1024 * 1024)
-        )));
-    }
     let reader = image::ImageReader::new(Cursor::new(&bytes))
         .with_guessed_format()
         .map_err(|_| not_image())?;

@@ -28,6 +28,17 @@ pub enum TemplateError {
     PackConflict { path: String },
     #[error("template {id} not found")]
     TemplateNotFound { id: String },
+    /// A pack or data file that could not be read (not a regular file, unreadable); its
+    /// message is the file's own (`file-error-…` in `files.ftl`).
+    #[error(transparent)]
+    File(#[from] loa_files::FileError),
+    /// A template of the pack has the id of a built-in template.
+    #[error("template {id} of the pack has the id of a built-in template")]
+    ImportBuiltinId { id: String },
+    /// Importing would replace templates the officer made or imported earlier, and replacing
+    /// was not asked for. `ids` are comma-separated.
+    #[error("importing would replace {count} of your templates: {ids}")]
+    ImportWouldReplace { ids: String, count: usize },
     #[error("template {id} is not offered at size {size} (offered: {allowed})")]
     SizeNotOffered {
         id: String,
@@ -121,6 +132,12 @@ pub enum TemplateError {
         label: String,
         path: String,
     },
+    #[error("field {key}: {path} cannot be read")]
+    ImageUnreadable {
+        key: String,
+        label: String,
+        path: String,
+    },
     #[error("field {key}: {path} is too large ({detail})")]
     ImageTooLarge {
         key: String,
@@ -143,6 +160,9 @@ impl TemplateError {
             TemplateError::PackZip { .. } => "pack_zip",
             TemplateError::PackConflict { .. } => "pack_conflict",
             TemplateError::TemplateNotFound { .. } => "template_not_found",
+            TemplateError::File(e) => e.code(),
+            TemplateError::ImportBuiltinId { .. } => "import_builtin_id",
+            TemplateError::ImportWouldReplace { .. } => "import_would_replace",
             TemplateError::SizeNotOffered { .. } => "size_not_offered",
             TemplateError::DataUnreadable { .. } => "data_unreadable",
             TemplateError::DataNotAnObject => "data_not_an_object",
@@ -160,12 +180,14 @@ impl TemplateError {
             TemplateError::ImageNotFound { .. } => "image_not_found",
             TemplateError::ImageNotAFile { .. } => "image_not_a_file",
             TemplateError::ImageNotAnImage { .. } => "image_not_an_image",
+            TemplateError::ImageUnreadable { .. } => "image_unreadable",
             TemplateError::ImageTooLarge { .. } => "image_too_large",
         }
     }
 
-    /// Every code, for the test that checks each has a message in both languages.
-    pub const CODES: [&'static str; 27] = [
+    /// Every code with a `template-error-…` message, for the test that checks each has one in
+    /// both languages ([`TemplateError::File`] carries the file's own code and message).
+    pub const CODES: [&'static str; 30] = [
         "pack_file_missing",
         "pack_invalid",
         "pack_unsafe_path",
@@ -175,6 +197,8 @@ impl TemplateError {
         "pack_zip",
         "pack_conflict",
         "template_not_found",
+        "import_builtin_id",
+        "import_would_replace",
         "size_not_offered",
         "data_unreadable",
         "data_not_an_object",
@@ -192,12 +216,16 @@ impl TemplateError {
         "image_not_found",
         "image_not_a_file",
         "image_not_an_image",
+        "image_unreadable",
         "image_too_large",
     ];
 
-    /// The Fluent message id: `template-error-<code with dashes>`.
+    /// The Fluent message id: `template-error-<code with dashes>` (a file error keeps its own).
     pub fn message_id(&self) -> String {
-        message_id_for(self.code())
+        match self {
+            TemplateError::File(e) => e.message_id(),
+            other => message_id_for(other.code()),
+        }
     }
 
     /// The key of the field the error is about, if it is about one.
@@ -217,6 +245,7 @@ impl TemplateError {
             | TemplateError::ImageNotFound { key, .. }
             | TemplateError::ImageNotAFile { key, .. }
             | TemplateError::ImageNotAnImage { key, .. }
+            | TemplateError::ImageUnreadable { key, .. }
             | TemplateError::ImageTooLarge { key, .. } => Some(key),
             _ => None,
         }
@@ -242,7 +271,14 @@ impl TemplateError {
                 put("detail", detail);
             }
             TemplateError::PackTooLarge { limit_mb } => put("limit", limit_mb),
-            TemplateError::TemplateNotFound { id } => put("id", id),
+            TemplateError::TemplateNotFound { id } | TemplateError::ImportBuiltinId { id } => {
+                put("id", id)
+            }
+            TemplateError::File(e) => return e.args(),
+            TemplateError::ImportWouldReplace { ids, count } => {
+                put("ids", ids);
+                put("count", count);
+            }
             TemplateError::SizeNotOffered { id, size, allowed } => {
                 put("id", id);
                 put("size", size);
@@ -319,7 +355,8 @@ impl TemplateError {
             }
             TemplateError::ImageNotFound { key, label, path }
             | TemplateError::ImageNotAFile { key, label, path }
-            | TemplateError::ImageNotAnImage { key, label, path } => {
+            | TemplateError::ImageNotAnImage { key, label, path }
+            | TemplateError::ImageUnreadable { key, label, path } => {
                 put("key", key);
                 put("label", label);
                 put("path", path);

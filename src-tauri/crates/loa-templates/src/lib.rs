@@ -12,6 +12,7 @@ pub mod builtin;
 pub mod data;
 pub mod display;
 pub mod error;
+pub mod import;
 pub mod lang;
 pub mod manifest;
 pub mod pack;
@@ -26,6 +27,7 @@ mod test_pack;
 pub use builtin::{builtin, builtin_fingerprint, has_builtin};
 pub use data::{FieldValue, ImageInput, RawData, Values, validate};
 pub use error::TemplateError;
+pub use import::{Held, ImportAction, ImportPlan, plan_import, plan_pack_import};
 pub use lang::{Lang, UnknownLang};
 pub use manifest::{
     Category, ChoiceOption, Column, Field, FieldType, Localized, PackManifest, TemplateManifest,

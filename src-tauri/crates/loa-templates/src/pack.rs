@@ -15,10 +15,11 @@ use crate::{FieldType, PackManifest, TemplateError, TemplateManifest};
 
 /// The manifest of a pack, at its root.
 pub const PACK_MANIFEST: &str = "pack.json";
-/// At most this many bytes once unpacked: a pack is sources, icons and a few photos.
-pub const MAX_PACK_BYTES: u64 = 64 * 1024 * 1024;
+/// At most this many bytes once unpacked: a pack is sources, icons and a few photos
+/// (`loa_files::limits` states every cap).
+pub const MAX_PACK_BYTES: u64 = loa_files::Cap::PackUnpacked.bytes();
 /// At most this many files.
-pub const MAX_PACK_FILES: usize = 4000;
+pub const MAX_PACK_FILES: usize = loa_files::limits::PACK_MAX_FILES;
 
 /// The files of one template, relative to its folder.
 pub const TEMPLATE_MANIFEST: &str = "template.json";
@@ -78,8 +79,7 @@ impl Pack {
     /// holds only its own files.
     pub fn from_dir(dir: &Path) -> Result<Self, TemplateError> {
         let mut files = FileMap::new();
-        let mut total = 0u64;
-        read_dir_into(dir, dir, &mut files, &mut total)?;
+        read_dir_into(dir, &mut files)?;
         Self::from_files(files)
     }
 
@@ -224,33 +224,45 @@ pub fn normalize_path(path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-fn read_dir_into(
-    root: &Path,
-    dir: &Path,
-    files: &mut FileMap,
-    total: &mut u64,
-) -> Result<(), TemplateError> {
-    let read_err = |p: &Path, e: std::io::Error| TemplateError::PackRead {
-        path: p.display().to_string(),
-        detail: e.to_string(),
+/// `rel` (as written in a sample or a layout, `/` or `\` separated) relative to the pack
+/// folder `dir`, as a pack path: `("a", "../b/c.png")` → `b/c.png`. `None` when it is absolute,
+/// has a drive, or climbs out of the pack. The one place a pack-relative path is resolved.
+pub fn join_path(dir: &str, rel: &str) -> Option<String> {
+    if rel.starts_with(['/', '\\']) || rel.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for seg in rel.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn read_dir_into(root: &Path, files: &mut FileMap) -> Result<(), TemplateError> {
+    let too_large = || TemplateError::PackTooLarge {
+        limit_mb: MAX_PACK_BYTES / (1024 * 1024),
     };
-    let entries = std::fs::read_dir(dir).map_err(|e| read_err(dir, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| read_err(dir, e))?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if name.starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let kind = entry.file_type().map_err(|e| read_err(&path, e))?;
-        if kind.is_symlink() {
-            continue;
-        }
-        if kind.is_dir() {
-            read_dir_into(root, &path, files, total)?;
-            continue;
-        }
+    // Links are never followed (a pack holds only its own files), hidden files are left out,
+    // and the walk stops at a pack's file count (plus the folders) however deep or wide.
+    let walk = loa_files::Walk {
+        max_entries: 2 * MAX_PACK_FILES,
+        ..loa_files::Walk::default()
+    };
+    let walked = walk.run(root).map_err(|e| match e {
+        loa_files::FileError::TooManyEntries { .. } => too_large(),
+        other => TemplateError::File(other),
+    })?;
+    if walked.files.len() > MAX_PACK_FILES {
+        return Err(too_large());
+    }
+    let mut total = 0u64;
+    for path in walked.files {
         let rel = path
             .strip_prefix(root)
             .map(|p| {
@@ -260,13 +272,13 @@ fn read_dir_into(
                     .join("/")
             })
             .unwrap_or_default();
-        let bytes = std::fs::read(&path).map_err(|e| read_err(&path, e))?;
-        *total += bytes.len() as u64;
-        if *total > MAX_PACK_BYTES || files.len() >= MAX_PACK_FILES {
-            return Err(TemplateError::PackTooLarge {
-                limit_mb: MAX_PACK_BYTES / (1024 * 1024),
-            });
-        }
+        // Each file may take only what is left of the pack's budget.
+        let bytes =
+            loa_files::read_limited(&path, MAX_PACK_BYTES - total).map_err(|e| match e {
+                loa_files::FileError::TooLarge { .. } => too_large(),
+                other => TemplateError::File(other),
+            })?;
+        total += bytes.len() as u64;
         files.insert(rel, bytes);
     }
     Ok(())
@@ -484,6 +496,24 @@ mod tests {
     }
 
     #[test]
+    fn relative_paths_stay_inside_the_pack() {
+        assert_eq!(
+            join_path("feature-cover", "assets/sample.jpg").as_deref(),
+            Some("feature-cover/assets/sample.jpg")
+        );
+        assert_eq!(join_path("a", "../b/./c.png").as_deref(), Some("b/c.png"));
+        assert_eq!(join_path("a", "..\\b.png").as_deref(), Some("b.png"));
+        for bad in [
+            "../../etc/passwd",
+            "/etc/passwd",
+            "\\\\server\\x",
+            "C:\\x.jpg",
+        ] {
+            assert_eq!(join_path("a", bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn a_folder_reads_like_its_files() {
         let dir = tempfile::tempdir().expect("tempdir");
         for (path, bytes) in tiny_pack_files() {
@@ -492,6 +522,12 @@ mod tests {
             std::fs::write(full, bytes).expect("write");
         }
         std::fs::write(dir.path().join(".DS_Store"), b"junk").expect("write");
+        // A link loop and a link out of the pack are left out, not followed.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(".", dir.path().join("notice/loop")).expect("symlink");
+            std::os::unix::fs::symlink("/etc/passwd", dir.path().join("passwd")).expect("symlink");
+        }
         let from_dir = Pack::from_dir(dir.path()).expect("reads");
         let from_files = Pack::from_files(tiny_pack_files()).expect("valid");
         assert_eq!(from_dir.hash(), from_files.hash());

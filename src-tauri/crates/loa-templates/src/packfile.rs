@@ -15,11 +15,14 @@ use crate::{Pack, TemplateError};
 pub const PACK_EXTENSION: &str = "zip";
 
 impl Pack {
-    /// Reads a pack file.
+    /// Reads a pack file: a regular file of at most `Cap::PackFile` (never a FIFO or a
+    /// device such as `/dev/zero`).
     pub fn from_zip_file(path: &Path) -> Result<Self, TemplateError> {
-        let bytes = std::fs::read(path).map_err(|e| TemplateError::PackRead {
-            path: path.display().to_string(),
-            detail: e.to_string(),
+        let bytes = loa_files::read(path, loa_files::Cap::PackFile).map_err(|e| match e {
+            loa_files::FileError::TooLarge { .. } => TemplateError::PackTooLarge {
+                limit_mb: loa_files::Cap::PackFile.megabytes(),
+            },
+            other => TemplateError::File(other),
         })?;
         Self::from_zip_bytes(&bytes, &path.display().to_string())
     }
@@ -208,6 +211,29 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_pipes_are_refused_without_reading() {
+        use loa_files::{FileError, FileKind};
+        assert!(matches!(
+            Pack::from_zip_file(Path::new("/dev/zero")),
+            Err(TemplateError::File(FileError::NotAFile {
+                kind: FileKind::Device,
+                ..
+            }))
+        ));
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("pack.zip");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let e = Pack::from_zip_file(&fifo).expect_err("a FIFO is no pack");
+        assert_eq!(e.message_id(), "file-error-not-a-file");
+        assert_eq!(e.args()["kind"], "pipe");
     }
 
     #[test]
