@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use fluent_bundle::{FluentBundle, FluentResource};
 use serde::{Deserialize, Serialize};
 
 /// A content or interface language. Vietnamese comes first: it is the default everywhere.
@@ -25,6 +26,19 @@ impl Lang {
             Lang::En => "en",
         }
     }
+}
+
+/// An empty Fluent bundle for `lang`. Variables are not wrapped in Unicode isolation marks
+/// (U+2068/U+2069): they are for mixed-direction screens, and would end up inside post text,
+/// terminal lines, PDFs and workbooks.
+pub fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id = match lang {
+        Lang::Vi => unic_langid::langid!("vi"),
+        Lang::En => unic_langid::langid!("en"),
+    };
+    let mut bundle = FluentBundle::new(vec![id]);
+    bundle.set_use_isolating(false);
+    bundle
 }
 
 impl fmt::Display for Lang {
