@@ -9,9 +9,13 @@
 //! world it builds can read the pack's files and the officer's photos and nothing else (see
 //! [`world`]).
 //!
+//! It also renders documents that are not templates — a report of several pages — in the same
+//! sealed world ([`Renderer::render_document`]).
+//!
 //! What it deliberately does not know: where packs are stored (`loa-core`), how data is checked
 //! (`loa-templates`, called before every render), and the UI.
 
+pub mod document;
 pub mod error;
 mod fit;
 mod fonts;
@@ -19,6 +23,7 @@ mod png;
 pub mod renderer;
 pub mod world;
 
+pub use document::{DOCUMENT_MAIN, Document, RenderedDocument};
 pub use error::RenderError;
 pub use renderer::{
     DATA_FILE, Format, PngCompression, RenderOptions, Rendered, Renderer, TEXT_CUT_WARNING, Timings,

@@ -147,10 +147,10 @@ struct Cache {
 /// Renders templates. Make one and keep it: the first render parses fonts and warms Typst's
 /// caches; later ones of the same template take a fraction of the time.
 pub struct Renderer {
-    fonts: Fonts,
+    pub(crate) fonts: Fonts,
     /// The standard library without inputs, shared by every render of packs that read their
-    /// data from [`DATA_FILE`].
-    library: LazyHash<Library>,
+    /// data from [`DATA_FILE`] and by documents.
+    pub(crate) library: LazyHash<Library>,
     cache: Mutex<Cache>,
     renders: AtomicU64,
 }
@@ -365,7 +365,7 @@ impl Renderer {
         (files, by_id)
     }
 
-    fn after_render(&self) {
+    pub(crate) fn after_render(&self) {
         self.renders.fetch_add(1, Ordering::Relaxed);
         // Without eviction a long session would keep every intermediate result of every
         // keystroke; what the current template needs is used every render and stays.
@@ -382,7 +382,7 @@ impl Renderer {
 }
 
 /// A diagnostic as one line: the message, its hints, and where it is.
-fn describe(world: &PackWorld<'_>, d: &SourceDiagnostic) -> String {
+pub(crate) fn describe(world: &PackWorld<'_>, d: &SourceDiagnostic) -> String {
     let (file, line) = locate(world, d);
     let mut s = d.message.to_string();
     for hint in &d.hints {
@@ -413,7 +413,7 @@ fn locate(world: &PackWorld<'_>, d: &SourceDiagnostic) -> (Option<String>, Optio
     (Some(file), line)
 }
 
-fn typst_error(world: &PackWorld<'_>, errors: &[SourceDiagnostic]) -> RenderError {
+pub(crate) fn typst_error(world: &PackWorld<'_>, errors: &[SourceDiagnostic]) -> RenderError {
     let first = errors
         .iter()
         .find(|d| d.severity == Severity::Error)
