@@ -3,8 +3,8 @@
 //! anywhere. Numbers and dates are written here the way a Vietnamese office writes them.
 
 use chrono::{Datelike, NaiveDate, Timelike};
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use loa_templates::Lang;
+use fluent_bundle::{FluentArgs, FluentValue};
+use loa_templates::{Lang, Messages};
 
 use crate::period::{Period, PeriodKind};
 
@@ -24,35 +24,25 @@ fn sources(lang: Lang) -> [&'static str; 2] {
 }
 
 /// Formats the report's words in one language.
+#[derive(Debug)]
 pub struct Labels {
-    lang: Lang,
-    bundle: FluentBundle<FluentResource>,
-}
-
-impl std::fmt::Debug for Labels {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Labels").field("lang", &self.lang).finish()
-    }
+    messages: Messages,
 }
 
 impl Labels {
     pub fn new(lang: Lang) -> Self {
-        let mut bundle = loa_templates::lang::bundle(lang);
-        for src in sources(lang) {
-            // Both files are checked by tests; a broken entry is skipped, never fatal.
-            let res = FluentResource::try_new(src.to_owned()).unwrap_or_else(|(res, _)| res);
-            let _ = bundle.add_resource(res);
+        Self {
+            messages: Messages::new(lang, &sources(lang)),
         }
-        Self { lang, bundle }
     }
 
     pub fn lang(&self) -> Lang {
-        self.lang
+        self.messages.lang()
     }
 
     /// Whether message `id` exists.
     pub fn has(&self, id: &str) -> bool {
-        self.bundle.has_message(id)
+        self.messages.has(id)
     }
 
     /// Message `id` without arguments. A missing message yields its id: visible, never a crash.
@@ -82,19 +72,13 @@ impl Labels {
     }
 
     fn format(&self, id: &str, fargs: &FluentArgs<'_>) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_owned();
-        };
-        let mut errors = Vec::new();
-        self.bundle
-            .format_pattern(pattern, Some(fargs), &mut errors)
-            .into_owned()
+        self.messages.format(id, Some(fargs))
     }
 
     /// A count with the thousands separator of the language: `13.250` in Vietnamese, `13,250`
     /// in English.
     pub fn number(&self, n: i64) -> String {
-        let sep = match self.lang {
+        let sep = match self.lang() {
             Lang::Vi => '.',
             Lang::En => ',',
         };

@@ -107,7 +107,11 @@ fn vietnamese_report_reads_back_with_its_diacritics_and_totals() {
     );
     // Page numbers from the second page on, at the top (Decree 30: none on the first page).
     let pages_text: Vec<String> = text.split('\u{c}').map(flat).collect();
-    assert!(pages_text[0].starts_with("ỦY BAN NHÂN DÂN"), "{}", pages_text[0]);
+    assert!(
+        pages_text[0].starts_with("ỦY BAN NHÂN DÂN"),
+        "{}",
+        pages_text[0]
+    );
     assert!(pages_text[1].starts_with("2 "), "{}", pages_text[1]);
 }
 

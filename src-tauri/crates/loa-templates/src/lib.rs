@@ -26,7 +26,7 @@ mod test_pack;
 pub use builtin::{builtin, builtin_fingerprint, has_builtin};
 pub use data::{FieldValue, ImageInput, RawData, Values, validate};
 pub use error::TemplateError;
-pub use lang::{Lang, UnknownLang};
+pub use lang::{Lang, Messages, UnknownLang};
 pub use manifest::{
     Category, ChoiceOption, Column, Field, FieldType, Localized, PackManifest, TemplateManifest,
 };
