@@ -572,22 +572,16 @@ mod tests {
             outcome(&page, "page_impressions"),
             MetricOutcome::NotAvailable { ref code, .. } if code == "100"
         ));
+        let followers = |d: &str| {
+            let scope = Scope::Followers { day: Some(day(d)) };
+            outcome(&scope, FOLLOWERS_METRIC)
+        };
         assert_eq!(
-            outcome(
-                &Scope::Followers {
-                    day: Some(day("2025-12-31"))
-                },
-                FOLLOWERS_METRIC
-            ),
+            followers("2025-12-31"),
             MetricOutcome::Value { value: 13_000 }
         );
         assert_eq!(
-            outcome(
-                &Scope::Followers {
-                    day: Some(day("2026-01-31"))
-                },
-                FOLLOWERS_METRIC
-            ),
+            followers("2026-01-31"),
             MetricOutcome::Value { value: 13_250 }
         );
         let post = |id: &str| Scope::Post {

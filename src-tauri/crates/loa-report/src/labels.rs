@@ -29,20 +29,21 @@ pub struct Labels {
     messages: Messages,
 }
 
+/// The messages themselves (`lang`, `has`, `format`); `Labels` adds the report's ways of
+/// writing numbers, dates and periods.
+impl std::ops::Deref for Labels {
+    type Target = Messages;
+
+    fn deref(&self) -> &Messages {
+        &self.messages
+    }
+}
+
 impl Labels {
     pub fn new(lang: Lang) -> Self {
         Self {
             messages: Messages::new(lang, &sources(lang)),
         }
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.messages.lang()
-    }
-
-    /// Whether message `id` exists.
-    pub fn has(&self, id: &str) -> bool {
-        self.messages.has(id)
     }
 
     /// Message `id` without arguments. A missing message yields its id: visible, never a crash.
@@ -56,7 +57,7 @@ impl Labels {
         for (k, v) in args {
             fargs.set(*k, FluentValue::from(v.as_str()));
         }
-        self.format(id, &fargs)
+        self.messages.format(id, Some(&fargs))
     }
 
     /// Message `id` with formatted counts: each `(name, n)` is passed as `name` (written with
@@ -68,11 +69,7 @@ impl Labels {
             fargs.set(*k, FluentValue::from(self.number(*n)));
             fargs.set(format!("{k}_n"), FluentValue::from(*n));
         }
-        self.format(id, &fargs)
-    }
-
-    fn format(&self, id: &str, fargs: &FluentArgs<'_>) -> String {
-        self.messages.format(id, Some(fargs))
+        self.messages.format(id, Some(&fargs))
     }
 
     /// A count with the thousands separator of the language: `13.250` in Vietnamese, `13,250`
@@ -123,7 +120,7 @@ impl Labels {
     pub fn month_short(&self, month: u32) -> String {
         let mut args = FluentArgs::new();
         args.set("month", FluentValue::from(month));
-        self.format("report-month-short", &args)
+        self.messages.format("report-month-short", Some(&args))
     }
 
     /// A report time (RFC 3339) as "08:30 ngày 05/01/2026", in Vietnam time.
@@ -147,7 +144,7 @@ impl Labels {
         // A number, so that Fluent's numeric variants ([1] January …) match.
         let mut args = FluentArgs::new();
         args.set("month", FluentValue::from(month));
-        self.format("report-month-name", &args)
+        self.messages.format("report-month-name", Some(&args))
     }
 
     /// The period as the report's subject line names it: "tháng 01 năm 2026", "quý I năm 2026",

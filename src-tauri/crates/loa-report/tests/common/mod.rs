@@ -85,90 +85,43 @@ pub fn input() -> ReportInput {
         // 8: out on Facebook, failed on Zalo.
         published(8, T8, "culture_tourism", FB, "2026-01-20T10:00:00+07:00"),
     ];
+    let created = |draft_id, at| DraftCreated {
+        draft_id,
+        created_at: t(at),
+    };
     let drafts = vec![
-        DraftCreated {
-            draft_id: 1,
-            created_at: t("2026-01-02T14:00:00+07:00"),
-        },
-        DraftCreated {
-            draft_id: 2,
-            created_at: t("2026-01-10T07:00:00+07:00"),
-        },
-        DraftCreated {
-            draft_id: 6,
-            created_at: t("2025-12-20T08:00:00+07:00"),
-        },
-        DraftCreated {
-            draft_id: 7,
-            created_at: t("2025-12-31T23:00:00+07:00"),
-        },
+        created(1, "2026-01-02T14:00:00+07:00"),
+        created(2, "2026-01-10T07:00:00+07:00"),
+        created(6, "2025-12-20T08:00:00+07:00"),
+        created(7, "2025-12-31T23:00:00+07:00"),
     ];
+    let media = |draft_id, photos, videos, infographics| MediaUse {
+        draft_id,
+        photos,
+        videos,
+        infographics,
+    };
     let media = vec![
-        MediaUse {
-            draft_id: 1,
-            photos: 3,
-            videos: 0,
-            infographics: 0,
-        },
-        MediaUse {
-            draft_id: 2,
-            photos: 2,
-            videos: 0,
-            infographics: 1,
-        },
-        MediaUse {
-            draft_id: 3,
-            photos: 0,
-            videos: 1,
-            infographics: 0,
-        },
+        media(1, 3, 0, 0),
+        media(2, 2, 0, 1),
+        media(3, 0, 1, 0),
         // December's post: not counted.
-        MediaUse {
-            draft_id: 4,
-            photos: 10,
-            videos: 2,
-            infographics: 1,
-        },
-        MediaUse {
-            draft_id: 6,
-            photos: 0,
-            videos: 0,
-            infographics: 1,
-        },
-        MediaUse {
-            draft_id: 7,
-            photos: 4,
-            videos: 0,
-            infographics: 0,
-        },
+        media(4, 10, 2, 1),
+        media(6, 0, 0, 1),
+        media(7, 4, 0, 0),
     ];
+    let open = |draft_id, channel: &str, state| OpenItem {
+        draft_id,
+        channel: channel.to_owned(),
+        state,
+    };
     let open = vec![
         // 9 waits for two channels: one post pending.
-        OpenItem {
-            draft_id: 9,
-            channel: FB.into(),
-            state: OpenState::Pending,
-        },
-        OpenItem {
-            draft_id: 9,
-            channel: ZALO.into(),
-            state: OpenState::Pending,
-        },
-        OpenItem {
-            draft_id: 10,
-            channel: WEB.into(),
-            state: OpenState::Failed,
-        },
-        OpenItem {
-            draft_id: 8,
-            channel: ZALO.into(),
-            state: OpenState::Failed,
-        },
-        OpenItem {
-            draft_id: 11,
-            channel: FB.into(),
-            state: OpenState::Unconfirmed,
-        },
+        open(9, FB, OpenState::Pending),
+        open(9, ZALO, OpenState::Pending),
+        open(10, WEB, OpenState::Failed),
+        open(8, ZALO, OpenState::Failed),
+        open(11, FB, OpenState::Unconfirmed),
     ];
     let occ = |series_id: i64, name: &str, planned: &str, published: Option<&str>, skipped| {
         SeriesOccurrence {
