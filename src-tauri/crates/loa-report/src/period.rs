@@ -44,7 +44,7 @@ pub fn vietnam_midnight(day: NaiveDate) -> DateTime<FixedOffset> {
 }
 
 /// What kind of period the officer chose (it decides how the report names it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     Month,
@@ -229,7 +229,7 @@ impl Period {
 }
 
 /// The period as the report's JSON gives it: inclusive dates and the RFC 3339 bounds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct PeriodJson {
     pub kind: PeriodKind,
     /// First day, included (`YYYY-MM-DD`, Vietnam).

@@ -34,7 +34,7 @@ pub const FOLLOWERS_START: &str = "followers_start";
 pub const FOLLOWERS_END: &str = "followers_end";
 
 /// A period's figures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Report {
     pub period: PeriodJson,
     /// When the report was made (Vietnam time, RFC 3339).
@@ -66,7 +66,7 @@ pub struct Report {
 }
 
 /// A recurring section's record in the period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct SeriesStats {
     pub series_id: i64,
     pub name: String,
@@ -76,7 +76,7 @@ pub struct SeriesStats {
 }
 
 /// A weather or disaster alert first published in the period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Alert {
     pub draft_id: i64,
     pub title: String,
@@ -88,7 +88,7 @@ pub struct Alert {
 }
 
 /// Reach: measure → figure (`null`: not available), with when it was read.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Reach {
     /// When the newest figure used was read (Vietnam time); `None`: never read.
     pub read_at: Option<String>,
@@ -115,7 +115,7 @@ impl Reach {
 }
 
 /// One published post.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct PostLine {
     pub draft_id: i64,
     pub title: String,
@@ -129,7 +129,7 @@ pub struct PostLine {
 }
 
 /// Publications in a stretch of days (a week, a month), per channel.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct CountBucket {
     /// First and last day inside the period (`YYYY-MM-DD`).
     pub from: String,
