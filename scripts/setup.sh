@@ -16,8 +16,9 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 # ffmpeg: videos are probed and compressed by ffmpeg/ffprobe run as child processes (loa-video).
 pkgs=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
       libayatana-appindicator3-dev librsvg2-dev libturbojpeg0-dev libdbus-1-dev ffmpeg)
+# poppler-utils (test): pdftotext reads the report PDFs back in loa-report's tests.
 if [ "$mode" = test ]; then
-  pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11)
+  pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 poppler-utils)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -4,9 +4,9 @@
 //!
 //! [`week_plan`] turns the week's [`CalendarEntry`] rows into a [`WeekPlan`], every word already
 //! in the officer's language; its JSON is what the Typst layout `assets/plans/week.typ` reads
-//! from `/.inputs/data.json` (the same virtual file the templates read). The layout imports
-//! `assets/templates/lib.typ`, so the render world mirrors the `assets/` folder: `plans/week.typ`
-//! (the main file, [`LAYOUT`]) beside `templates/lib.typ`.
+//! from [`DATA_PATH`] (the same virtual file the templates read). The layout is the document's
+//! main file and imports the templates' shared helpers from [`LIB_PATH`]
+//! (`assets/templates/lib.typ`).
 
 use std::collections::BTreeMap;
 
@@ -21,12 +21,13 @@ use crate::state::SlotState;
 use crate::vntime::{check_date, display_time};
 use crate::words::{Messages, date_range, day_month, week_start, weekday_id};
 
-/// The layout, for the render world: `plans/week.typ`.
+/// The layout, the main file of the render world (`assets/plans/week.typ`).
 pub const LAYOUT: &str = include_str!("../../../../assets/plans/week.typ");
-/// Where the layout sits in the render world (it imports `../templates/lib.typ`).
-pub const LAYOUT_PATH: &str = "plans/week.typ";
-/// Where the templates' shared helpers sit in the render world.
+/// Where the templates' shared helpers sit in the render world (the layout imports
+/// `/templates/lib.typ`).
 pub const LIB_PATH: &str = "templates/lib.typ";
+/// Where the layout reads [`WeekPlan::to_json`] from.
+pub const DATA_PATH: &str = ".inputs/data.json";
 
 /// A4 landscape in points: prints on the office printer and, at 2 px per point
 /// (1684 × 1190 px), reads on a phone over Zalo.

@@ -10,34 +10,47 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use common::{Ftl, d, quai_to_week};
-use loa_calendar::week_plan::{LAYOUT, LAYOUT_PATH, LIB_PATH, WeekPlan};
+use loa_calendar::week_plan::{DATA_PATH, LAYOUT, LIB_PATH, WeekPlan};
 use loa_calendar::{EntryKind, WeekPlanOptions, calendar, week_plan};
-use loa_render::{Format, RenderOptions, Rendered, Renderer};
+use loa_render::{Document, Format, RenderOptions, Renderer};
 
 const LIB: &str = include_str!("../../../../assets/templates/lib.typ");
 
-fn files() -> BTreeMap<String, Vec<u8>> {
-    BTreeMap::from([
-        (LAYOUT_PATH.to_owned(), LAYOUT.as_bytes().to_vec()),
-        (LIB_PATH.to_owned(), LIB.as_bytes().to_vec()),
-    ])
+fn document(plan: &WeekPlan) -> Document {
+    Document {
+        main: LAYOUT.to_owned(),
+        files: BTreeMap::from([
+            (LIB_PATH.to_owned(), LIB.as_bytes().to_vec()),
+            (DATA_PATH.to_owned(), plan.to_json().into_bytes()),
+        ]),
+        ident: "loa/plan/test".into(),
+    }
 }
 
-fn render(r: &Renderer, plan: &WeekPlan, format: Format, name: &str) -> Rendered {
+/// The one page of a week plan.
+struct Page {
+    bytes: Vec<u8>,
+    width_px: u32,
+    height_px: u32,
+    warnings: Vec<String>,
+}
+
+fn render(r: &Renderer, plan: &WeekPlan, format: Format, name: &str) -> Page {
     let out = r
-        .render_document(
-            &files(),
-            LAYOUT_PATH,
-            &plan.to_json(),
-            format,
-            &RenderOptions::for_export(),
-        )
+        .render_document(&document(plan), format, &RenderOptions::for_export())
         .unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(out.pages, 1, "{name}: a week is one page");
+    let page = Page {
+        bytes: out.files.into_iter().next().expect("one file"),
+        width_px: out.width,
+        height_px: out.height,
+        warnings: out.warnings,
+    };
     if let Some(dir) = std::env::var_os("LOA_SAVE_PLAN") {
         let path = PathBuf::from(dir).join(format!("{name}.{}", format.as_str()));
-        std::fs::write(&path, &out.bytes).expect("write the render");
+        std::fs::write(&path, &page.bytes).expect("write the render");
     }
-    out
+    page
 }
 
 /// A PNG as RGBA rows.

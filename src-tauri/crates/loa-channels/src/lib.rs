@@ -23,6 +23,7 @@ mod classify;
 pub mod facebook;
 pub mod folder;
 mod http;
+pub mod insights;
 mod limits;
 mod text;
 pub mod wordpress;

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fluent_bundle::FluentArgs;
+use loa_templates::Messages;
 
 use crate::{ErrorDetails, Lang, LoaError};
 
@@ -45,58 +46,41 @@ fn sources(lang: Lang) -> [&'static str; 7] {
 
 /// Formats messages in one language.
 pub struct Localizer {
-    lang: Lang,
-    bundle: FluentBundle<FluentResource>,
+    messages: Messages,
 }
 
 impl std::fmt::Debug for Localizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Localizer")
-            .field("lang", &self.lang)
+            .field("lang", &self.messages.lang())
             .finish()
     }
 }
 
 impl Localizer {
     pub fn new(lang: Lang) -> Self {
-        let id = match lang {
-            Lang::Vi => unic_langid::langid!("vi"),
-            Lang::En => unic_langid::langid!("en"),
-        };
-        let mut bundle = FluentBundle::new(vec![id]);
-        // Bidi isolation marks are for mixed-direction UIs; in a terminal they print as garbage.
-        bundle.set_use_isolating(false);
-        for src in sources(lang) {
-            // The embedded files are checked by tests; a broken entry is skipped, not fatal.
-            let res = FluentResource::try_new(src.to_owned()).unwrap_or_else(|(res, _)| res);
-            let _ = bundle.add_resource(res);
+        Self {
+            messages: Messages::new(lang, &sources(lang)),
         }
-        Self { lang, bundle }
     }
 
     pub fn lang(&self) -> Lang {
-        self.lang
+        self.messages.lang()
     }
 
     /// Whether the message exists.
     pub fn has(&self, id: &str) -> bool {
-        self.bundle.has_message(id)
+        self.messages.has(id)
     }
 
     /// Formats message `id` with `args`. A missing message yields its id, so a gap in a locale is
     /// visible but never a crash.
     pub fn format(&self, id: &str, args: &BTreeMap<String, String>) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_owned();
-        };
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             fargs.set(k.as_str(), v.as_str());
         }
-        let mut errors = Vec::new();
-        self.bundle
-            .format_pattern(pattern, Some(&fargs), &mut errors)
-            .into_owned()
+        self.messages.format(id, Some(&fargs))
     }
 
     /// Formats a message without arguments.

@@ -18,10 +18,14 @@
 //! their metadata first ([`photos`]); a page larger than the template declares is refused before
 //! it is drawn.
 //!
+//! It also renders documents that are not templates — a report of several pages — in the same
+//! sealed world ([`Renderer::render_document`]).
+//!
 //! What it deliberately does not know: where packs are stored (`loa-core`), how data is checked
 //! (`loa-templates`, called before every render), and the UI.
 
 pub mod check;
+pub mod document;
 pub mod error;
 mod fit;
 mod fonts;
@@ -34,6 +38,7 @@ pub mod worker;
 pub mod world;
 
 pub use check::{PackCheck, check_pack, check_pack_with};
+pub use document::{DOCUMENT_MAIN, Document, RenderedDocument};
 pub use error::RenderError;
 pub use isolated::{IsolatedRenderer, Limits, WorkerCommand};
 pub use renderer::{

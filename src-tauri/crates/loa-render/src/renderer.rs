@@ -231,10 +231,10 @@ pub(crate) fn prepare_and_draw(
 const PAGE_SLACK_PT: f64 = 1.0;
 /// No PNG larger than this many pixels is drawn, whatever the options ask (an A3 page at
 /// 2 px/pt is 4 million).
-const MAX_PNG_PIXELS: f64 = 40_000_000.0;
+pub(crate) const MAX_PNG_PIXELS: f64 = 40_000_000.0;
 
 /// A page size in whole points for messages; absurd sizes are capped, never wrapped.
-fn points(pt: f64) -> u32 {
+pub(crate) fn points(pt: f64) -> u32 {
     if pt.is_finite() && pt > 0.0 {
         pt.round().min(f64::from(u32::MAX)) as u32
     } else if pt > 0.0 {
@@ -273,10 +273,10 @@ fn check_page(
 /// Renders templates. Make one and keep it: the first render parses fonts and warms Typst's
 /// caches; later ones of the same template take a fraction of the time.
 pub struct Renderer {
-    fonts: Fonts,
+    pub(crate) fonts: Fonts,
     /// The standard library without inputs, shared by every render of packs that read their
-    /// data from [`DATA_FILE`].
-    library: LazyHash<Library>,
+    /// data from [`DATA_FILE`] and by documents.
+    pub(crate) library: LazyHash<Library>,
     cache: Mutex<Cache>,
     renders: AtomicU64,
 }
@@ -509,7 +509,7 @@ impl Renderer {
         Ok((files, by_id))
     }
 
-    fn after_render(&self) {
+    pub(crate) fn after_render(&self) {
         self.renders.fetch_add(1, Ordering::Relaxed);
         // Without eviction a long session would keep every intermediate result of every
         // keystroke; what the current template needs is used every render and stays.
@@ -527,7 +527,7 @@ impl Renderer {
 }
 
 /// A diagnostic as one line: the message, its hints, and where it is.
-fn describe(world: &PackWorld<'_>, d: &SourceDiagnostic) -> String {
+pub(crate) fn describe(world: &PackWorld<'_>, d: &SourceDiagnostic) -> String {
     let (file, line) = locate(world, d);
     let mut s = d.message.to_string();
     for hint in &d.hints {
@@ -558,7 +558,7 @@ fn locate(world: &PackWorld<'_>, d: &SourceDiagnostic) -> (Option<String>, Optio
     (Some(file), line)
 }
 
-fn typst_error(world: &PackWorld<'_>, errors: &[SourceDiagnostic]) -> RenderError {
+pub(crate) fn typst_error(world: &PackWorld<'_>, errors: &[SourceDiagnostic]) -> RenderError {
     let first = errors
         .iter()
         .find(|d| d.severity == Severity::Error)

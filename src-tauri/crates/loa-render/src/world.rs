@@ -38,11 +38,16 @@ pub(crate) fn file_id(path: &str) -> Option<FileId> {
 
 impl PackFiles {
     pub fn new(pack: &loa_templates::Pack) -> Self {
-        Self::from_map(pack.files())
+        Self::from_files(
+            pack.files()
+                .iter()
+                .map(|(path, data)| (path.as_str(), data.as_slice())),
+        )
     }
 
-    /// Files by path (`plans/week.typ`, `templates/lib.typ`) that are not a template pack.
-    pub fn from_map(files: &loa_templates::FileMap) -> Self {
+    /// The files of a document that is not a template pack (a report): `.typ` files become
+    /// sources, every file is readable as bytes.
+    pub fn from_files<'f>(files: impl Iterator<Item = (&'f str, &'f [u8])>) -> Self {
         let mut sources = HashMap::new();
         let mut bytes = HashMap::new();
         let mut uses_sys_inputs = false;
@@ -54,7 +59,7 @@ impl PackFiles {
                 uses_sys_inputs |= text.contains("sys.inputs");
                 sources.insert(id, Source::new(id, text.to_owned()));
             }
-            bytes.insert(id, Bytes::new(data.clone()));
+            bytes.insert(id, Bytes::new(data.to_vec()));
         }
         Self {
             sources,

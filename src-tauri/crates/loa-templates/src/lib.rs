@@ -28,7 +28,7 @@ pub use builtin::{builtin, builtin_fingerprint, has_builtin};
 pub use data::{FieldValue, ImageInput, RawData, Values, validate};
 pub use error::TemplateError;
 pub use import::{Held, ImportAction, ImportPlan, plan_import, plan_pack_import};
-pub use lang::{Lang, UnknownLang};
+pub use lang::{Lang, Messages, UnknownLang};
 pub use manifest::{
     Category, ChoiceOption, Column, Field, FieldType, Localized, PackManifest, TemplateManifest,
 };

@@ -165,13 +165,7 @@ impl Messages {
                 _ => None,
             })
             .collect();
-        let langid = match lang {
-            Lang::Vi => unic_langid::langid!("vi"),
-            Lang::En => unic_langid::langid!("en"),
-        };
-        let mut bundle = FluentBundle::new(vec![langid]);
-        // Isolation marks (U+2068/U+2069) around every variable would end up in the post text.
-        bundle.set_use_isolating(false);
+        let mut bundle = crate::lang::bundle(lang);
         bundle
             .add_resource(res)
             .map_err(|errs| TemplateError::PackInvalid {
