@@ -65,15 +65,7 @@ impl Renderer {
                     .map(|(path, data)| (path.as_str(), data.as_slice())),
             ),
         ));
-        if files.uses_sys_inputs {
-            // Documents read their data from files; `sys.inputs` would need a library per
-            // render and is not offered.
-            return Err(RenderError::Typst {
-                message: "documents read their data from files, not sys.inputs".into(),
-                file: Some(DOCUMENT_MAIN.into()),
-                line: None,
-            });
-        }
+        // Documents read their data from files: `sys.inputs` is the shared library's, empty.
         let inputs = HashMap::new();
         let world = PackWorld {
             library: &self.library,
@@ -200,13 +192,20 @@ mod tests {
             )
             .expect_err("no file system");
         assert_eq!(e.code(), "typst");
+        // Nothing reaches a document through `sys.inputs`: it is empty.
         let e = r
             .render_document(
-                &doc(r#"#sys.inputs.at("x", default: 1)"#),
+                &doc(r#"#sys.inputs.at("x")"#),
                 Format::Pdf,
                 &RenderOptions::default(),
             )
             .expect_err("no inputs");
         assert_eq!(e.code(), "typst");
+        r.render_document(
+            &doc(r#"#assert(sys.inputs.len() == 0)"#),
+            Format::Pdf,
+            &RenderOptions::default(),
+        )
+        .expect("an empty sys.inputs");
     }
 }

@@ -29,6 +29,32 @@ pub(crate) struct PackFiles {
     pub uses_sys_inputs: bool,
 }
 
+/// Whether Typst code reads `sys.inputs`: the tokens `sys` `.` `inputs` in the code, not in a
+/// comment or a string (the shared `lib.typ` explains in a comment why it does *not* read it).
+fn reads_sys_inputs(root: &typst::syntax::SyntaxNode) -> bool {
+    use typst::syntax::{SyntaxKind, SyntaxNode};
+    fn leaves<'a>(node: &'a SyntaxNode, out: &mut Vec<&'a SyntaxNode>) {
+        if node.kind().is_trivia() {
+            return;
+        }
+        if node.children().len() == 0 {
+            out.push(node);
+        }
+        for child in node.children() {
+            leaves(child, out);
+        }
+    }
+    let mut all = Vec::new();
+    leaves(root, &mut all);
+    all.windows(3).any(|w| {
+        w[0].kind() == SyntaxKind::Ident
+            && w[0].leaf_text() == "sys"
+            && w[1].kind() == SyntaxKind::Dot
+            && w[2].kind() == SyntaxKind::Ident
+            && w[2].leaf_text() == "inputs"
+    })
+}
+
 /// The id of a pack path (`lib.typ`, `heavy-rain/layout.typ`) or input path
 /// (`.inputs/photo.jpg`) in the project root. `None` for a path Typst would not accept.
 pub(crate) fn file_id(path: &str) -> Option<FileId> {
@@ -56,8 +82,9 @@ impl PackFiles {
             if path.ends_with(".typ")
                 && let Ok(text) = std::str::from_utf8(data)
             {
-                uses_sys_inputs |= text.contains("sys.inputs");
-                sources.insert(id, Source::new(id, text.to_owned()));
+                let source = Source::new(id, text.to_owned());
+                uses_sys_inputs |= reads_sys_inputs(source.root());
+                sources.insert(id, source);
             }
             bytes.insert(id, Bytes::new(data.to_vec()));
         }
@@ -137,5 +164,30 @@ impl World for PackWorld<'_> {
     /// same image. `datetime.today()` is an error in a layout.
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         None
+    }
+}
+
+#[cfg(test)]
+mod sys_inputs_tests {
+    use super::reads_sys_inputs;
+    use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+
+    fn reads(code: &str) -> bool {
+        let id: FileId = RootedPath::new(
+            VirtualRoot::Project,
+            VirtualPath::new("/t.typ").expect("path"),
+        )
+        .intern();
+        reads_sys_inputs(Source::new(id, code.to_owned()).root())
+    }
+
+    #[test]
+    fn only_code_that_reads_sys_inputs_counts() {
+        assert!(reads("#let d = sys.inputs.data"));
+        assert!(reads("#let d = json(bytes(sys.inputs.at(\"data\")))"));
+        assert!(!reads(
+            "// the data is not in `sys.inputs`\n#let d = json(\"/.inputs/data.json\")"
+        ));
+        assert!(!reads("/* sys.inputs */ #let s = \"sys.inputs\""));
     }
 }
