@@ -200,38 +200,30 @@ fn photos_and_qr_codes_are_drawn() {
     assert!(red > 10_000, "the photo is drawn ({red} red pixels)");
 }
 
+// How much faster warm renders are is measured in benchmarks/templates.md, not here: a timed
+// comparison on a shared machine fails by chance. What a test can hold is that the caches kept
+// between renders never hand back an earlier render's text.
 #[test]
-fn warm_renders_are_faster_than_the_first() {
-    let renderer = loa_render::Renderer::new();
-    let pack = fixture();
-    let t = std::time::Instant::now();
-    renderer
-        .render(
-            &pack,
-            "notice",
-            &raw(json!({"title": "Lần đầu"})),
-            Lang::Vi,
-            Size::Portrait,
-            Format::Png,
-        )
-        .expect("renders");
-    let cold = t.elapsed();
-    let mut warm = std::time::Duration::MAX;
-    for i in 0..5 {
-        let t = std::time::Instant::now();
+fn a_warm_render_draws_the_new_data_not_the_cached_one() {
+    let render = |renderer: &loa_render::Renderer, title: &str| {
         renderer
             .render(
-                &pack,
+                &fixture(),
                 "notice",
-                &raw(json!({"title": format!("Lần thứ {i}")})),
+                &raw(json!({ "title": title })),
                 Lang::Vi,
                 Size::Portrait,
                 Format::Png,
             )
-            .expect("renders");
-        warm = warm.min(t.elapsed());
-    }
-    assert!(warm < cold, "warm {warm:?} < cold {cold:?}");
+            .expect("renders")
+            .bytes
+    };
+    let warm = loa_render::Renderer::new();
+    let first = render(&warm, "Lần đầu");
+    let second = render(&warm, "Lần thứ hai");
+    assert_ne!(first, second, "the changed title is drawn");
+    let fresh = render(&loa_render::Renderer::new(), "Lần thứ hai");
+    assert_eq!(second, fresh, "a warm render equals a render from nothing");
 }
 
 #[test]
