@@ -32,13 +32,13 @@ describe("formatInteger", () => {
     expect(formatInteger(0, "vi")).toBe("0");
     expect(formatInteger(999, "vi")).toBe("999");
     expect(formatInteger(1234, "vi")).toBe("1.234");
-    expect(formatInteger(63206, "vi")).toBe("63.206");
+    expect(formatInteger(2192178, "vi")).toBe("2.192.178");
     expect(formatInteger(1234567, "vi")).toBe("1.234.567");
     expect(formatInteger(-1500, "vi")).toBe("-1.500");
   });
 
   it("groups digits the English way", () => {
-    expect(formatInteger(63206, "en")).toBe("63,206");
+    expect(formatInteger(2192178, "en")).toBe("2,192,178");
     expect(formatInteger(100000, "en")).toBe("100,000");
   });
 });
