@@ -113,8 +113,11 @@ display=":$(head -n 1 "$work/display")"
 
 started=$SECONDS
 mkdir "$work/profile"
-# Its own process group, so the cleanup stops the D-Bus session and the app together.
+# Its own process group, so the cleanup stops the D-Bus session and the app together. Xvfb has no
+# GPU: WebKit draws in software, as in the end-to-end tests (tests/e2e/harness.mjs).
 DISPLAY="$display" LOA_DATA_DIR="$work/profile" LOA_STARTUP_PROBE=1 \
+  WEBKIT_DISABLE_DMABUF_RENDERER="${WEBKIT_DISABLE_DMABUF_RENDERER:-1}" \
+  LIBGL_ALWAYS_SOFTWARE="${LIBGL_ALWAYS_SOFTWARE:-1}" \
   setsid dbus-run-session -- "$exec_bin" >"$work/app.log" 2>&1 &
 app_pgid=$!
 window="" ready=""
