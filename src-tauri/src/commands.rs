@@ -391,9 +391,9 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), specta_typescript::
 mod tests {
     use std::path::PathBuf;
 
-    const BINDINGS: &str = "../ui/src/lib/bindings.ts";
+    const BINDINGS: &str = "../ui/src/shared/bindings.ts";
 
-    /// Fails when `ui/src/lib/bindings.ts` no longer matches the Rust commands and types.
+    /// Fails when `ui/src/shared/bindings.ts` no longer matches the Rust commands and types.
     #[test]
     fn bindings_are_fresh() {
         let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(BINDINGS);
@@ -407,7 +407,7 @@ mod tests {
         let old = std::fs::read_to_string(&committed).unwrap_or_default();
         assert!(
             old == fresh,
-            "ui/src/lib/bindings.ts is stale: run `LOA_UPDATE_BINDINGS=1 cargo test -p loa-app bindings` and commit it"
+            "ui/src/shared/bindings.ts is stale: run `LOA_UPDATE_BINDINGS=1 cargo test -p loa-app bindings` and commit it"
         );
     }
 

@@ -1,5 +1,6 @@
 // Starts tauri-driver once for the e2e suite, launches the Loa window on a chosen data dir,
-// finds and kills the app process, and saves screenshots when a test fails.
+// finds and kills the app process, saves screenshots when a test fails, and finds the shared test data.
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, homedir } from "node:os";
@@ -15,6 +16,22 @@ export const artifactsDir = join(here, "artifacts");
 export const DRIVER_PORT = Number(process.env.LOA_E2E_DRIVER_PORT || 4444);
 export const NATIVE_PORT = Number(process.env.LOA_E2E_NATIVE_PORT || 4445);
 export const SKIP = process.env.LOA_E2E_SKIP === "1";
+
+/** Real photos with EXIF orientations, read in place from the shared test data (never copied here). */
+export const PHOTOS = join(repoRoot, "../shared/testdata/photos-exif/recurser-orientation");
+
+/**
+ * Whether `path` of the shared test data is there. When it is not, the test `t` is marked skipped
+ * with the reason (so the run shows it), or fails when LOA_REQUIRE_TESTDATA=1 (as CI sets it).
+ * Call it first in the test or subtest that needs the data, and return when it answers false.
+ */
+export function hasTestdata(t, path) {
+  if (existsSync(path)) return true;
+  const reason = `${path} is absent (shared test data)`;
+  assert.notEqual(process.env.LOA_REQUIRE_TESTDATA, "1", `${reason}, and LOA_REQUIRE_TESTDATA=1 requires it`);
+  t.skip(reason);
+  return false;
+}
 
 /** The app binary: $LOA_APP_BIN, else $CARGO_TARGET_DIR/debug/loa-app, else src-tauri/target/debug/loa-app. */
 export function appPath() {

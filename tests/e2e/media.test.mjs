@@ -1,24 +1,19 @@
 // End-to-end test of "photos ready to post" in the real Loa window: a watch folder brings photos
 // into the library, they are attached to a draft with alternative texts and prepared for posting.
 // Same prerequisites as app.test.mjs (tauri-driver, WebKitWebDriver, an X display, the built app),
-// plus the real photos of shared/testdata/photos-exif (the test skips when they are absent).
+// plus the real photos of shared/testdata/photos-exif (the test is skipped, and says why, when they are
+// absent; it fails instead with LOA_REQUIRE_TESTDATA=1).
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import {
-  SKIP,
-  closeApp,
-  repoRoot,
-  withArtifacts,
-} from "./harness.mjs";
+import { PHOTOS, SKIP, closeApp, hasTestdata, withArtifacts } from "./harness.mjs";
 import { Keys } from "./webdriver.mjs";
-import { typeInto, useDriver } from "./ui.mjs";
+import { invoke, typeInto, useDriver } from "./ui.mjs";
 
 const TEST_TIMEOUT = 240_000;
 const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
-const PHOTOS = join(repoRoot, "../shared/testdata/photos-exif/recurser-orientation");
 /** Orientation 6 (stored sideways) and 8: both must come out upright. */
 const LANDSCAPE = "Landscape_6.jpg";
 const PORTRAIT = "Portrait_8.jpg";
@@ -36,26 +31,12 @@ function jpegSize(bytes) {
   throw new Error("no SOF marker");
 }
 
-/** A Tauri command called the way the page calls it (for what WebDriver cannot click: native dialogs). */
-async function invoke(session, cmd, args) {
-  const out = await session.executeAsyncScript(
-    `const [cmd, args, done] = arguments;
-     window.__TAURI_INTERNALS__.invoke(cmd, args).then((ok) => done({ ok }), (err) => done({ err }));`,
-    [cmd, args],
-  );
-  if (out.err !== undefined) throw new Error(`${cmd} failed: ${JSON.stringify(out.err)}`);
-  return out.ok;
-}
-
 describe("Photos ready to post (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeout: 15 * 60_000 }, () => {
   const { dataDir, open } = useDriver();
 
   it("imports from a watch folder, attaches with alt texts and prepares upright JPEGs without EXIF", { timeout: TEST_TIMEOUT }, (t) =>
     withArtifacts("media", async (ctx) => {
-      if (!existsSync(join(PHOTOS, LANDSCAPE))) {
-        t.skip(`${PHOTOS} is absent`);
-        return;
-      }
+      if (!hasTestdata(t, join(PHOTOS, LANDSCAPE))) return;
       const dir = dataDir("media");
       const inbox = dataDir("inbox");
       const s = await open(ctx, dir);

@@ -4,7 +4,8 @@
 // with the link cut the header says offline and the next post waits in the queue until the link
 // comes back.
 // Same prerequisites as app.test.mjs, plus the `loa-sandbox` binary (beside the app binary, or
-// $LOA_SANDBOX_BIN) and the photos of shared/testdata/photos-exif (the offline part skips without).
+// $LOA_SANDBOX_BIN) and the photos of shared/testdata/photos-exif: without them the offline part is
+// reported as skipped, with the reason (and fails with LOA_REQUIRE_TESTDATA=1); the other parts run.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,8 +13,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
-import { SKIP, appPath, messages, repoRoot, sleep, withArtifacts } from "./harness.mjs";
-import { currentDraftId, newDraft, typeInto, useDriver, waitSaved } from "./ui.mjs";
+import { PHOTOS, SKIP, appPath, hasTestdata, messages, sleep, withArtifacts } from "./harness.mjs";
+import { currentDraftId, invoke, newDraft, typeInto, useDriver, waitSaved } from "./ui.mjs";
 
 // The app's worker inherits these through tauri-driver: secrets in <profile>/credentials.json (no
 // keyring in a test session), and every wait of the worker 20 times shorter (probes, spacing).
@@ -22,7 +23,6 @@ process.env.LOA_SYNC_TIME_SCALE = "0.05";
 
 const TEST_TIMEOUT = 300_000;
 const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
-const PHOTOS = join(repoRoot, "../shared/testdata/photos-exif/recurser-orientation");
 const PAGE_ID = "1001";
 const PAGE_NAME = "UBND xã Nà Hẩu";
 
@@ -73,15 +73,9 @@ async function feed(base, token) {
   return (await res.json()).data;
 }
 
-/** A Tauri command called the way the page calls it (for what WebDriver cannot click: native dialogs). */
-async function invoke(session, cmd, args) {
-  const out = await session.executeAsyncScript(
-    `const [cmd, args, done] = arguments;
-     window.__TAURI_INTERNALS__.invoke(cmd, args).then((ok) => done({ ok }), (err) => done({ err }));`,
-    [cmd, args],
-  );
-  if (out.err !== undefined) throw new Error(`${cmd} failed: ${JSON.stringify(out.err)}`);
-  return out.ok;
+/** What the Page shows for a draft posted from the window: the message Loa sends for it. */
+function pageMessage(title, body) {
+  return body.normalize("NFC");
 }
 
 /**
@@ -115,6 +109,26 @@ async function itemState(s, draftId, channelId) {
 
 async function indicator(s) {
   return (await s.byTestId("online-indicator")).attribute("data-state");
+}
+
+/** What the queue says about an item (why it waits, what to do), or null when it says nothing. */
+async function itemHint(s, draftId, channelId) {
+  const hints = await s.findElements(`${itemSelector(draftId, channelId)} [data-testid="queue-item-hint"]`);
+  return hints.length === 1 ? hints[0].text() : null;
+}
+
+/**
+ * Runs one part of a longer story as a subtest of `t`, so each part (and a skipped one) shows in the
+ * report on its own. The parts share one window; a failed part ends the story, since the parts after
+ * it would start from a window it did not leave as they expect.
+ */
+async function part(t, name, fn) {
+  let finished = false;
+  await t.test(name, async (st) => {
+    await fn(st);
+    finished = true;
+  });
+  if (!finished) throw new Error(`the part "${name}" failed: the parts after it were not run`);
 }
 
 /** Writes a draft through the editor and returns its id. */
@@ -156,131 +170,153 @@ describe("Publishing (WebDriver + emulated Graph API)", { skip: SKIP ? "LOA_E2E_
         const token = readFileSync(join(sandboxDir, "facebook-token.txt"), "utf8").trim();
         const dir = dataDir("publish");
         const s = await open(ctx, dir);
+        let channelId;
 
-        // No channel yet: the indicator knows nothing.
-        assert.equal(await indicator(s), "none");
+        await part(t, "a Facebook channel is added and tested; its token stays out of the page", async (t) => {
+          // No channel yet: the indicator knows nothing.
+          assert.equal(await indicator(s), "none");
 
-        // Channel settings live beside the queue.
-        await (await s.byTestId("nav-queue")).click();
-        await s.waitForTestId("channel-settings");
-        await (await s.byTestId("channel-add")).click();
-        await s.waitForTestId("channel-form", '[data-kind="facebook"]');
-        await typeInto(t, s, await s.byTestId("channel-name"), "Trang UBND xã (thử)");
-        await typeInto(t, s, await s.byTestId("channel-page-id"), PAGE_ID);
-        await typeInto(t, s, await s.byTestId("channel-token"), token);
-        assert.equal(await (await s.byTestId("channel-token")).attribute("type"), "password");
-        await (await s.findElement('[data-testid="channel-form"] details summary')).click();
-        await typeInto(t, s, await s.byTestId("channel-base-url"), fbBase);
-        await (await s.byTestId("channel-save")).click();
+          // Channel settings live beside the queue.
+          await (await s.byTestId("nav-queue")).click();
+          await s.waitForTestId("channel-settings");
+          await (await s.byTestId("channel-add")).click();
+          await s.waitForTestId("channel-form", '[data-kind="facebook"]');
+          await typeInto(t, s, await s.byTestId("channel-name"), "Trang UBND xã (thử)");
+          await typeInto(t, s, await s.byTestId("channel-page-id"), PAGE_ID);
+          await typeInto(t, s, await s.byTestId("channel-token"), token);
+          assert.equal(await (await s.byTestId("channel-token")).attribute("type"), "password");
+          await (await s.findElement('[data-testid="channel-form"] details summary')).click();
+          await typeInto(t, s, await s.byTestId("channel-base-url"), fbBase);
+          await (await s.byTestId("channel-save")).click();
 
-        const item = await s.waitForTestId("channel-item", '[data-kind="facebook"]');
-        const channelId = Number(await item.attribute("data-channel-id"));
-        await (await s.byTestId("channel-test")).click();
-        const result = await s.waitForTestId("channel-test-result", '[data-ok="true"]', { timeoutMs: 20_000 });
-        assert.equal(await result.text(), vi("ui-channel-test-ok", { name: PAGE_NAME }));
+          const item = await s.waitForTestId("channel-item", '[data-kind="facebook"]');
+          channelId = Number(await item.attribute("data-channel-id"));
+          await (await s.byTestId("channel-test")).click();
+          const result = await s.waitForTestId("channel-test-result", '[data-ok="true"]', { timeoutMs: 20_000 });
+          assert.equal(await result.text(), vi("ui-channel-test-ok", { name: PAGE_NAME }));
 
-        // The secret went to the credential file, never back to the page.
-        const creds = readFileSync(join(dir, "credentials.json"), "utf8");
-        assert.ok(creds.includes(token), "the token is in <profile>/credentials.json");
-        assert.ok(!JSON.stringify(await invoke(s, "list_channels", {})).includes(token), "list_channels never returns the token");
-        assert.ok(await s.findElement('[data-testid="channel-credentials-warning"]'), "the window says secrets are in a file");
-
-        // A Vietnamese post, queued from the editor, reaches the Page exactly once.
-        const body = "Trạm y tế xã tổ chức tiêm vắc-xin sởi cho trẻ từ 9 tháng tuổi vào sáng thứ Bảy, 7 giờ 30, tại nhà văn hóa thôn Nà Hẩu.";
-        const first = await writeDraft(t, s, "Lịch tiêm chủng tháng này", body);
-        await queueOpenDraft(s, channelId, first, async () => t.diagnostic(`screenshot: ${await screenshot(s, "queue-dialog")}`));
-        await s.waitFor(async () => (await itemState(s, first, channelId)) === "published", {
-          message: `queue-item of draft ${first} published`,
-          timeoutMs: 60_000,
+          // The secret went to the credential file, never back to the page.
+          const creds = readFileSync(join(dir, "credentials.json"), "utf8");
+          assert.ok(creds.includes(token), "the token is in <profile>/credentials.json");
+          assert.ok(!JSON.stringify(await invoke(s, "list_channels", {})).includes(token), "list_channels never returns the token");
+          assert.ok(await s.findElement('[data-testid="channel-credentials-warning"]'), "the window says secrets are in a file");
         });
-        const posts = (await feed(fbBase, token)).filter((p) => p.message === body.normalize("NFC"));
-        assert.equal(posts.length, 1, "the emulated Page has the post exactly once");
-        await s.waitFor(async () => (await indicator(s)) === "online", { message: "online-indicator online" });
-        const link = await s.findElement(`${itemSelector(first, channelId)} [data-testid="queue-item-link"]`);
-        assert.match(await link.property("value"), new RegExp(`${PAGE_ID}_`), "the item shows the post's link");
-        t.diagnostic(`screenshot: ${await screenshot(s, "queue")}`);
 
-        if (!existsSync(join(PHOTOS, "Landscape_1.jpg"))) {
-          t.diagnostic(`${PHOTOS} is absent: the offline part is skipped`);
-          return;
-        }
-
-        // The link is cut: the next post (two photos) waits in the queue and the header says offline.
-        await stopSandbox(sandbox);
-        const second = await writeDraft(t, s, "Cảnh báo lũ quét", "Mưa lớn kéo dài, bà con ở ven suối Nậm Lúc không qua ngầm tràn khi nước lên.");
-        const imported = await invoke(s, "import_media", {
-          paths: [join(PHOTOS, "Landscape_1.jpg"), join(PHOTOS, "Landscape_3.jpg")],
-          source: "dialog",
-        });
-        await invoke(s, "attach_media", {
-          draftId: second,
-          photos: imported.map((o) => ({ media_id: o.item.id, alt_text: "Suối Nậm Lúc" })),
-        });
-        await queueOpenDraft(s, channelId, second);
-        await s.waitFor(async () => (await indicator(s)) === "offline", { message: "online-indicator offline", timeoutMs: 30_000 });
-        await sleep(2000);
-        assert.equal(await itemState(s, second, channelId), "queued", "the post waits in the queue while offline");
-        const hint = await s.findElement(`${itemSelector(second, channelId)} [data-testid="queue-item-hint"]`);
-        assert.equal(await hint.text(), vi("channel-hint-offline", { channel: "Trang UBND xã (thử)" }));
-        t.diagnostic(`screenshot: ${await screenshot(s, "queue-offline")}`);
-
-        // The link comes back: the queue drains by itself.
-        sandbox = await startSandbox(sandboxDir, ports);
-        await s.waitFor(async () => (await itemState(s, second, channelId)) === "published", {
-          message: `queue-item of draft ${second} published after the link came back`,
-          timeoutMs: 90_000,
-        });
-        assert.equal(await indicator(s), "online");
-        const again = await feed(fbBase, token);
-        assert.equal(again.filter((p) => p.message.startsWith("Mưa lớn kéo dài")).length, 1, "the waiting post went out once");
-        await s.waitForTestId("publish-notice");
-
-        // A Page id that Graph does not know: "test connection" says what Graph answered; a post for
-        // it waits with the channel held for a new token (Graph's 100/33 may be a permission), and the
-        // officer can cancel it.
-        await (await s.byTestId("channel-add")).click();
-        await typeInto(t, s, await s.waitForTestId("channel-name"), "Trang gõ sai mã");
-        await typeInto(t, s, await s.byTestId("channel-page-id"), "999999");
-        await typeInto(t, s, await s.byTestId("channel-token"), token);
-        await (await s.findElement('[data-testid="channel-form"] details summary')).click();
-        await typeInto(t, s, await s.byTestId("channel-base-url"), fbBase);
-        await (await s.byTestId("channel-save")).click();
-        const wrong = await s.waitForTestId("channel-item", `:not([data-channel-id="${channelId}"])`);
-        const wrongId = Number(await wrong.attribute("data-channel-id"));
-        const refused = await s.waitForTestId("channel-test-result", '[data-ok="false"]', { timeoutMs: 20_000 });
-        assert.match(await refused.text(), /999999/, "the refusal quotes Graph's answer");
-        await (await s.byTestId("nav-drafts")).click();
-        await queueOpenDraft(s, wrongId, second);
-        const held = itemSelector(second, wrongId);
-        await s.waitForTestId("channel-item", `[data-channel-id="${wrongId}"][data-status="needs_reconnect"]`, { timeoutMs: 60_000 });
-        await s.waitFor(
-          async () => (await (await s.findElement(`${held} [data-testid="queue-item-hint"]`)).text()) === vi("channel-hint-auth", { channel: "Trang gõ sai mã" }),
-          { message: "the waiting post says to reconnect the channel" },
-        );
-        assert.equal(await itemState(s, second, wrongId), "queued");
-        t.diagnostic(`screenshot: ${await screenshot(s, "queue-reconnect")}`);
-        await (await s.findElement(`${held} [data-testid="queue-cancel"]`)).click();
-        await s.waitFor(async () => (await itemState(s, second, wrongId)) === "cancelled", { message: "the waiting post cancelled" });
-        assert.equal((await feed(fbBase, token)).length, 1, "nothing else reached the Page");
-
-        // A post for later: the dialog's local time reaches the core as the same instant.
-        const third = await writeDraft(t, s, "Lịch họp dân thôn Nà Hẩu", "Mời bà con dự họp bàn về đường liên thôn lúc 19 giờ tại nhà văn hóa.");
-        const later = new Date(Date.now() + 3 * 3600_000);
-        later.setSeconds(0, 0);
-        const pad = (n) => String(n).padStart(2, "0");
-        const local = `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`;
-        await queueOpenDraft(s, channelId, third, async () => {
-          // The native date picker cannot be driven by WebDriver: the value is set as the picker sets it.
-          await s.executeScript(
-            `const [el, v] = arguments; el.value = v; el.dispatchEvent(new Event("input", { bubbles: true }));`,
-            [await s.byTestId("queue-at"), local],
-          );
-          await s.waitFor(async () => (await (await s.byTestId("queue-at-text")).text()).includes(`${pad(later.getHours())}:${pad(later.getMinutes())}`), {
-            message: "the chosen time written out",
+        await part(t, "a Vietnamese post queued from the editor reaches the Page exactly once", async (t) => {
+          const title = "Lịch tiêm chủng tháng này";
+          const body = "Trạm y tế xã tổ chức tiêm vắc-xin sởi cho trẻ từ 9 tháng tuổi vào sáng thứ Bảy, 7 giờ 30, tại nhà văn hóa thôn Nà Hẩu.";
+          const first = await writeDraft(t, s, title, body);
+          await queueOpenDraft(s, channelId, first, async () => t.diagnostic(`screenshot: ${await screenshot(s, "queue-dialog")}`));
+          await s.waitFor(async () => (await itemState(s, first, channelId)) === "published", {
+            message: `queue-item of draft ${first} published`,
+            timeoutMs: 60_000,
           });
+          const posts = (await feed(fbBase, token)).filter((p) => p.message === pageMessage(title, body));
+          assert.equal(posts.length, 1, "the emulated Page has the post exactly once");
+          await s.waitFor(async () => (await indicator(s)) === "online", { message: "online-indicator online" });
+          const link = await s.findElement(`${itemSelector(first, channelId)} [data-testid="queue-item-link"]`);
+          assert.match(await link.property("value"), new RegExp(`${PAGE_ID}_`), "the item shows the post's link");
+          t.diagnostic(`screenshot: ${await screenshot(s, "queue")}`);
         });
-        const scheduled = (await invoke(s, "list_outbox", {})).find((e) => e.item.draft_id === third);
-        assert.equal(Date.parse(scheduled.item.scheduled_at), later.getTime(), "scheduled_at is the chosen local time");
+
+        await part(t, "offline, a post with two photos waits in the queue and goes out once when the link is back", async (t) => {
+          if (!hasTestdata(t, join(PHOTOS, "Landscape_1.jpg"))) return;
+
+          // The link is cut: the next post (two photos) waits in the queue and the header says offline.
+          await stopSandbox(sandbox);
+          const title = "Cảnh báo lũ quét";
+          const body = "Mưa lớn kéo dài, bà con ở ven suối Nậm Lúc không qua ngầm tràn khi nước lên.";
+          const second = await writeDraft(t, s, title, body);
+          const imported = await invoke(s, "import_media", {
+            paths: [join(PHOTOS, "Landscape_1.jpg"), join(PHOTOS, "Landscape_3.jpg")],
+            source: "dialog",
+          });
+          await invoke(s, "attach_media", {
+            draftId: second,
+            photos: imported.map((o) => ({ media_id: o.item.id, alt_text: "Suối Nậm Lúc" })),
+          });
+          await queueOpenDraft(s, channelId, second);
+          await s.waitFor(async () => (await indicator(s)) === "offline", {
+            message: "online-indicator offline",
+            timeoutMs: 30_000,
+          });
+          // The queue says why the post waits (the link, not the post): once it says so, the post is
+          // read as the core keeps it, instead of after a fixed pause.
+          const offlineHint = vi("channel-hint-offline", { channel: "Trang UBND xã (thử)" });
+          await s.waitFor(async () => (await itemHint(s, second, channelId)) === offlineHint, {
+            message: "the waiting post says the link is down",
+            timeoutMs: 30_000,
+          });
+          assert.equal(await itemState(s, second, channelId), "queued", "the post waits in the queue while offline");
+          const stored = (await invoke(s, "list_outbox", {})).find((e) => e.item.draft_id === second && e.item.channel_id === channelId);
+          assert.equal(stored?.item.state, "queued", "the core keeps it queued, not failed");
+          t.diagnostic(`screenshot: ${await screenshot(s, "queue-offline")}`);
+
+          // The link comes back: the queue drains by itself.
+          sandbox = await startSandbox(sandboxDir, ports);
+          await s.waitFor(async () => (await itemState(s, second, channelId)) === "published", {
+            message: `queue-item of draft ${second} published after the link came back`,
+            timeoutMs: 90_000,
+          });
+          assert.equal(await indicator(s), "online");
+          const again = await feed(fbBase, token);
+          assert.equal(again.filter((p) => p.message === pageMessage(title, body)).length, 1, "the waiting post went out once");
+          await s.waitForTestId("publish-notice");
+        });
+
+        await part(t, "a Page id Graph does not know holds the channel for a new token; the waiting post can be cancelled", async (t) => {
+          // "Test connection" says what Graph answered; a post for it waits with the channel held for a
+          // new token (Graph's 100/33 may be a permission), and the officer can cancel it.
+          const onPage = (await feed(fbBase, token)).length;
+          await (await s.byTestId("nav-queue")).click();
+          await (await s.waitForTestId("channel-add")).click();
+          await typeInto(t, s, await s.waitForTestId("channel-name"), "Trang gõ sai mã");
+          await typeInto(t, s, await s.byTestId("channel-page-id"), "999999");
+          await typeInto(t, s, await s.byTestId("channel-token"), token);
+          await (await s.findElement('[data-testid="channel-form"] details summary')).click();
+          await typeInto(t, s, await s.byTestId("channel-base-url"), fbBase);
+          await (await s.byTestId("channel-save")).click();
+          const wrong = await s.waitForTestId("channel-item", `:not([data-channel-id="${channelId}"])`);
+          const wrongId = Number(await wrong.attribute("data-channel-id"));
+          const refused = await s.waitForTestId("channel-test-result", '[data-ok="false"]', { timeoutMs: 20_000 });
+          assert.match(await refused.text(), /999999/, "the refusal quotes Graph's answer");
+          const draft = await writeDraft(t, s, "Lịch cắt điện thôn Nà Hẩu", "Điện lực huyện cắt điện thôn Nà Hẩu từ 8 giờ đến 11 giờ sáng thứ Năm để sửa đường dây.");
+          await queueOpenDraft(s, wrongId, draft);
+          const held = itemSelector(draft, wrongId);
+          await s.waitForTestId("channel-item", `[data-channel-id="${wrongId}"][data-status="needs_reconnect"]`, { timeoutMs: 60_000 });
+          await s.waitFor(
+            async () => (await (await s.findElement(`${held} [data-testid="queue-item-hint"]`)).text()) === vi("channel-hint-auth", { channel: "Trang gõ sai mã" }),
+            { message: "the waiting post says to reconnect the channel" },
+          );
+          // Waiting, not failed: a post without photos has nothing left to upload and waits to be published.
+          await s.waitFor(async () => (await itemState(s, draft, wrongId)) === "media_uploaded", {
+            message: "the post waiting, with nothing left to upload",
+          });
+          t.diagnostic(`screenshot: ${await screenshot(s, "queue-reconnect")}`);
+          await (await s.findElement(`${held} [data-testid="queue-cancel"]`)).click();
+          await s.waitFor(async () => (await itemState(s, draft, wrongId)) === "cancelled", { message: "the waiting post cancelled" });
+          assert.equal((await feed(fbBase, token)).length, onPage, "nothing else reached the Page");
+        });
+
+        await part(t, "a post for later reaches the core at the local time chosen in the dialog", async (t) => {
+          const third = await writeDraft(t, s, "Lịch họp dân thôn Nà Hẩu", "Mời bà con dự họp bàn về đường liên thôn lúc 19 giờ tại nhà văn hóa.");
+          const later = new Date(Date.now() + 3 * 3600_000);
+          later.setSeconds(0, 0);
+          const pad = (n) => String(n).padStart(2, "0");
+          const local = `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`;
+          await queueOpenDraft(s, channelId, third, async () => {
+            // The native date picker cannot be driven by WebDriver: the value is set as the picker sets it.
+            await s.executeScript(
+              `const [el, v] = arguments; el.value = v; el.dispatchEvent(new Event("input", { bubbles: true }));`,
+              [await s.byTestId("queue-at"), local],
+            );
+            await s.waitFor(async () => (await (await s.byTestId("queue-at-text")).text()).includes(`${pad(later.getHours())}:${pad(later.getMinutes())}`), {
+              message: "the chosen time written out",
+            });
+          });
+          const scheduled = (await invoke(s, "list_outbox", {})).find((e) => e.item.draft_id === third);
+          assert.equal(Date.parse(scheduled.item.scheduled_at), later.getTime(), "scheduled_at is the chosen local time");
+        });
       } finally {
         await stopSandbox(sandbox);
       }

@@ -228,18 +228,25 @@ describe("Search, legacy paste and checks (WebDriver)", { skip: SKIP ? "LOA_E2E_
       // Dismissing leaves the text as pasted.
       await pasteInto(s, await s.byTestId("draft-body"), `\n${tcvn3}`);
       await s.waitForTestId("legacy-convert-offer");
+      // The paste is being saved; "Đang lưu…" and "Đã lưu" take different room above the offer, so
+      // click once the save is done, not while the offer's buttons may move under the pointer.
+      await waitSaved(s);
       await (await s.byTestId("legacy-convert-dismiss")).click();
       await s.waitFor(async () => (await s.findElements('[data-testid="legacy-convert-offer"]')).length === 0, {
         message: "the offer to go",
       });
       assert.equal(await (await s.byTestId("draft-body")).property("value"), `Quốc hiệu: ${unicode}\n${tcvn3}`);
 
-      // Ordinary Unicode text brings no offer.
+      // Ordinary Unicode text brings no offer: once the core has answered about this paste (the
+      // editor counts its answers), no offer is on screen.
+      const answers = async () => Number(await (await s.byTestId("draft-editor")).attribute("data-legacy-answers"));
+      const answeredBefore = await answers();
       await pasteInto(s, await s.byTestId("draft-title"), "Thông báo của UBND xã");
       await s.waitFor(async () => (await s.byTestId("draft-title").then((e) => e.property("value"))) === "Thông báo của UBND xã", {
         message: "the title pasted",
       });
-      await new Promise((r) => setTimeout(r, 500));
+      await s.waitFor(async () => (await answers()) > answeredBefore, { message: "the core's answer about the pasted title" });
+      assert.equal(await (await s.byTestId("draft-editor")).attribute("data-legacy-answer"), "none");
       assert.equal((await s.findElements('[data-testid="legacy-convert-offer"]')).length, 0);
       await closeApp(s);
     }));

@@ -9,23 +9,12 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { SKIP, closeApp, messages, withArtifacts } from "./harness.mjs";
 import { Keys } from "./webdriver.mjs";
-import { typeInto, useDriver } from "./ui.mjs";
+import { invoke, typeInto, useDriver } from "./ui.mjs";
 
 const TEST_TIMEOUT = 300_000;
 const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
 /** The built-in pack's templates. */
 const BUILTIN_COUNT = 11;
-
-/** A Tauri command called the way the page calls it. */
-async function invoke(session, cmd, args) {
-  const out = await session.executeAsyncScript(
-    `const [cmd, args, done] = arguments;
-     window.__TAURI_INTERNALS__.invoke(cmd, args).then((ok) => done({ ok }), (err) => done({ err }));`,
-    [cmd, args],
-  );
-  if (out.err !== undefined) throw new Error(`${cmd} failed: ${JSON.stringify(out.err)}`);
-  return out.ok;
-}
 
 /** The shown preview: its size, its counter, its timings and a hash of its pixels (FNV-1a over a
  * canvas copy: the page's CSP lets images, not fetch, read blob: URLs). */

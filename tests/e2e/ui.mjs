@@ -1,5 +1,5 @@
-// What the window tests share: one tauri-driver per suite, fresh profiles, and the editor gestures
-// (real key input, waiting for autosave, making a draft).
+// What the window tests share: one tauri-driver per suite, fresh profiles, the editor gestures
+// (real key input, waiting for autosave, making a draft) and calling a command as the page does.
 import assert from "node:assert/strict";
 import { after, before } from "node:test";
 import {
@@ -104,3 +104,14 @@ export async function newDraft(session) {
   return session.waitForTestId("draft-title");
 }
 
+
+/** A Tauri command called the way the page calls it (for what WebDriver cannot click: native dialogs). */
+export async function invoke(session, cmd, args) {
+  const out = await session.executeAsyncScript(
+    `const [cmd, args, done] = arguments;
+     window.__TAURI_INTERNALS__.invoke(cmd, args).then((ok) => done({ ok }), (err) => done({ err }));`,
+    [cmd, args],
+  );
+  if (out.err !== undefined) throw new Error(`${cmd} failed: ${JSON.stringify(out.err)}`);
+  return out.ok;
+}

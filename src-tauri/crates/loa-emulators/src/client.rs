@@ -22,6 +22,31 @@ impl Reply {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The body as text (lossy).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// A query parameter of the `Location` header (a redirect's destination).
+    pub fn location_param(&self, name: &str) -> Option<String> {
+        let loc = self.header("location")?;
+        let (_, q) = loc.split_once('?')?;
+        crate::form::parse_urlencoded(q.as_bytes())
+            .into_iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+    }
+
+    /// The `value` of the form input called `name` in an HTML answer (to press the emulators'
+    /// buttons the way a browser would).
+    pub fn input_value(&self, name: &str) -> Option<String> {
+        let html = self.text();
+        let needle = format!("name=\"{name}\" value=\"");
+        let start = html.find(&needle)? + needle.len();
+        let end = html[start..].find('"')?;
+        Some(html[start..start + end].to_string())
+    }
+
     /// The body as JSON (`Null` if it is not JSON).
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_slice(&self.body).unwrap_or(serde_json::Value::Null)
@@ -38,6 +63,8 @@ pub struct Call {
     pub body: Vec<u8>,
     /// Send the body with `Transfer-Encoding: chunked` instead of `Content-Length`.
     pub chunked: bool,
+    /// How long to wait for the answer (30 s unless set).
+    pub timeout: Duration,
 }
 
 impl Call {
@@ -48,6 +75,7 @@ impl Call {
             headers: Vec::new(),
             body: Vec::new(),
             chunked: false,
+            timeout: Duration::from_secs(30),
         }
     }
 
@@ -118,6 +146,12 @@ impl Call {
         self.header("Content-Type", content_type)
     }
 
+    /// Gives up waiting for the answer after `d` (a client's patience).
+    pub fn timeout(mut self, d: Duration) -> Call {
+        self.timeout = d;
+        self
+    }
+
     pub fn chunked(mut self) -> Call {
         self.chunked = true;
         self
@@ -135,7 +169,7 @@ impl Call {
             None => (rest, "/"),
         };
         let mut s = TcpStream::connect(host)?;
-        s.set_read_timeout(Some(Duration::from_secs(30)))?;
+        s.set_read_timeout(Some(self.timeout))?;
         let mut head = format!(
             "{} {} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n",
             self.method, target

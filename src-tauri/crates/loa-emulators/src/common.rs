@@ -73,6 +73,56 @@ pub fn base64_encode(data: &[u8]) -> String {
     out
 }
 
+/// Escapes text for HTML element content and double-quoted attributes.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A fresh opaque token: `prefix` and 24 characters from a counter-seeded generator (the
+/// emulators' codes and tokens need to be unguessable only in appearance).
+pub fn opaque_token(prefix: &str, rng: &mut crate::faults::SplitMix64) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let tail: String = (0..24)
+        .map(|_| A[(rng.next_u64() % A.len() as u64) as usize] as char)
+        .collect();
+    format!("{prefix}{tail}")
+}
+
+/// The PKCE S256 code challenge of a verifier (RFC 7636: BASE64URL(SHA256(verifier)), no
+/// padding).
+pub fn pkce_s256(verifier: &str) -> String {
+    base64_encode(&sha256(verifier.as_bytes()))
+        .trim_end_matches('=')
+        .replace('+', "-")
+        .replace('/', "_")
+}
+
+/// The image type from its first bytes.
+pub fn sniff_image(b: &[u8]) -> Option<&'static str> {
+    if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if b.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if b.starts_with(b"GIF8") {
+        Some("image/gif")
+    } else if b.len() > 12 && &b[..4] == b"RIFF" && &b[8..12] == b"WEBP" {
+        Some("image/webp")
+    } else {
+        None
+    }
+}
+
 /// Characters (not bytes) of a string: the platforms count characters.
 pub fn chars(s: &str) -> usize {
     s.chars().count()
@@ -98,6 +148,23 @@ mod tests {
             );
         }
         assert_eq!(base64_encode(b"admin:pw"), "YWRtaW46cHc=");
+    }
+
+    #[test]
+    fn s256_challenge_matches_rfc7636_example() {
+        // RFC 7636 appendix B.
+        assert_eq!(
+            pkce_s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+    }
+
+    #[test]
+    fn html_escape_covers_markup_and_quotes() {
+        assert_eq!(
+            html_escape("<a href=\"x\">Tom & Jerry's</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
     }
 
     #[test]

@@ -33,6 +33,22 @@ pub enum Fault {
     Slow { bytes_per_sec: u64 },
     /// The connection closes after about half of the request body (the link dropped mid-upload).
     CloseMidBody,
+    /// A slow shared host: the request is read whole, held this long, then handled and answered
+    /// (by then the client may have given up and read back — WordPress item 13's late duplicate).
+    SlowHost { hold_ms: u64 },
+    /// A captive portal or blocking proxy answers instead of the platform: an HTML page that
+    /// echoes the request URL, query string included (so a token in the URL shows up in it).
+    /// `status` 302 adds a `Location` to the portal's login page; anything else answers 200.
+    /// Nothing is handled.
+    CaptivePortal { status: u16 },
+    /// The answer is a redirect (`status` 301, 302, 303, 307 or 308; anything else is 302) to the
+    /// same path and query on another host, a recording server ([`crate::OtherHost`]) that keeps
+    /// every header and query it receives, so a test can check that no secret followed.
+    /// Nothing is handled.
+    RedirectElsewhere { status: u16 },
+    /// A front server (Apache, nginx) refuses the body: 413 with its own HTML page. Nothing is
+    /// handled.
+    PayloadTooLarge,
 }
 
 impl Fault {
@@ -47,10 +63,29 @@ impl Fault {
             Fault::ExpiredToken => "expired_token",
             Fault::Slow { .. } => "slow",
             Fault::CloseMidBody => "close_mid_body",
+            Fault::SlowHost { .. } => "slow_host",
+            Fault::CaptivePortal { .. } => "captive_portal",
+            Fault::RedirectElsewhere { .. } => "redirect_elsewhere",
+            Fault::PayloadTooLarge => "payload_too_large",
         }
     }
 
-    /// Every kind, with default parameters (what [`Faults::random`] picks from).
+    /// The network's hostile answers (a captive portal, a redirect to another host, a front
+    /// server's 413, a slow host). Not in [`Fault::all_kinds`]: they are not transient link
+    /// faults, and a run meant to end with every post published cannot include them; pick them
+    /// with [`Faults::with_kinds`] or a script.
+    pub fn hostile_kinds() -> Vec<Fault> {
+        vec![
+            Fault::SlowHost { hold_ms: 2_000 },
+            Fault::CaptivePortal { status: 200 },
+            Fault::CaptivePortal { status: 302 },
+            Fault::RedirectElsewhere { status: 302 },
+            Fault::RedirectElsewhere { status: 307 },
+            Fault::PayloadTooLarge,
+        ]
+    }
+
+    /// Every transient kind, with default parameters (what [`Faults::random`] picks from).
     pub fn all_kinds() -> Vec<Fault> {
         vec![
             Fault::Refuse,

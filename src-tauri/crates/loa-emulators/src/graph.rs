@@ -1,36 +1,68 @@
-//! The Facebook Graph API, as far as a Page publisher uses it.
+//! The Facebook Graph API, as far as a Page publisher uses it: signing in, publishing, reading
+//! back, reach, video. One loopback server stands for the three hosts a client talks to —
+//! `www.facebook.com` (the login dialog), `graph.facebook.com` (the API) and
+//! `graph-video.facebook.com` (video uploads); [`GraphEmulator::www_url`],
+//! [`GraphEmulator::base_url`] and [`GraphEmulator::video_base_url`] give the three bases.
 //!
-//! Documented behaviour followed (developers.facebook.com/docs/…):
-//! - `pages/publishing`, `graph-api/reference/page/feed`: `POST /{page-id}/feed` with `message`,
-//!   `attached_media[i]={"media_fbid":…}`, `published=false` + `scheduled_publish_time` (10 min –
-//!   30 days ahead) → `{"id":"{page-id}_{post-id}"}`; `GET /{page-id}/feed` lists published posts
-//!   newest first with `since`/`until`/`limit` and cursor paging.
-//! - `graph-api/reference/page/photos`: `POST /{page-id}/photos` multipart `source`, `message`,
-//!   `published`, `temporary` → `{"id"}` (+ `"post_id"` when a post was made).
-//! - `graph-api/reference/page/scheduled_posts`: `GET /{page-id}/scheduled_posts`.
-//! - `graph-api/guides/error-handling`: `{"error":{"message","type","code","error_subcode","fbtrace_id"}}`,
-//!   190/463 expired token, 4/17/32/613/80001/368 throttling, 1/2 transient, 100 invalid parameter.
+//! Documented behaviour followed (developers.facebook.com/docs/…); each feature module names its
+//! pages:
+//! - [`pages`]: `POST /{page-id}/feed`, `/{page-id}/photos`, `GET /{page-id}/feed`,
+//!   `/{page-id}/scheduled_posts`, a post by id, `DELETE` a post.
+//! - [`login`]: the Login dialog (manual flow), `oauth/access_token` (code exchange and
+//!   `fb_exchange_token`), `/me`, `/me/accounts`, `debug_token`.
+//! - [`insights`]: `/{page-id}/insights`, `/{post-id}/insights`, with the metrics Meta removed in
+//!   2024–2025 failing the whole request as Graph does.
+//! - [`video`]: the resumable Page video upload (`upload_phase` start/transfer/finish) and
+//!   `GET /{page-id}/videos`.
+//! - `graph-api/guides/error-handling`: `{"error":{"message","type","code","error_subcode",
+//!   "fbtrace_id"}}`, 190/463 expired token, 4/17/32/613/80001/368 throttling, 1/2 transient,
+//!   100 invalid parameter.
 //! - `graph-api/overview/rate-limiting`: `X-App-Usage`, `X-Business-Use-Case-Usage` headers (sent on
-//!   every answer here).
+//!   every answer here); with [`GraphOptions::enforce_rate_limit`] the budget is real: past
+//!   `calls_per_minute_limit` calls in a rolling minute the answer is #32 (Page-level) with both
+//!   headers at 100 %.
+
+pub mod insights;
+pub mod login;
+pub mod pages;
+pub mod video;
 
 use std::sync::{Arc, Mutex};
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::json;
 
-use crate::common::{now, sha256};
+use crate::common::now;
 use crate::faults::{Fault, SplitMix64};
-use crate::form::{Fields, percent_encode};
+use crate::form::Fields;
 use crate::http::{Request, Response};
+use crate::other_host::OtherHost;
 use crate::server::{Platform, Server, lock};
+
+pub use insights::{
+    PAGE_METRICS, POST_METRICS, REMOVED_METRICS, post_clicks, post_media_view,
+    post_total_media_view_unique,
+};
+pub use login::ManagedPage;
+pub use video::{EmulatedVideo, UploadSession};
+
+/// The tasks a Page admin holds (`/me/accounts` → `tasks`).
+pub const ALL_TASKS: [&str; 5] = [
+    "ANALYZE",
+    "ADVERTISE",
+    "MODERATE",
+    "CREATE_CONTENT",
+    "MANAGE",
+];
 
 /// How the Graph emulator starts.
 #[derive(Debug, Clone)]
 pub struct GraphOptions {
     pub page_id: String,
     pub page_name: String,
-    /// The page access token the client must send.
+    /// The page access token the client must send (also what `/me/accounts` hands out for this
+    /// Page after a sign-in).
     pub token: String,
     /// Version segment of the base URL.
     pub version: String,
@@ -40,9 +72,35 @@ pub struct GraphOptions {
     pub throttle_minutes: u64,
     /// Larger `source` uploads are refused with code 100 / subcode 1366046.
     pub max_photo_bytes: usize,
-    /// Calls in a rolling minute that the usage headers report as 100 % (never reached on its
-    /// own: the emulator throttles only when a fault says so).
+    /// Calls in a rolling minute that the usage headers report as 100 %.
     pub calls_per_minute_limit: u64,
+    /// Throttle for real past `calls_per_minute_limit` (otherwise only faults throttle).
+    pub enforce_rate_limit: bool,
+    /// The app (`client_id`) the login dialog and the token exchange accept.
+    pub app_id: String,
+    pub app_secret: String,
+    /// Valid OAuth Redirect URIs registered for the app (strict mode: exact match). The
+    /// emulator's own `{www}/connect/login_success.html` — Facebook's page for desktop apps —
+    /// is always registered.
+    pub redirect_uris: Vec<String>,
+    /// App in development mode: loopback redirects (`http://localhost…`, `http://127.0.0.1…`)
+    /// are accepted without being registered, as the App Dashboard says of its Valid OAuth
+    /// Redirect URIs field; a live app needs them registered.
+    pub development_mode: bool,
+    /// The person signing in.
+    pub user_id: String,
+    pub user_name: String,
+    /// Pages besides `page_id` that the person manages (shown by `/me/accounts`; the emulator
+    /// publishes only to `page_id`).
+    pub extra_pages: Vec<ManagedPage>,
+    /// Followers of the Page before anything was published (insights `page_follows`).
+    pub followers_base: u64,
+    /// The chunk size the video upload session asks for (`end_offset - start_offset`).
+    pub video_chunk_bytes: u64,
+    /// An upload session not finished within this many seconds times out (1363030).
+    pub video_session_ttl_secs: i64,
+    /// Largest `file_size` a video upload may announce.
+    pub max_video_bytes: u64,
 }
 
 impl Default for GraphOptions {
@@ -56,6 +114,23 @@ impl Default for GraphOptions {
             throttle_minutes: 1,
             max_photo_bytes: 10 * 1024 * 1024,
             calls_per_minute_limit: 600,
+            enforce_rate_limit: false,
+            app_id: "4001".into(),
+            app_secret: "loa-sandbox-app-secret".into(),
+            redirect_uris: Vec::new(),
+            development_mode: true,
+            user_id: "5001".into(),
+            user_name: "Nguyễn Văn An".into(),
+            extra_pages: vec![ManagedPage {
+                id: "1002".into(),
+                name: "Nhà văn hóa bản Nà Hẩu".into(),
+                category: "Community".into(),
+                tasks: vec!["ANALYZE".into()],
+            }],
+            followers_base: 1000,
+            video_chunk_bytes: 4 * 1024 * 1024,
+            video_session_ttl_secs: 2 * 3600,
+            max_video_bytes: 10 * 1024 * 1024 * 1024,
         }
     }
 }
@@ -83,15 +158,34 @@ pub struct EmulatedPost {
     #[serde(serialize_with = "crate::ser_hashes")]
     pub photos: Vec<[u8; 32]>,
     pub photo_ids: Vec<String>,
+    /// The video of a video post.
+    pub video_id: Option<String>,
+    /// SHA-256 of the whole uploaded video.
+    #[serde(serialize_with = "crate::ser_opt_hash")]
+    pub video: Option<[u8; 32]>,
     pub published: bool,
     /// Unix seconds, for a scheduled post.
     pub scheduled_publish_time: Option<i64>,
     pub created_at: DateTime<Utc>,
 }
 
+/// Who a token speaks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Caller {
+    /// The emulated Page's token.
+    Page,
+    /// Another Page the person manages (it cannot publish to the emulated Page).
+    OtherPage(String),
+    /// The person (a user token from the login flow).
+    User,
+    /// `{app-id}|{app-secret}`.
+    App,
+}
+
 #[derive(Debug)]
 struct State {
     opts: GraphOptions,
+    origin: String,
     token: String,
     token_expired: bool,
     photos: Vec<EmulatedPhoto>,
@@ -100,6 +194,9 @@ struct State {
     rng: SplitMix64,
     /// Times of recent calls, for the usage headers.
     recent_calls: Vec<DateTime<Utc>>,
+    login: login::LoginState,
+    videos: Vec<EmulatedVideo>,
+    sessions: Vec<UploadSession>,
 }
 
 impl State {
@@ -115,13 +212,15 @@ impl State {
             .collect()
     }
 
-    fn error(
+    /// The error envelope with an arbitrary error object (extra fields such as `error_data`).
+    fn error_with(
         &mut self,
         status: u16,
         code: i64,
         subcode: Option<i64>,
         kind: &str,
         message: &str,
+        extra: serde_json::Value,
     ) -> Response {
         let mut e = json!({
             "message": message,
@@ -135,7 +234,34 @@ impl State {
         if matches!(code, 1 | 2) {
             e["is_transient"] = json!(true);
         }
+        if let serde_json::Value::Object(m) = extra {
+            for (k, v) in m {
+                e[k] = v;
+            }
+        }
         Response::json(status, &json!({ "error": e }))
+    }
+
+    fn error(
+        &mut self,
+        status: u16,
+        code: i64,
+        subcode: Option<i64>,
+        kind: &str,
+        message: &str,
+    ) -> Response {
+        self.error_with(status, code, subcode, kind, message, json!({}))
+    }
+
+    /// No token, or an app token where a person's or a Page's is needed.
+    fn no_active_token(&mut self) -> Response {
+        self.error(
+            400,
+            2500,
+            None,
+            "OAuthException",
+            "An active access token must be used to query information about the current user.",
+        )
     }
 
     fn invalid(&mut self, message: &str) -> Response {
@@ -148,18 +274,35 @@ impl State {
         )
     }
 
-    /// Scheduled posts whose time has come are published.
-    fn promote_due(&mut self) {
-        let t = now().timestamp();
-        for p in &mut self.posts {
-            if let Some(at) = p.scheduled_publish_time
-                && !p.published
-                && at <= t
-            {
-                p.published = true;
-                p.created_at = Utc.timestamp_opt(at, 0).single().unwrap_or_else(now);
-            }
+    /// Who a token is, if anyone.
+    fn caller(&self, token: &str) -> Option<Caller> {
+        if token == self.token {
+            return Some(Caller::Page);
         }
+        if let Some(p) = self
+            .opts
+            .extra_pages
+            .iter()
+            .find(|p| login::page_token(&self.token, &p.id) == token)
+        {
+            return Some(Caller::OtherPage(p.id.clone()));
+        }
+        if token == format!("{}|{}", self.opts.app_id, self.opts.app_secret) {
+            return Some(Caller::App);
+        }
+        self.login.user_token_valid(token).then_some(Caller::User)
+    }
+
+    /// Publishing to the Page with anything but its own token (documented for `/feed`: a Page
+    /// access token with `pages_manage_posts` is required).
+    fn not_page_token(&mut self) -> Response {
+        self.error(
+            403,
+            200,
+            None,
+            "OAuthException",
+            "(#200) If posting to a page, requires both pages_read_engagement and pages_manage_posts as an admin with sufficient administrative permission",
+        )
     }
 }
 
@@ -167,6 +310,7 @@ impl State {
 #[derive(Debug)]
 pub struct GraphEmulator {
     server: Server,
+    other_host: OtherHost,
     state: Arc<Mutex<State>>,
 }
 
@@ -180,12 +324,16 @@ impl GraphEmulator {
         let state = Arc::new(Mutex::new(State {
             token: opts.token.clone(),
             opts,
+            origin: String::new(),
             token_expired: false,
             photos: Vec::new(),
             posts: Vec::new(),
             next_id: 0,
             rng: SplitMix64::new(0x0067_7261_7068),
             recent_calls: Vec::new(),
+            login: login::LoginState::default(),
+            videos: Vec::new(),
+            sessions: Vec::new(),
         }));
         let server = Server::start(
             Arc::new(GraphPlatform {
@@ -193,15 +341,52 @@ impl GraphEmulator {
             }),
             port,
         )?;
-        Ok(GraphEmulator { server, state })
+        let other_host = OtherHost::start()?;
+        server.set_redirect_target(other_host.origin());
+        lock(&state).origin = server.origin();
+        Ok(GraphEmulator {
+            server,
+            other_host,
+            state,
+        })
     }
 
-    /// `http://127.0.0.1:PORT/v21.0`: what `--base-url` takes.
+    /// `http://127.0.0.1:PORT/v21.0`: the `graph.facebook.com` equivalent, what `--base-url`
+    /// takes.
     pub fn base_url(&self) -> String {
         format!(
             "{}/{}",
             self.server.origin(),
             lock(&self.state).opts.version
+        )
+    }
+
+    /// The `graph-video.facebook.com` equivalent (the same server here).
+    pub fn video_base_url(&self) -> String {
+        self.base_url()
+    }
+
+    /// The `www.facebook.com` equivalent: `{www}/{version}/dialog/oauth` is the Login dialog.
+    pub fn www_url(&self) -> String {
+        self.server.origin()
+    }
+
+    /// Where a desktop app's embedded browser is sent after the dialog (Facebook's
+    /// `https://www.facebook.com/connect/login_success.html`); always a valid redirect URI.
+    pub fn login_success_url(&self) -> String {
+        format!("{}/connect/login_success.html", self.server.origin())
+    }
+
+    /// The Login dialog URL for these parameters (`state` is required by the dialog).
+    pub fn dialog_url(&self, redirect_uri: &str, state: &str) -> String {
+        let s = lock(&self.state);
+        format!(
+            "{}/{}/dialog/oauth?client_id={}&redirect_uri={}&state={}&scope=pages_show_list,pages_read_engagement,pages_manage_posts,read_insights",
+            self.server.origin(),
+            s.opts.version,
+            crate::form::percent_encode(&s.opts.app_id),
+            crate::form::percent_encode(redirect_uri),
+            crate::form::percent_encode(state),
         )
     }
 
@@ -213,16 +398,41 @@ impl GraphEmulator {
         lock(&self.state).token.clone()
     }
 
+    pub fn app_id(&self) -> String {
+        lock(&self.state).opts.app_id.clone()
+    }
+
+    pub fn app_secret(&self) -> String {
+        lock(&self.state).opts.app_secret.clone()
+    }
+
     /// Every post, oldest first (scheduled ones that are due count as published).
     pub fn posts(&self) -> Vec<EmulatedPost> {
         let mut s = lock(&self.state);
-        s.promote_due();
+        pages::promote_due(&mut s);
         s.posts.clone()
     }
 
     /// Every uploaded photo, oldest first.
     pub fn photos(&self) -> Vec<EmulatedPhoto> {
         lock(&self.state).photos.clone()
+    }
+
+    /// Every video finished (or uploaded in one request), oldest first.
+    pub fn videos(&self) -> Vec<EmulatedVideo> {
+        lock(&self.state).videos.clone()
+    }
+
+    /// Every video upload session, finished or not, with its byte counts.
+    pub fn upload_sessions(&self) -> Vec<UploadSession> {
+        lock(&self.state).sessions.clone()
+    }
+
+    /// Every unfinished upload session times out now (the next call gets 1363030).
+    pub fn expire_upload_sessions(&self) {
+        for sess in lock(&self.state).sessions.iter_mut() {
+            sess.expired = true;
+        }
     }
 
     /// From now on the token gets 190/463 until [`GraphEmulator::renew_token`].
@@ -244,10 +454,6 @@ impl GraphEmulator {
 }
 
 crate::server_api!(GraphEmulator);
-
-fn created_time(t: &DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S+0000").to_string()
-}
 
 fn token_of(req: &Request, fields: &Fields) -> Option<String> {
     if let Some(t) = fields.get("access_token") {
@@ -273,21 +479,17 @@ fn segments(path: &str) -> Vec<&str> {
     segs
 }
 
-fn is_true(v: Option<String>, default: bool) -> bool {
-    match v.as_deref().map(str::to_ascii_lowercase).as_deref() {
-        Some("true") | Some("1") => true,
-        Some("false") | Some("0") => false,
-        _ => default,
-    }
-}
-
 impl Platform for GraphPlatform {
     fn route(&self, req: &Request) -> String {
         let segs = segments(&req.path);
+        let named = matches!(
+            segs.first().copied(),
+            Some("dialog" | "oauth" | "me" | "debug_token" | "connect")
+        );
         let shape: Vec<&str> = segs
             .iter()
             .enumerate()
-            .map(|(i, s)| if i == 0 { "{id}" } else { s })
+            .map(|(i, s)| if i == 0 && !named { "{id}" } else { s })
             .collect();
         format!("{} /{}", req.method, shape.join("/"))
     }
@@ -299,61 +501,77 @@ impl Platform for GraphPlatform {
             Ok(f) => f,
             Err(e) => return s.invalid(&format!("Invalid multipart body: {e}")),
         };
-        match token_of(req, &fields) {
-            None => {
-                return s.error(
-                    400,
-                    2500,
-                    None,
-                    "OAuthException",
-                    "An active access token must be used to query information about the current user.",
-                );
-            }
-            Some(t) if t != s.token => {
-                return s.error(
-                    400,
-                    190,
-                    None,
-                    "OAuthException",
-                    "Invalid OAuth access token - Cannot parse access token",
-                );
-            }
-            Some(_) if s.token_expired => return expired(&mut s),
-            Some(_) => {}
-        }
         let segs = segments(&req.path);
+        // The www host's pages and the token endpoint take no access token.
+        match (req.method.as_str(), segs.as_slice()) {
+            ("GET", ["dialog", "oauth"]) => return login::dialog(&mut s, &fields),
+            (_, ["dialog", "oauth", "confirm"]) => return login::confirm(&mut s, &fields),
+            (_, ["dialog", "oauth", "cancel"]) => return login::cancel(&mut s, &fields),
+            ("GET", ["connect", "login_success.html"]) => return login::login_success(),
+            (_, ["oauth", "access_token"]) => return login::access_token(&mut s, &fields),
+            _ => {}
+        }
+        if s.opts.enforce_rate_limit {
+            let cutoff = now() - chrono::Duration::seconds(60);
+            s.recent_calls.retain(|t| *t > cutoff);
+            if s.recent_calls.len() as u64 > s.opts.calls_per_minute_limit {
+                return throttled(&mut s, 32);
+            }
+        }
+        let caller = match token_of(req, &fields) {
+            None => return s.no_active_token(),
+            Some(t) => match s.caller(&t) {
+                None => {
+                    return s.error(
+                        400,
+                        190,
+                        None,
+                        "OAuthException",
+                        "Invalid OAuth access token - Cannot parse access token",
+                    );
+                }
+                Some(Caller::Page) if s.token_expired => return expired(&mut s),
+                Some(c) => c,
+            },
+        };
         let page = s.opts.page_id.clone();
         match (req.method.as_str(), segs.as_slice()) {
+            ("GET", ["debug_token"]) => login::debug_token(&mut s, &fields),
+            ("GET", ["me"]) => login::me(&mut s, &caller),
+            ("GET", [who, "accounts"]) if *who == "me" || *who == s.opts.user_id => {
+                login::accounts(&mut s, req, &fields, &caller)
+            }
+            ("GET", [id, "insights", rest @ ..]) => {
+                insights::read(&mut s, req, &fields, &caller, id, rest.first().copied())
+            }
             ("GET", [id]) if *id == page => {
                 let name = s.opts.page_name.clone();
                 Response::json(200, &json!({ "id": page, "name": name }))
             }
-            ("GET", [id]) if id.starts_with(&format!("{page}_")) => {
-                s.promote_due();
-                match s.posts.iter().find(|p| p.id == *id) {
-                    Some(p) => Response::json(200, &post_json(p)),
-                    None => unknown_object(&mut s, id),
-                }
-            }
+            ("GET", [id]) if id.starts_with(&format!("{page}_")) => pages::read_post(&mut s, id),
+            ("GET", [id]) if s.videos.iter().any(|v| v.id == *id) => video::read_video(&mut s, id),
             ("DELETE", [id]) if id.starts_with(&format!("{page}_")) => {
-                let before = s.posts.len();
-                s.posts.retain(|p| p.id != *id);
-                if s.posts.len() < before {
-                    Response::json(200, &json!({ "success": true }))
-                } else {
-                    unknown_object(&mut s, id)
+                if caller != Caller::Page {
+                    return s.not_page_token();
                 }
+                pages::delete_post(&mut s, id)
             }
             ("GET", [id, edge])
                 if *id == page && matches!(*edge, "feed" | "posts" | "published_posts") =>
             {
-                list_feed(&mut s, req, &fields, false)
+                pages::list_feed(&mut s, req, &fields, false)
             }
             ("GET", [id, "scheduled_posts"]) if *id == page => {
-                list_feed(&mut s, req, &fields, true)
+                pages::list_feed(&mut s, req, &fields, true)
             }
-            ("POST", [id, "feed"]) if *id == page => create_feed_post(&mut s, &fields),
-            ("POST", [id, "photos"]) if *id == page => create_photo(&mut s, &fields),
+            ("GET", [id, "videos"]) if *id == page => video::list_videos(&mut s, req, &fields),
+            ("POST", [id, edge]) if *id == page && caller != Caller::Page => {
+                let _ = edge;
+                s.not_page_token()
+            }
+            ("POST", [id, "feed"]) if *id == page => pages::create_feed_post(&mut s, &fields),
+            ("POST", [id, "photos"]) if *id == page => pages::create_photo(&mut s, &fields),
+            ("POST", [id, "videos"]) if *id == page => video::upload(&mut s, &fields),
             (_, [id, ..]) if *id != page => unknown_object(&mut s, id),
             (m, _) => {
                 let msg = format!("Unsupported {} request.", m.to_ascii_lowercase());
@@ -365,27 +583,7 @@ impl Platform for GraphPlatform {
     fn fault_answer(&self, fault: Fault, _req: &Request) -> Response {
         let mut s = lock(&self.state);
         match fault {
-            Fault::Throttle { code } => {
-                let code = if code == 0 { 32 } else { code };
-                let msg = match code {
-                    4 => "(#4) Application request limit reached",
-                    17 => "(#17) User request limit reached",
-                    32 => "(#32) Page request limit reached",
-                    613 => "(#613) Calls to this api have exceeded the rate limit.",
-                    80001 => {
-                        "(#80001) There have been too many calls to this Page account. Wait a bit and try again."
-                    }
-                    368 => {
-                        "(#368) The action attempted has been deemed abusive or is otherwise disallowed"
-                    }
-                    _ => "Too many calls",
-                };
-                let status = if code == 368 { 403 } else { 400 };
-                let mut r = s.error(status, code, None, "OAuthException", msg);
-                r.headers
-                    .push(("X-Loa-Emulator-Throttled".into(), "1".into()));
-                r
-            }
+            Fault::Throttle { code } => throttled(&mut s, if code == 0 { 32 } else { code }),
             Fault::ExpiredToken => expired(&mut s),
             _ => s.error(
                 500,
@@ -436,6 +634,28 @@ impl Platform for GraphPlatform {
     }
 }
 
+/// The documented throttling answers (`graph-api/overview/rate-limiting`, error-handling
+/// guide): app-level #4, user-level #17, Page-level #32 and #80001, API-specific #613, and
+/// #368 for abuse. The usage headers then read 100 % (see `decorate`).
+fn throttled(s: &mut State, code: i64) -> Response {
+    let msg = match code {
+        4 => "(#4) Application request limit reached",
+        17 => "(#17) User request limit reached",
+        32 => "(#32) Page request limit reached",
+        613 => "(#613) Calls to this api have exceeded the rate limit.",
+        80001 => {
+            "(#80001) There have been too many calls to this Page account. Wait a bit and try again."
+        }
+        368 => "(#368) The action attempted has been deemed abusive or is otherwise disallowed",
+        _ => "Too many calls",
+    };
+    let status = if code == 368 { 403 } else { 400 };
+    let mut r = s.error(status, code, None, "OAuthException", msg);
+    r.headers
+        .push(("X-Loa-Emulator-Throttled".into(), "1".into()));
+    r
+}
+
 fn expired(s: &mut State) -> Response {
     let t = now();
     let msg = format!(
@@ -453,19 +673,6 @@ fn unknown_object(s: &mut State, id: &str) -> Response {
     s.error(400, 100, Some(33), "GraphMethodException", &msg)
 }
 
-fn post_json(p: &EmulatedPost) -> Value {
-    let mut v = json!({
-        "id": p.id,
-        "message": p.message,
-        "created_time": created_time(&p.created_at),
-        "is_published": p.published,
-    });
-    if let Some(t) = p.scheduled_publish_time {
-        v["scheduled_publish_time"] = json!(t);
-    }
-    v
-}
-
 /// `since`/`until` accept unix seconds or an RFC 3339 date.
 fn parse_time(v: &str) -> Option<i64> {
     v.parse::<i64>().ok().or_else(|| {
@@ -481,10 +688,23 @@ fn parse_time(v: &str) -> Option<i64> {
     })
 }
 
-fn list_feed(s: &mut State, req: &Request, f: &Fields, scheduled: bool) -> Response {
-    s.promote_due();
-    let since = f.get("since").and_then(|v| parse_time(&v));
-    let until = f.get("until").and_then(|v| parse_time(&v));
+fn created_time(t: &DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S+0000").to_string()
+}
+
+fn is_true(v: Option<String>, default: bool) -> bool {
+    match v.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        Some("true") | Some("1") => true,
+        Some("false") | Some("0") => false,
+        _ => default,
+    }
+}
+
+/// A list answer with cursor paging as Graph does it: `data`, and `paging` with opaque
+/// `before`/`after` cursors (here base64 of an offset) and a `next` URL carrying the same query
+/// with the new `after`. `limit` defaults to 25, at most 100.
+fn paged(req: &Request, f: &Fields, rows: Vec<serde_json::Value>) -> Response {
+    use crate::form::percent_encode;
     let limit = f
         .get("limit")
         .and_then(|v| v.parse::<usize>().ok())
@@ -496,220 +716,24 @@ fn list_feed(s: &mut State, req: &Request, f: &Fields, scheduled: bool) -> Respo
         .and_then(|b| String::from_utf8(b).ok())
         .and_then(|s| s.parse::<usize>().ok())
         .unwrap_or(0);
-    let mut items: Vec<&EmulatedPost> = s
-        .posts
-        .iter()
-        .filter(|p| {
-            if scheduled {
-                !p.published && p.scheduled_publish_time.is_some()
-            } else {
-                p.published
-            }
-        })
-        .filter(|p| since.is_none_or(|t| p.created_at.timestamp() >= t))
-        .filter(|p| until.is_none_or(|t| p.created_at.timestamp() <= t))
-        .collect();
-    // Newest first, as the feed is.
-    items.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
-    let total = items.len();
-    let page: Vec<Value> = items
-        .iter()
-        .skip(offset)
-        .take(limit)
-        .map(|p| {
-            let mut v = json!({ "id": p.id, "message": p.message, "created_time": created_time(&p.created_at) });
-            if scheduled {
-                v["scheduled_publish_time"] = json!(p.scheduled_publish_time);
-            }
-            v
-        })
-        .collect();
-    let mut body = json!({ "data": page });
-    if !body["data"].as_array().is_some_and(|a| a.is_empty()) {
-        let before = crate::common::base64_encode(offset.to_string().as_bytes());
-        let next_off = offset + limit;
-        let after = crate::common::base64_encode(next_off.to_string().as_bytes());
-        body["paging"] = json!({ "cursors": { "before": before, "after": after } });
-        if next_off < total {
-            let mut q: Vec<String> = req
-                .query_params()
-                .into_iter()
-                .filter(|(k, _)| k != "after")
-                .map(|(k, v)| format!("{}={}", percent_encode(&k), percent_encode(&v)))
-                .collect();
-            q.push(format!("after={}", percent_encode(&after)));
-            body["paging"]["next"] = json!(format!("{}?{}", req.path, q.join("&")));
-        }
+    let total = rows.len();
+    let page: Vec<serde_json::Value> = rows.into_iter().skip(offset).take(limit).collect();
+    if page.is_empty() {
+        return Response::json(200, &json!({ "data": page }));
     }
-    Response::json(200, &body)
-}
-
-/// Validates `scheduled_publish_time` against the documented 10 min – 30 days window.
-fn schedule(s: &mut State, f: &Fields, published: bool) -> Result<Option<i64>, Response> {
-    let Some(raw) = f.get("scheduled_publish_time") else {
-        return Ok(None);
-    };
-    let Some(at) = parse_time(&raw) else {
-        return Err(s.invalid("Invalid parameter scheduled_publish_time"));
-    };
-    if published {
-        return Err(s.invalid("Cannot specify a scheduled publish time on a published post"));
+    let before = crate::common::base64_encode(offset.to_string().as_bytes());
+    let next_off = offset + limit;
+    let after = crate::common::base64_encode(next_off.to_string().as_bytes());
+    let mut paging = json!({ "cursors": { "before": before, "after": after } });
+    if next_off < total {
+        let mut q: Vec<String> = req
+            .query_params()
+            .into_iter()
+            .filter(|(k, _)| k != "after")
+            .map(|(k, v)| format!("{}={}", percent_encode(&k), percent_encode(&v)))
+            .collect();
+        q.push(format!("after={}", percent_encode(&after)));
+        paging["next"] = json!(format!("{}?{}", req.path, q.join("&")));
     }
-    let delta = at - now().timestamp();
-    if !(600..=30 * 24 * 3600).contains(&delta) {
-        return Err(s.invalid(
-            "The specified scheduled publish time is invalid. It must be between 10 minutes and 30 days from the time of the API request.",
-        ));
-    }
-    Ok(Some(at))
-}
-
-fn create_feed_post(s: &mut State, f: &Fields) -> Response {
-    let message = f.get("message").unwrap_or_default();
-    let published = is_true(f.get("published"), true);
-    let at = match schedule(s, f, published) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    // attached_media[N]={"media_fbid":"…"}, in index order; also a JSON array in one field.
-    let mut indexed: Vec<(usize, String)> = Vec::new();
-    for (k, v) in &f.text {
-        if let Some(i) = k
-            .strip_prefix("attached_media[")
-            .and_then(|r| r.strip_suffix(']'))
-            .and_then(|n| n.parse::<usize>().ok())
-        {
-            indexed.push((i, v.clone()));
-        } else if k == "attached_media"
-            && let Ok(Value::Array(a)) = serde_json::from_str::<Value>(v)
-        {
-            indexed.extend(a.iter().enumerate().map(|(i, x)| (i, x.to_string())));
-        }
-    }
-    if let Some(Value::Array(a)) = f.json.as_ref().and_then(|j| j.get("attached_media")) {
-        indexed.extend(a.iter().enumerate().map(|(i, x)| (i, x.to_string())));
-    }
-    indexed.sort_by_key(|(i, _)| *i);
-    let mut ids = Vec::new();
-    for (i, raw) in &indexed {
-        let id = serde_json::from_str::<Value>(raw).ok().and_then(|v| {
-            v.get("media_fbid").and_then(|m| {
-                m.as_str()
-                    .map(str::to_string)
-                    .or_else(|| m.as_u64().map(|n| n.to_string()))
-            })
-        });
-        let Some(id) = id else {
-            return s.invalid(&format!(
-                "param attached_media[{i}] must be a JSON object with media_fbid"
-            ));
-        };
-        match s.photos.iter().find(|p| p.id == id) {
-            None => return s.invalid(&format!("Invalid media_fbid {id} in attached_media[{i}]")),
-            Some(p) if p.post_id.is_some() => {
-                return s.invalid(&format!(
-                    "Media {id} in attached_media[{i}] is already attached to a post"
-                ));
-            }
-            Some(_) if ids.contains(&id) => {
-                return s.invalid(&format!("Media {id} is attached twice"));
-            }
-            Some(_) => ids.push(id),
-        }
-    }
-    if message.trim().is_empty() && ids.is_empty() {
-        return s.invalid("Missing message or attachment");
-    }
-    let page = s.opts.page_id.clone();
-    let post_id = format!("{page}_{}", s.new_id());
-    let mut hashes = Vec::new();
-    for id in &ids {
-        if let Some(p) = s.photos.iter_mut().find(|p| p.id == *id) {
-            p.post_id = Some(post_id.clone());
-            hashes.push(p.sha256);
-        }
-    }
-    s.posts.push(EmulatedPost {
-        id: post_id.clone(),
-        message,
-        photos: hashes,
-        photo_ids: ids,
-        published: published && at.is_none(),
-        scheduled_publish_time: at,
-        created_at: now(),
-    });
-    Response::json(200, &json!({ "id": post_id }))
-}
-
-fn create_photo(s: &mut State, f: &Fields) -> Response {
-    let Some(source) = f.file("source").or_else(|| f.files.first()) else {
-        let r = s.error(
-            400,
-            324,
-            None,
-            "OAuthException",
-            "(#324) Requires upload file",
-        );
-        return r;
-    };
-    if source.data.is_empty() {
-        return s.error(
-            400,
-            324,
-            None,
-            "OAuthException",
-            "(#324) Missing or invalid image file",
-        );
-    }
-    if source.data.len() > s.opts.max_photo_bytes {
-        return s.error(
-            400,
-            100,
-            Some(1_366_046),
-            "OAuthException",
-            "(#100) The photo is too large",
-        );
-    }
-    let published = is_true(f.get("published"), true);
-    let at = match schedule(s, f, published) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let message = f
-        .get("message")
-        .or_else(|| f.get("caption"))
-        .unwrap_or_default();
-    let photo_id = s.new_id();
-    let digest = sha256(&source.data);
-    let makes_post = published || at.is_some();
-    let post_id = if makes_post {
-        let n = s.new_id();
-        Some(format!("{}_{n}", s.opts.page_id))
-    } else {
-        None
-    };
-    s.photos.push(EmulatedPhoto {
-        id: photo_id.clone(),
-        sha256: digest,
-        size: source.data.len(),
-        published,
-        temporary: is_true(f.get("temporary"), false),
-        post_id: post_id.clone(),
-        created_at: now(),
-    });
-    match post_id {
-        Some(pid) => {
-            s.posts.push(EmulatedPost {
-                id: pid.clone(),
-                message,
-                photos: vec![digest],
-                photo_ids: vec![photo_id.clone()],
-                published: at.is_none(),
-                scheduled_publish_time: at,
-                created_at: now(),
-            });
-            Response::json(200, &json!({ "id": photo_id, "post_id": pid }))
-        }
-        None => Response::json(200, &json!({ "id": photo_id })),
-    }
+    Response::json(200, &json!({ "data": page, "paging": paging }))
 }

@@ -379,6 +379,9 @@ pub fn find_marker(
         WP,
         wp.posts()
             .into_iter()
+            // What the public sees: drafts (a key reserved before publishing) and trashed
+            // posts are not copies of the post.
+            .filter(|p| matches!(p.status.as_str(), "publish" | "future"))
             .filter(|p| p.title.contains(marker) || p.content.contains(marker))
             .map(|p| {
                 // Loa's WordPress post: the first photo is the featured image, the others follow

@@ -35,6 +35,8 @@ pub struct Request {
     pub path: String,
     /// The raw query string (after `?`), not decoded.
     pub query: String,
+    /// The request target as sent (path and query, not decoded).
+    pub target: String,
     /// Header names lower-cased, in arrival order.
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
@@ -77,6 +79,15 @@ impl Request {
             .unwrap_or_default()
     }
 
+    /// The URL the client asked for, as a browser's address bar would show it.
+    pub fn url(&self) -> String {
+        format!(
+            "http://{}{}",
+            self.header("host").unwrap_or("localhost"),
+            self.target
+        )
+    }
+
     /// Whether this request may change state on the server (the ones random faults pick).
     pub fn is_state_changing(&self) -> bool {
         matches!(self.method.as_str(), "POST" | "PUT" | "PATCH" | "DELETE")
@@ -111,6 +122,20 @@ impl Response {
         r
     }
 
+    /// An HTML page (`text/html; charset=UTF-8`).
+    pub fn html(status: u16, body: &str) -> Self {
+        let mut r = Response::new(status);
+        r.headers
+            .push(("Content-Type".into(), "text/html; charset=UTF-8".into()));
+        r.body = body.as_bytes().to_vec();
+        r
+    }
+
+    /// A redirect to `location`.
+    pub fn redirect(status: u16, location: &str) -> Self {
+        Response::new(status).with_header("Location", location)
+    }
+
     /// Adds a header (builder style).
     pub fn with_header(mut self, name: &str, value: impl Into<String>) -> Self {
         self.headers.push((name.to_string(), value.into()));
@@ -141,14 +166,21 @@ fn reason(status: u16) -> &'static str {
         100 => "Continue",
         200 => "OK",
         201 => "Created",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         400 => "Bad Request",
         401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        412 => "Precondition Failed",
         413 => "Payload Too Large",
         429 => "Too Many Requests",
         500 => "Internal Server Error",
+        501 => "Not Implemented",
         502 => "Bad Gateway",
         503 => "Service Unavailable",
         _ => "Unknown",
@@ -308,6 +340,7 @@ impl Conn {
             method,
             path: crate::form::percent_decode(raw_path.as_bytes()),
             query,
+            target: target.to_string(),
             headers,
             body: Vec::new(),
             head_len: head_end,

@@ -55,7 +55,7 @@
 //!
 //! ## Sandbox
 //! [`sandbox::run`] starts all three on fixed ports, writes token files and prints the
-//! `loa channel add …` commands; the `loa-sandbox` binary wraps it.
+//! `loa channel add …` commands and the sign-in pages; the `loa-sandbox` binary wraps it.
 
 pub mod client;
 pub mod common;
@@ -63,7 +63,9 @@ pub mod faults;
 pub mod form;
 pub mod graph;
 pub mod harness;
+pub mod hostile;
 pub mod http;
+pub mod other_host;
 pub mod sandbox;
 pub mod server;
 pub mod wordpress;
@@ -72,6 +74,7 @@ pub mod zalo;
 pub use common::{hex, sha256};
 pub use faults::{EndpointMatch, Fault, Faults, SplitMix64};
 pub use graph::{EmulatedPhoto, EmulatedPost, GraphEmulator, GraphOptions};
+pub use other_host::{ForeignRequest, OtherHost};
 pub use server::{EndpointStats, RequestRecord, Stats};
 pub use wordpress::{EmulatedMedia, EmulatedWpPost, WordPressEmulator, WordPressOptions};
 pub use zalo::{BodyItem, EmulatedArticle, ZaloEmulator, ZaloImage, ZaloOptions};
@@ -113,6 +116,15 @@ macro_rules! server_api {
             /// The port the emulator listens on.
             pub fn port(&self) -> u16 {
                 self.server.addr().port()
+            }
+            /// What reached the other host that [`$crate::Fault::RedirectElsewhere`] sends
+            /// clients to.
+            pub fn other_host_requests(&self) -> Vec<$crate::ForeignRequest> {
+                self.other_host.requests()
+            }
+            /// The other host's origin (`http://127.0.0.1:PORT`).
+            pub fn other_host_origin(&self) -> String {
+                self.other_host.origin()
             }
         }
     };

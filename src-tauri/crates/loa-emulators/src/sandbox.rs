@@ -112,6 +112,10 @@ pub fn start(opts: &SandboxOptions) -> Result<Sandbox, SandboxError> {
     })?;
     let z = ZaloOptions::default();
     write(&opts.dir.join("facebook-token.txt"), &graph.token())?;
+    write(
+        &opts.dir.join("facebook-app-secret.txt"),
+        &graph.app_secret(),
+    )?;
     write(&opts.dir.join("zalo-token.txt"), &zalo.access_token())?;
     write(
         &opts.dir.join("zalo-refresh-token.txt"),
@@ -171,7 +175,18 @@ impl Sandbox {
              Then:\n\
              {loa} draft new --title \"Thông báo\" --body \"Lịch tiếp công dân tuần này…\"\n\
              {loa} queue add 1 --channel \"Trang xã (thử)\"\n\
-             {loa} sync --once\n",
+             {loa} sync --once\n\n\
+             Or connect by signing in, as an officer would (no tokens to paste):\n\
+             Facebook  Login dialog: {www}/{ver}/dialog/oauth?client_id={fb_app}&redirect_uri=REDIRECT&state=STATE\n\
+             \x20         REDIRECT is {success} (an embedded browser) or any http://127.0.0.1:PORT/… (the app\n\
+             \x20         is in development mode); app id {fb_app}, app secret in {fbs}; PKCE (code_challenge,\n\
+             \x20         S256) lets the code be exchanged without the secret.\n\
+             \x20         Code exchange and long-lived token: {fb}/oauth/access_token; Pages: {fb}/me/accounts.\n\
+             \x20         The account \"{fb_user}\" manages \"{page_name}\" (may publish) and one Page it may only analyse.\n\
+             Zalo OA   Permission page: {za}/v4/oa/permission?app_id={app}&redirect_uri={zcb}&code_challenge=CHALLENGE&state=STATE\n\
+             \x20         The callback page {zcb} shows the code; exchange it at {za}/v4/oa/access_token\n\
+             \x20         (header secret_key from {zs}; form code, app_id, grant_type=authorization_code, code_verifier).\n\
+             \x20         Real Zalo accepts only the callback URL registered for the app, on a verified domain.\n",
             fb = self.graph.base_url(),
             page = self.graph.page_id(),
             za = self.zalo.base_url(),
@@ -184,6 +199,14 @@ impl Sandbox {
             app = z.app_id,
             wpt = q(&d.join("wordpress-app-password.txt")),
             folder = q(&d.join("folder")),
+            www = self.graph.www_url(),
+            ver = "v21.0",
+            fb_app = self.graph.app_id(),
+            success = self.graph.login_success_url(),
+            fbs = q(&d.join("facebook-app-secret.txt")),
+            fb_user = GraphOptions::default().user_name,
+            page_name = GraphOptions::default().page_name,
+            zcb = self.zalo.callback_url(),
         )
     }
 

@@ -84,6 +84,8 @@ struct Shared {
     refuse_until: Mutex<Option<Instant>>,
     /// The link every connection goes through (the benchmark's slow link).
     link: Mutex<Option<Link>>,
+    /// Where [`Fault::RedirectElsewhere`] sends clients.
+    redirect_target: Mutex<Option<String>>,
     stop: AtomicBool,
 }
 
@@ -120,6 +122,7 @@ impl Server {
             log: Mutex::new(Vec::new()),
             refuse_until: Mutex::new(None),
             link: Mutex::new(None),
+            redirect_target: Mutex::new(None),
             stop: AtomicBool::new(false),
         });
         let s = Arc::clone(&shared);
@@ -165,6 +168,12 @@ impl Server {
     /// platform, as a commune has).
     pub fn set_link(&self, link: Option<Link>) {
         *lock(&self.shared.link) = link;
+    }
+
+    /// The origin [`Fault::RedirectElsewhere`] redirects to (the emulators set their
+    /// [`crate::OtherHost`]).
+    pub fn set_redirect_target(&self, origin: String) {
+        *lock(&self.shared.redirect_target) = Some(origin);
     }
 
     pub fn stats(&self) -> Stats {
@@ -353,6 +362,18 @@ fn respond(shared: &Shared, fault: Option<Fault>, req: &Request) -> Option<Respo
             Some(p.fault_answer(f, req))
         }
         Some(f @ (Fault::Throttle { .. } | Fault::ExpiredToken)) => Some(p.fault_answer(f, req)),
+        Some(Fault::SlowHost { hold_ms }) => {
+            std::thread::sleep(Duration::from_millis(hold_ms));
+            Some(p.handle(req))
+        }
+        Some(Fault::CaptivePortal { status }) => Some(crate::hostile::captive_portal(req, status)),
+        Some(Fault::PayloadTooLarge) => Some(crate::hostile::payload_too_large(req)),
+        Some(Fault::RedirectElsewhere { status }) => {
+            let target = lock(&shared.redirect_target)
+                .clone()
+                .unwrap_or_else(|| "http://127.0.0.1:9".to_string());
+            Some(crate::hostile::redirect_elsewhere(req, status, &target))
+        }
     }
 }
 

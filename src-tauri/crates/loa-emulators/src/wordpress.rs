@@ -5,30 +5,31 @@
 //! - HTTP Basic with `user:application-password` (spaces in the password are ignored);
 //!   `incorrect_password` / `invalid_username` 401 when wrong;
 //! - `GET /wp-json/wp/v2/users/me` (401 `rest_not_logged_in` without auth);
-//! - `POST /wp-json/wp/v2/media` with the raw file as body, `Content-Type` and
-//!   `Content-Disposition: attachment; filename="…"` (or multipart `file`) → 201 with `id` and
-//!   `source_url`; 400 `rest_upload_no_data`, `rest_upload_no_content_disposition`;
-//!   `POST /wp-json/wp/v2/media/{id}` updates `alt_text`, `caption`, `title`;
-//! - `POST /wp-json/wp/v2/posts` (JSON or form) → 201; a taken slug gets `-2`, `-3`… appended;
-//!   `publish` with a future date becomes `future` and `future` with a past date becomes
-//!   `publish` (as `wp_insert_post` does); unknown `featured_media` → 400 `rest_invalid_featured_media`;
-//! - `GET /wp-json/wp/v2/posts?slug=&status=&search=&per_page=&page=` → array; statuses other
-//!   than `publish` need auth (400 `rest_invalid_param` without);
+//! - [`media`]: upload, update, list and search, delete;
+//! - [`posts`]: create (drafts included), update (publishing a draft), list and search, delete;
 //! - errors are `{"code","message","data":{"status"}}`.
+//!
+//! Network faults shared by every emulator (a slow host, a 413 page, a captive portal, a redirect
+//! to another host) are [`crate::Fault`] kinds; [`WordPressOptions::max_request_bytes`] makes the
+//! 413 happen by size as a real front server does.
+
+pub mod media;
+pub mod posts;
 
 use std::sync::{Arc, Mutex};
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::json;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::common::{base64_decode, now, sha256};
+use crate::common::base64_decode;
 use crate::faults::Fault;
-use crate::form::{Fields, disposition_param};
 use crate::http::{Request, Response};
+use crate::other_host::OtherHost;
 use crate::server::{Platform, Server, lock};
-use crate::zalo::sniff;
+
+pub use posts::sanitize_slug;
 
 /// How the WordPress emulator starts.
 #[derive(Debug, Clone)]
@@ -40,6 +41,9 @@ pub struct WordPressOptions {
     pub port: u16,
     /// `Retry-After` (seconds) of a throttled answer.
     pub retry_after_secs: u64,
+    /// Request bodies larger than this get the front server's 413 HTML page (Apache's
+    /// `LimitRequestBody`); `None` = no limit.
+    pub max_request_bytes: Option<usize>,
 }
 
 impl Default for WordPressOptions {
@@ -50,6 +54,7 @@ impl Default for WordPressOptions {
             site_name: "Cổng thông tin điện tử xã Nà Hẩu".into(),
             port: 0,
             retry_after_secs: 30,
+            max_request_bytes: None,
         }
     }
 }
@@ -64,6 +69,8 @@ pub struct EmulatedMedia {
     pub sha256: [u8; 32],
     pub size: usize,
     pub source_url: String,
+    /// The attachment's title: the stored file name without its extension, as WordPress sets it.
+    pub title: String,
     pub alt_text: String,
     #[serde(skip)]
     pub bytes: Vec<u8>,
@@ -76,9 +83,13 @@ pub struct EmulatedWpPost {
     pub title: String,
     pub content: String,
     pub slug: String,
-    /// `publish`, `future`, `draft`, `pending`, `private`.
+    /// `publish`, `future`, `draft`, `pending`, `private`, `trash`.
     pub status: String,
     pub date: DateTime<Utc>,
+    /// A draft saved without a date has none yet (`date_gmt` zero in WordPress): it takes the
+    /// time it is published.
+    #[serde(skip)]
+    pub floating_date: bool,
     pub featured_media: u64,
     /// SHA-256 of the featured image, if any.
     #[serde(serialize_with = "crate::ser_opt_hash")]
@@ -110,6 +121,7 @@ fn wp_err(status: u16, code: &str, message: &str) -> Response {
 #[derive(Debug)]
 pub struct WordPressEmulator {
     server: Server,
+    other_host: OtherHost,
     state: Arc<Mutex<State>>,
 }
 
@@ -134,8 +146,14 @@ impl WordPressEmulator {
             }),
             port,
         )?;
+        let other_host = OtherHost::start()?;
+        server.set_redirect_target(other_host.origin());
         lock(&state).origin = server.origin();
-        Ok(WordPressEmulator { server, state })
+        Ok(WordPressEmulator {
+            server,
+            other_host,
+            state,
+        })
     }
 
     /// The site URL (`--url`).
@@ -289,9 +307,15 @@ impl Platform for WpPlatform {
 
     fn handle(&self, req: &Request) -> Response {
         let mut s = lock(&self.state);
+        if s.opts
+            .max_request_bytes
+            .is_some_and(|max| req.body.len() > max)
+        {
+            return crate::hostile::payload_too_large(req);
+        }
         let path = rest_path(req);
         if let Some(file) = path.strip_prefix("/wp-content/uploads/") {
-            return serve_media(&s, file);
+            return media::serve(&s, file);
         }
         let authed = match auth(&s, req) {
             Ok(a) => a,
@@ -299,15 +323,19 @@ impl Platform for WpPlatform {
         };
         let route = path.trim_end_matches('/');
         let segs: Vec<&str> = route.split('/').filter(|x| !x.is_empty()).collect();
-        match (req.method.as_str(), segs.as_slice()) {
-            ("GET", ["wp-json"]) => {
+        let api: &[&str] = match segs.as_slice() {
+            ["wp-json", "wp", "v2", rest @ ..] => rest,
+            ["wp-json"] => {
                 let (name, url) = (s.opts.site_name.clone(), s.origin.clone());
-                Response::json(
+                return Response::json(
                     200,
                     &json!({ "name": name, "description": "", "url": url, "home": url, "namespaces": ["wp/v2"] }),
-                )
+                );
             }
-            ("GET", ["wp-json", "wp", "v2", "users", "me"]) => {
+            _ => &["-"],
+        };
+        match (req.method.as_str(), api) {
+            ("GET", ["users", "me"]) => {
                 if !authed {
                     return wp_err(
                         401,
@@ -321,53 +349,36 @@ impl Platform for WpPlatform {
                     &json!({ "id": 1, "name": user, "slug": user, "url": "", "description": "" }),
                 )
             }
-            ("POST", ["wp-json", "wp", "v2", "media"]) => {
-                if !authed {
-                    return wp_err(
-                        401,
-                        "rest_cannot_create",
-                        "Sorry, you are not allowed to upload files as this user.",
-                    );
-                }
-                upload_media(&mut s, req)
-            }
-            ("GET", ["wp-json", "wp", "v2", "media", id]) => match find_media(&s, id) {
-                Some(m) => Response::json(200, &media_json(m)),
-                None => wp_err(404, "rest_post_invalid_id", "Invalid post ID."),
-            },
-            ("POST", ["wp-json", "wp", "v2", "media", id]) => {
-                if !authed {
-                    return wp_err(
-                        401,
-                        "rest_cannot_edit",
-                        "Sorry, you are not allowed to edit this post.",
-                    );
-                }
-                update_media(&mut s, req, id)
-            }
-            ("POST", ["wp-json", "wp", "v2", "posts"]) => {
-                if !authed {
-                    return wp_err(
-                        401,
-                        "rest_cannot_create",
-                        "Sorry, you are not allowed to create posts as this user.",
-                    );
-                }
-                create_post(&mut s, req)
-            }
-            ("GET", ["wp-json", "wp", "v2", "posts"]) => list_posts(&s, req, authed),
-            ("GET", ["wp-json", "wp", "v2", "posts", id]) => {
-                let found = id
-                    .parse::<u64>()
-                    .ok()
-                    .and_then(|n| s.posts.iter().find(|p| p.id == n));
-                match found {
-                    Some(p) if p.status == "publish" || authed => {
-                        Response::json(200, &post_json(&s, p))
-                    }
-                    _ => wp_err(404, "rest_post_invalid_id", "Invalid post ID."),
-                }
-            }
+            ("GET", ["media"]) => media::list(&s, req),
+            ("GET", ["media", id]) => media::read(&s, id),
+            ("POST", ["media"]) if !authed => wp_err(
+                401,
+                "rest_cannot_create",
+                "Sorry, you are not allowed to upload files as this user.",
+            ),
+            ("POST", ["media"]) => media::upload(&mut s, req),
+            ("DELETE", ["media", _] | ["posts", _]) if !authed => wp_err(
+                401,
+                "rest_cannot_delete",
+                "Sorry, you are not allowed to delete this post.",
+            ),
+            ("POST" | "PUT" | "PATCH", ["media", _] | ["posts", _]) if !authed => wp_err(
+                401,
+                "rest_cannot_edit",
+                "Sorry, you are not allowed to edit this post.",
+            ),
+            ("POST" | "PUT" | "PATCH", ["media", id]) => media::update(&mut s, req, id),
+            ("DELETE", ["media", id]) => media::delete(&mut s, req, id),
+            ("POST", ["posts"]) if !authed => wp_err(
+                401,
+                "rest_cannot_create",
+                "Sorry, you are not allowed to create posts as this user.",
+            ),
+            ("POST", ["posts"]) => posts::create(&mut s, req),
+            ("GET", ["posts"]) => posts::list(&s, req, authed),
+            ("GET", ["posts", id]) => posts::read(&s, id, authed),
+            ("POST" | "PUT" | "PATCH", ["posts", id]) => posts::update(&mut s, req, id),
+            ("DELETE", ["posts", id]) => posts::delete(&mut s, req, id),
             _ => wp_err(
                 404,
                 "rest_no_route",
@@ -397,20 +408,14 @@ impl Platform for WpPlatform {
                 "incorrect_password",
                 "The provided password is an invalid application password.",
             ),
-            _ => {
-                let mut r = Response::new(500);
-                r.headers
-                    .push(("Content-Type".into(), "text/html; charset=UTF-8".into()));
-                r.body = "<p>There has been a critical error on this website.</p>"
-                    .as_bytes()
-                    .to_vec();
-                r
-            }
+            _ => Response::html(
+                500,
+                "<p>There has been a critical error on this website.</p>",
+            ),
         }
     }
 }
 
-/// The REST path: `/wp-json/…`, or `?rest_route=/…` on the site root (pretty permalinks off).
 fn rest_path(req: &Request) -> String {
     if (req.path == "/" || req.path.is_empty())
         && let Some(r) = req.query_param("rest_route")
@@ -420,144 +425,8 @@ fn rest_path(req: &Request) -> String {
     req.path.clone()
 }
 
-fn find_media<'a>(s: &'a State, id: &str) -> Option<&'a EmulatedMedia> {
-    let n = id.parse::<u64>().ok()?;
-    s.media.iter().find(|m| m.id == n)
-}
-
-fn serve_media(s: &State, file: &str) -> Response {
-    match s
-        .media
-        .iter()
-        .find(|m| m.source_url.ends_with(&format!("/{file}")))
-    {
-        Some(m) => {
-            let mut r = Response::new(200);
-            r.headers.push(("Content-Type".into(), m.mime_type.clone()));
-            r.body = m.bytes.clone();
-            r
-        }
-        None => Response::new(404),
-    }
-}
-
-fn media_json(m: &EmulatedMedia) -> Value {
-    json!({
-        "id": m.id, "slug": m.filename.rsplit_once('.').map(|x| x.0).unwrap_or(&m.filename),
-        "status": "inherit", "type": "attachment", "link": m.source_url,
-        "title": { "rendered": m.filename }, "alt_text": m.alt_text,
-        "media_type": "image", "mime_type": m.mime_type, "source_url": m.source_url,
-        "media_details": { "filesize": m.size },
-    })
-}
-
-fn upload_media(s: &mut State, req: &Request) -> Response {
-    let (data, filename) = if req.content_type() == "multipart/form-data" {
-        let f = match Fields::from_request(req) {
-            Ok(f) => f,
-            Err(e) => return wp_err(400, "rest_upload_unknown_error", &e.to_string()),
-        };
-        match f.file("file") {
-            Some(p) => (p.data.clone(), p.filename.clone().unwrap_or_default()),
-            None => return wp_err(400, "rest_upload_no_data", "No data supplied."),
-        }
-    } else {
-        if req.body.is_empty() {
-            return wp_err(400, "rest_upload_no_data", "No data supplied.");
-        }
-        let Some(cd) = req.header("content-disposition") else {
-            return wp_err(
-                400,
-                "rest_upload_no_content_disposition",
-                "No Content-Disposition supplied.",
-            );
-        };
-        let Some(name) = disposition_param(cd, "filename") else {
-            return wp_err(
-                400,
-                "rest_upload_invalid_disposition",
-                "Invalid Content-Disposition supplied. Content-Disposition needs to be formatted as `attachment; filename=\"image.png\"` or similar.",
-            );
-        };
-        (req.body.clone(), name)
-    };
-    if data.is_empty() {
-        return wp_err(400, "rest_upload_no_data", "No data supplied.");
-    }
-    let Some(mime) = sniff(&data) else {
-        return wp_err(
-            400,
-            "rest_upload_sideload_error",
-            "Sorry, you are not allowed to upload this file type.",
-        );
-    };
-    s.next_id += 1;
-    let id = s.next_id;
-    // Same file name twice gets a suffix, as wp_unique_filename does.
-    let base = sanitize_filename(&filename);
-    let (stem, ext) = base.rsplit_once('.').unwrap_or((&base, "jpg"));
-    let mut fname = format!("{stem}.{ext}");
-    let mut k = 1;
-    while s.media.iter().any(|m| m.filename == fname) {
-        fname = format!("{stem}-{k}.{ext}");
-        k += 1;
-    }
-    let t = now();
-    let url = format!(
-        "{}/wp-content/uploads/{}/{fname}",
-        s.origin,
-        t.format("%Y/%m")
-    );
-    let m = EmulatedMedia {
-        id,
-        filename: fname,
-        mime_type: mime.to_string(),
-        sha256: sha256(&data),
-        size: data.len(),
-        source_url: url,
-        alt_text: String::new(),
-        bytes: data,
-    };
-    let body = media_json(&m);
-    s.media.push(m);
-    Response::json(201, &body)
-}
-
-fn update_media(s: &mut State, req: &Request, id: &str) -> Response {
-    let f = Fields::from_request(req).unwrap_or_default();
-    let Some(m) = id
-        .parse::<u64>()
-        .ok()
-        .and_then(|n| s.media.iter_mut().find(|m| m.id == n))
-    else {
-        return wp_err(404, "rest_post_invalid_id", "Invalid post ID.");
-    };
-    if let Some(alt) = f.get("alt_text") {
-        m.alt_text = alt;
-    }
-    Response::json(200, &media_json(m))
-}
-
-fn sanitize_filename(name: &str) -> String {
-    let n: String = remove_accents(name)
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if n.trim_matches(['-', '.']).is_empty() {
-        "image.jpg".into()
-    } else {
-        n
-    }
-}
-
 /// Letters without their marks, `đ` → `d` (as WordPress's `remove_accents` does for Vietnamese).
-fn remove_accents(s: &str) -> String {
+pub(crate) fn remove_accents(s: &str) -> String {
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| match c {
@@ -566,177 +435,6 @@ fn remove_accents(s: &str) -> String {
             c => c,
         })
         .collect()
-}
-
-/// `sanitize_title`: ASCII, lower case, hyphens.
-pub fn sanitize_slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in remove_accents(s).to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            out.push(c);
-        } else if (c.is_whitespace() || c == '-' || c == '.') && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_string()
-}
-
-/// Text of a field that may be a string or `{"raw": …}`.
-fn text_field(f: &Fields, name: &str) -> Option<String> {
-    if let Some(Value::Object(o)) = f.json.as_ref().and_then(|j| j.get(name)) {
-        return o.get("raw").and_then(Value::as_str).map(str::to_string);
-    }
-    f.get(name)
-}
-
-fn parse_wp_date(v: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(v)
-        .map(|d| d.with_timezone(&Utc))
-        .ok()
-        .or_else(|| {
-            NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M:%S")
-                .ok()
-                .map(|n| n.and_utc())
-        })
-}
-
-fn create_post(s: &mut State, req: &Request) -> Response {
-    let f = match Fields::from_request(req) {
-        Ok(f) => f,
-        Err(e) => return wp_err(400, "rest_invalid_json", &e.to_string()),
-    };
-    if req.content_type() == "application/json" && f.json.is_none() && !req.body.is_empty() {
-        return wp_err(400, "rest_invalid_json", "Invalid JSON body passed.");
-    }
-    let title = text_field(&f, "title").unwrap_or_default();
-    let content = text_field(&f, "content").unwrap_or_default();
-    let mut status = f.get("status").unwrap_or_else(|| "draft".into());
-    if !matches!(
-        status.as_str(),
-        "publish" | "future" | "draft" | "pending" | "private"
-    ) {
-        return wp_err(400, "rest_invalid_param", "Invalid parameter(s): status");
-    }
-    let date = match f.get("date_gmt").or_else(|| f.get("date")) {
-        None => now(),
-        Some(v) => match parse_wp_date(&v) {
-            Some(d) => d,
-            None => return wp_err(400, "rest_invalid_param", "Invalid parameter(s): date"),
-        },
-    };
-    let t = now();
-    if status == "publish" && date > t {
-        status = "future".into();
-    } else if status == "future" && date <= t {
-        status = "publish".into();
-    }
-    let featured = match f.get("featured_media") {
-        None => 0,
-        Some(v) => match v.parse::<u64>() {
-            Ok(0) => 0,
-            Ok(n) if s.media.iter().any(|m| m.id == n) => n,
-            _ => {
-                return wp_err(
-                    400,
-                    "rest_invalid_featured_media",
-                    "Invalid featured media ID.",
-                );
-            }
-        },
-    };
-    let wanted = f
-        .get("slug")
-        .map(|v| sanitize_slug(&v))
-        .filter(|v| !v.is_empty());
-    let base = wanted.unwrap_or_else(|| {
-        let t = sanitize_slug(&title);
-        if t.is_empty() {
-            format!("{}", s.next_id + 1)
-        } else {
-            t
-        }
-    });
-    let mut slug = base.clone();
-    let mut k = 2;
-    while s.posts.iter().any(|p| p.slug == slug) {
-        slug = format!("{base}-{k}");
-        k += 1;
-    }
-    s.next_id += 1;
-    let post = EmulatedWpPost {
-        id: s.next_id,
-        title,
-        content,
-        slug,
-        status,
-        date,
-        featured_media: featured,
-        featured_photo: None,
-        content_photos: Vec::new(),
-        created_at: t,
-    };
-    let body = post_json(s, &post);
-    s.posts.push(post);
-    Response::json(201, &body)
-}
-
-fn post_json(s: &State, p: &EmulatedWpPost) -> Value {
-    let d = p.date.format("%Y-%m-%dT%H:%M:%S").to_string();
-    json!({
-        "id": p.id, "date": d, "date_gmt": d, "slug": p.slug, "status": p.status, "type": "post",
-        "link": format!("{}/?p={}", s.origin, p.id),
-        "title": { "raw": p.title, "rendered": p.title },
-        "content": { "raw": p.content, "rendered": p.content, "protected": false },
-        "featured_media": p.featured_media,
-    })
-}
-
-fn list_posts(s: &State, req: &Request, authed: bool) -> Response {
-    let q = |k: &str| req.query_param(k);
-    let statuses: Vec<String> = q("status")
-        .unwrap_or_else(|| "publish".into())
-        .split(',')
-        .map(|x| x.trim().to_string())
-        .filter(|x| !x.is_empty())
-        .collect();
-    if !authed && statuses.iter().any(|x| x != "publish") {
-        return wp_err(400, "rest_invalid_param", "Invalid parameter(s): status");
-    }
-    let slugs: Option<Vec<String>> =
-        q("slug").map(|v| v.split(',').map(|x| x.trim().to_string()).collect());
-    let search = q("search").map(|v| v.to_lowercase());
-    let per_page = q("per_page")
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(10);
-    if !(1..=100).contains(&per_page) {
-        return wp_err(400, "rest_invalid_param", "Invalid parameter(s): per_page");
-    }
-    let page = q("page")
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(1)
-        .max(1);
-    let mut list: Vec<&EmulatedWpPost> = s
-        .posts
-        .iter()
-        .filter(|p| statuses.iter().any(|x| x == "any" || *x == p.status))
-        .filter(|p| slugs.as_ref().is_none_or(|v| v.contains(&p.slug)))
-        .filter(|p| {
-            search.as_ref().is_none_or(|q| {
-                p.title.to_lowercase().contains(q) || p.content.to_lowercase().contains(q)
-            })
-        })
-        .collect();
-    list.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
-    let total = list.len();
-    let items: Vec<Value> = list
-        .iter()
-        .skip((page - 1) * per_page)
-        .take(per_page)
-        .map(|p| post_json(s, p))
-        .collect();
-    Response::json(200, &Value::Array(items))
-        .with_header("X-WP-Total", total.to_string())
-        .with_header("X-WP-TotalPages", total.div_ceil(per_page).to_string())
 }
 
 #[cfg(test)]

@@ -1,37 +1,51 @@
-//! The Zalo Official Account API (articles) and its OAuth v4 token refresh, on one server.
+//! The Zalo Official Account API (articles) and its OAuth v4 sign-in and token refresh, on one
+//! server (Zalo's `openapi.zalo.me` and `oauth.zaloapp.com` are the same loopback origin here).
 //!
 //! Documented behaviour followed (developers.zalo.me/docs/official-account/…, as quoted by the
-//! official Java SDK and SDKs that transcribe the docs — see `publish-contract.md`):
+//! official Java SDK and SDKs that transcribe the docs):
 //! - every answer is HTTP 200 with `{"error":0,…}` on success and a non-zero `error` otherwise;
-//!   the access token travels in an `access_token` header;
+//!   the access token travels in an `access_token` header; an exhausted quota is -223, as the
+//!   independent emulator Loa was tested against answers;
 //! - `GET /v2.0/oa/getoa`; `POST /v2.0/oa/upload/image` (multipart `file`, jpg/png ≤ 1 MB →
 //!   `data.attachment_id`);
-//! - `POST /v2.0/article/create` (title ≤ 150, author ≤ 50, description ≤ 300 characters, cover
-//!   and body required) → `data.token`; `POST /v2.0/article/verify` → `data.id`, or -214 while
-//!   the article is still being processed; `GET /v2.0/article/getslice` (`data.medias`, `data.total`),
-//!   `GET /v2.0/article/getdetail`, `POST /v2.0/article/remove`;
-//! - `POST /v4/oa/access_token` (header `secret_key`; form `refresh_token`, `app_id`,
-//!   `grant_type=refresh_token`): a refresh token works once; the answer carries a new pair.
+//! - [`articles`]: `POST /v2.0/article/create` (title ≤ 150, author ≤ 50, description ≤ 300
+//!   characters, cover and body required) → `data.token`; `POST /v2.0/article/verify` →
+//!   `data.id`, or -214 while the article is still being processed; `GET /v2.0/article/getslice`
+//!   (`offset`, `limit` at most 10 — a larger `limit` is served as 10 —, newest first, each with
+//!   `create_date` in milliseconds; `data.total`), `GET /v2.0/article/getdetail`,
+//!   `POST /v2.0/article/remove`;
+//! - [`oauth`]: the OA permission page `GET /v4/oa/permission?app_id&redirect_uri&code_challenge&state`
+//!   and `POST /v4/oa/access_token` (header `secret_key`; form `app_id` and either
+//!   `grant_type=authorization_code` + `code` + `code_verifier`, or `grant_type=refresh_token` +
+//!   `refresh_token`): a refresh token works once; the answer carries a new pair.
 //!
 //! Emulator choices where the documentation is silent (marked `[inferred]` in the contract):
 //! unknown access token -216, expired -220; field-limit violations -201 with a message naming the
 //! field; OAuth errors -14014 (used/unknown refresh token), -14002 (wrong app id), -14012 (wrong
-//! secret key), -14003 (bad grant type); the upload answer also carries a loopback `url` serving
-//! the bytes (real Zalo gives only `attachment_id`); the article exists from `create` on (so a
-//! create whose answer was lost has still produced an article, which `getslice` shows).
+//! secret key), -14003 (bad grant type), -14004 (unknown, used or expired code), -14005 (wrong
+//! code verifier); the upload answer also carries a loopback `url` serving the bytes (real Zalo
+//! gives only `attachment_id`); the article exists from `create` on (so a create whose answer
+//! was lost has still produced an article, which `getslice` shows); the daily article quota
+//! ([`ZaloOptions::daily_article_quota`]) counts creates since midnight Vietnam time (UTC+7) and
+//! resets then; an OA without a cover image ([`ZaloOptions::oa_has_cover`] false) shows an empty
+//! `cover` in `getoa`, and an article whose cover is that missing image is refused with -201
+//! naming the cover.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, FixedOffset, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::common::{chars, now, sha256};
-use crate::faults::Fault;
-use crate::form::Fields;
+use crate::common::now;
+use crate::faults::{Fault, SplitMix64};
 use crate::http::{Request, Response};
+use crate::other_host::OtherHost;
 use crate::server::{Platform, Server, lock};
+
+pub mod articles;
+pub mod oauth;
 
 /// Documented limits.
 pub const TITLE_MAX: usize = 150;
@@ -51,6 +65,16 @@ pub struct ZaloOptions {
     /// `verify` answers "still processing" (-214) this many times per article before the id.
     pub verify_processing_calls: u32,
     pub port: u16,
+    /// OA callback URLs registered for the app (the permission page's `redirect_uri` must start
+    /// with one). Zalo requires the callback's domain to be verified, which a loopback address
+    /// cannot be; the emulator's own `{origin}/oauth/callback` page (standing for a page on a
+    /// verified domain that shows the code) is always registered.
+    pub callback_urls: Vec<String>,
+    /// Articles the OA may create per day (`None` = no limit); past it, -223 until midnight
+    /// Vietnam time or [`ZaloEmulator::reset_article_quota`].
+    pub daily_article_quota: Option<u32>,
+    /// Whether the OA has a cover image (`getoa` → `cover`).
+    pub oa_has_cover: bool,
 }
 
 impl Default for ZaloOptions {
@@ -64,6 +88,9 @@ impl Default for ZaloOptions {
             secret_key: "zalo-sandbox-secret".into(),
             verify_processing_calls: 2,
             port: 0,
+            callback_urls: Vec::new(),
+            daily_article_quota: None,
+            oa_has_cover: true,
         }
     }
 }
@@ -145,9 +172,21 @@ struct State {
     articles: Vec<EmulatedArticle>,
     verify_calls: HashMap<String, u32>,
     next_id: u64,
+    rng: SplitMix64,
+    oauth: oauth::OAuthState,
+    /// Creates before this instant do not count toward today's quota (a manual reset).
+    quota_reset_at: DateTime<Utc>,
+    /// When each article was created (removals do not give quota back).
+    creates: Vec<DateTime<Utc>>,
 }
 
 impl State {
+    /// Articles created today (Vietnam time) since the last reset.
+    fn created_today(&self) -> usize {
+        let since = vietnam_midnight_before(now()).max(self.quota_reset_at);
+        self.creates.iter().filter(|t| **t >= since).count()
+    }
+
     fn new_id(&mut self, prefix: &str) -> String {
         self.next_id += 1;
         format!(
@@ -172,6 +211,7 @@ fn err(code: i64, message: &str) -> Response {
 #[derive(Debug)]
 pub struct ZaloEmulator {
     server: Server,
+    other_host: OtherHost,
     state: Arc<Mutex<State>>,
 }
 
@@ -194,6 +234,10 @@ impl ZaloEmulator {
             articles: Vec::new(),
             verify_calls: HashMap::new(),
             next_id: 0,
+            rng: SplitMix64::new(0x7a61_6c6f),
+            oauth: oauth::OAuthState::default(),
+            quota_reset_at: DateTime::<Utc>::MIN_UTC,
+            creates: Vec::new(),
         }));
         let server = Server::start(
             Arc::new(ZaloPlatform {
@@ -201,8 +245,42 @@ impl ZaloEmulator {
             }),
             port,
         )?;
+        let other_host = OtherHost::start()?;
+        server.set_redirect_target(other_host.origin());
         lock(&state).origin = server.origin();
-        Ok(ZaloEmulator { server, state })
+        Ok(ZaloEmulator {
+            server,
+            other_host,
+            state,
+        })
+    }
+
+    /// The OA permission page for these parameters (what Loa opens for the officer).
+    pub fn permission_url(&self, redirect_uri: &str, code_challenge: &str, state: &str) -> String {
+        use crate::form::percent_encode;
+        format!(
+            "{}/v4/oa/permission?app_id={}&redirect_uri={}&code_challenge={}&state={}",
+            self.server.origin(),
+            percent_encode(&lock(&self.state).opts.app_id),
+            percent_encode(redirect_uri),
+            percent_encode(code_challenge),
+            percent_encode(state),
+        )
+    }
+
+    /// The emulator's own callback page (always a registered callback URL).
+    pub fn callback_url(&self) -> String {
+        format!("{}/oauth/callback", self.server.origin())
+    }
+
+    /// The day's article quota starts again now (as at midnight Vietnam time).
+    pub fn reset_article_quota(&self) {
+        lock(&self.state).quota_reset_at = now();
+    }
+
+    /// When the day's article quota resets by itself: the next midnight in Vietnam (UTC+7).
+    pub fn article_quota_resets_at(&self) -> DateTime<Utc> {
+        next_vietnam_midnight(now())
     }
 
     /// `http://127.0.0.1:PORT`: both the OA API base and the OAuth base.
@@ -260,6 +338,22 @@ impl ZaloEmulator {
 
 crate::server_api!(ZaloEmulator);
 
+/// Vietnam's offset from UTC (no daylight saving).
+fn vietnam() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()))
+}
+
+fn vietnam_midnight_before(t: DateTime<Utc>) -> DateTime<Utc> {
+    let local = t.with_timezone(&vietnam()).date_naive();
+    let naive = local.and_hms_opt(0, 0, 0).unwrap_or_default() - Duration::hours(7);
+    naive.and_utc()
+}
+
+fn next_vietnam_midnight(t: DateTime<Utc>) -> DateTime<Utc> {
+    vietnam_midnight_before(t) + Duration::days(1)
+}
+
 fn expire_all(s: &mut State) {
     let tokens: Vec<String> = s.access_tokens.drain(..).collect();
     s.expired_tokens.extend(tokens);
@@ -279,10 +373,15 @@ impl Platform for ZaloPlatform {
         let mut s = lock(&self.state);
         let path = req.path.trim_end_matches('/');
         if let Some(file) = path.strip_prefix("/media/") {
-            return serve_image(&s, file);
+            return articles::serve_image(&s, file);
         }
-        if path == "/v4/oa/access_token" && req.method == "POST" {
-            return refresh(&mut s, req);
+        match (req.method.as_str(), path) {
+            ("POST", "/v4/oa/access_token") => return oauth::token(&mut s, req),
+            ("GET", "/v4/oa/permission") => return oauth::permission(&mut s, req),
+            (_, "/v4/oa/permission/allow") => return oauth::allow(&mut s, req),
+            (_, "/v4/oa/permission/cancel") => return oauth::cancelled(),
+            ("GET", "/oauth/callback") => return oauth::callback_page(req),
+            _ => {}
         }
         // Every OA call needs the access token header.
         match req.header("access_token") {
@@ -296,31 +395,24 @@ impl Platform for ZaloPlatform {
         match (req.method.as_str(), path) {
             ("GET", "/v2.0/oa/getoa") => {
                 let (id, name) = (s.opts.oa_id.clone(), s.opts.oa_name.clone());
-                let cover = format!("{}/media/{OA_COVER_FILE}", s.origin);
+                let avatar = format!("{}/media/{}", s.origin, articles::OA_AVATAR_FILE);
+                let cover = if s.opts.oa_has_cover {
+                    format!("{}/media/{}", s.origin, articles::OA_COVER_FILE)
+                } else {
+                    String::new()
+                };
                 ok(json!({
                     "oa_id": id, "name": name, "description": "Trang thông tin của xã",
                     "is_verified": true, "num_follower": 1234,
-                    "avatar": cover, "cover": cover,
+                    "avatar": avatar, "cover": cover,
                 }))
             }
-            ("POST", "/v2.0/oa/upload/image") => upload_image(&mut s, req),
-            ("POST", "/v2.0/article/create") => create_article(&mut s, req),
-            ("POST", "/v2.0/article/verify") => verify(&mut s, req),
-            ("GET", "/v2.0/article/getslice") => getslice(&s, req),
-            ("GET", "/v2.0/article/getdetail") => getdetail(&s, req),
-            ("POST", "/v2.0/article/remove") => {
-                let id = json_body(req)
-                    .and_then(|v| v.get("id").and_then(Value::as_str).map(str::to_string));
-                let before = s.articles.len();
-                if let Some(id) = id {
-                    s.articles.retain(|a| a.id != id);
-                }
-                if s.articles.len() < before {
-                    ok(json!({}))
-                } else {
-                    err(-201, "Article id is invalid")
-                }
-            }
+            ("POST", "/v2.0/oa/upload/image") => articles::upload_image(&mut s, req),
+            ("POST", "/v2.0/article/create") => articles::create_article(&mut s, req),
+            ("POST", "/v2.0/article/verify") => articles::verify(&mut s, req),
+            ("GET", "/v2.0/article/getslice") => articles::getslice(&s, req),
+            ("GET", "/v2.0/article/getdetail") => articles::getdetail(&s, req),
+            ("POST", "/v2.0/article/remove") => articles::remove(&mut s, req),
             _ => Response::json(404, &json!({ "error": 404, "message": "empty api" })),
         }
     }
@@ -348,299 +440,4 @@ impl Platform for ZaloPlatform {
 
 fn json_body(req: &Request) -> Option<Value> {
     serde_json::from_slice(&req.body).ok()
-}
-
-/// The OA's own cover image (getoa's `cover` and `avatar`): a constant placeholder.
-const OA_COVER_FILE: &str = "oa-cover.jpg";
-const OA_COVER: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00 Loa sandbox OA cover \xFF\xD9";
-
-fn serve_image(s: &State, file: &str) -> Response {
-    if file == OA_COVER_FILE {
-        let mut r = Response::new(200);
-        r.headers.push(("Content-Type".into(), "image/jpeg".into()));
-        r.body = OA_COVER.to_vec();
-        return r;
-    }
-    let id = file.split('.').next().unwrap_or("");
-    match s.images.iter().find(|i| i.attachment_id == id) {
-        Some(img) => {
-            let mut r = Response::new(200);
-            r.headers.push((
-                "Content-Type".into(),
-                sniff(&img.bytes)
-                    .unwrap_or("application/octet-stream")
-                    .into(),
-            ));
-            r.body = img.bytes.clone();
-            r
-        }
-        None => Response::new(404),
-    }
-}
-
-/// The image type from its first bytes.
-pub(crate) fn sniff(b: &[u8]) -> Option<&'static str> {
-    if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else if b.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if b.starts_with(b"GIF8") {
-        Some("image/gif")
-    } else if b.len() > 12 && &b[..4] == b"RIFF" && &b[8..12] == b"WEBP" {
-        Some("image/webp")
-    } else {
-        None
-    }
-}
-
-fn upload_image(s: &mut State, req: &Request) -> Response {
-    let fields = match Fields::from_request(req) {
-        Ok(f) => f,
-        Err(e) => return err(-201, &format!("Invalid multipart body: {e}")),
-    };
-    let Some(file) = fields.file("file") else {
-        return err(-201, "Parameter file is required");
-    };
-    match sniff(&file.data) {
-        Some("image/jpeg") | Some("image/png") => {}
-        _ => return err(-201, "File type is not supported: only jpg and png"),
-    }
-    if file.data.len() > IMAGE_MAX_BYTES {
-        return err(-210, "Image size exceeds the 1MB limit");
-    }
-    let id = s.new_id("");
-    let ext = if sniff(&file.data) == Some("image/png") {
-        "png"
-    } else {
-        "jpg"
-    };
-    let url = format!("{}/media/{id}.{ext}", s.origin);
-    s.images.push(ZaloImage {
-        attachment_id: id.clone(),
-        sha256: sha256(&file.data),
-        size: file.data.len(),
-        url: url.clone(),
-        bytes: file.data.clone(),
-    });
-    ok(json!({ "attachment_id": id, "url": url }))
-}
-
-fn str_field<'a>(v: &'a Value, k: &str) -> &'a str {
-    v.get(k).and_then(Value::as_str).unwrap_or("")
-}
-
-fn create_article(s: &mut State, req: &Request) -> Response {
-    let Some(v) = json_body(req) else {
-        return err(-201, "Body must be JSON");
-    };
-    let kind = str_field(&v, "type");
-    if kind != "normal" {
-        return err(
-            -201,
-            "type must be normal (video articles are not emulated)",
-        );
-    }
-    let title = str_field(&v, "title").to_string();
-    let author = str_field(&v, "author").to_string();
-    let description = str_field(&v, "description").to_string();
-    for (name, value, max) in [
-        ("title", &title, TITLE_MAX),
-        ("author", &author, AUTHOR_MAX),
-        ("description", &description, DESCRIPTION_MAX),
-    ] {
-        if value.trim().is_empty() {
-            return err(-201, &format!("Parameter {name} is required"));
-        }
-        if chars(value) > max {
-            return err(-201, &format!("Parameter {name} exceeds {max} characters"));
-        }
-    }
-    let cover = v.get("cover").cloned().unwrap_or(Value::Null);
-    let cover_url = str_field(&cover, "photo_url").to_string();
-    if str_field(&cover, "cover_type") != "photo" || cover_url.is_empty() {
-        return err(
-            -201,
-            "Parameter cover is required: cover_type photo with photo_url",
-        );
-    }
-    let Some(items) = v
-        .get("body")
-        .and_then(Value::as_array)
-        .filter(|a| !a.is_empty())
-    else {
-        return err(-201, "Parameter body is required");
-    };
-    let mut body = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        let kind = str_field(it, "type").to_string();
-        match kind.as_str() {
-            "text" if !str_field(it, "content").is_empty() => {}
-            "image" | "video" if !str_field(it, "url").is_empty() => {}
-            "product" => {}
-            _ => return err(-201, &format!("body[{i}] is invalid")),
-        }
-        body.push(BodyItem {
-            kind,
-            content: str_field(it, "content").to_string(),
-            url: str_field(it, "url").to_string(),
-        });
-    }
-    let status = match str_field(&v, "status") {
-        "" => "hide",
-        "show" => "show",
-        "hide" => "hide",
-        _ => return err(-201, "status must be show or hide"),
-    }
-    .to_string();
-    let comment = match str_field(&v, "comment") {
-        "hide" => "hide",
-        _ => "show",
-    }
-    .to_string();
-    let id = s.new_id("");
-    let token = format!("tk-{}", s.new_id(""));
-    s.articles.push(EmulatedArticle {
-        id,
-        token: token.clone(),
-        title,
-        author,
-        description,
-        cover_url,
-        body,
-        status,
-        comment,
-        verified: false,
-        created_at: now(),
-    });
-    ok(json!({ "token": token }))
-}
-
-fn verify(s: &mut State, req: &Request) -> Response {
-    let token = json_body(req)
-        .and_then(|v| v.get("token").and_then(Value::as_str).map(str::to_string))
-        .unwrap_or_default();
-    let Some(idx) = s.articles.iter().position(|a| a.token == token) else {
-        return err(-201, "Token is invalid");
-    };
-    let n = s.verify_calls.entry(token).or_insert(0);
-    *n += 1;
-    if *n <= s.opts.verify_processing_calls {
-        return err(-214, "Article is being processed, please try again later");
-    }
-    s.articles[idx].verified = true;
-    let id = s.articles[idx].id.clone();
-    ok(json!({ "id": id }))
-}
-
-fn getslice(s: &State, req: &Request) -> Response {
-    let offset = req
-        .query_param("offset")
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(0);
-    let limit = req
-        .query_param("limit")
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(10)
-        .clamp(1, 10);
-    let kind = req.query_param("type").unwrap_or_else(|| "normal".into());
-    if kind != "normal" && kind != "video" {
-        return err(-201, "type must be normal or video");
-    }
-    let mut list: Vec<&EmulatedArticle> = if kind == "normal" {
-        s.articles.iter().collect()
-    } else {
-        Vec::new()
-    };
-    list.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
-    let medias: Vec<Value> = list
-        .iter()
-        .skip(offset)
-        .take(limit)
-        .map(|a| {
-            json!({
-                "id": a.id, "type": "normal", "title": a.title, "status": a.status,
-                "total_view": 0, "total_share": 0,
-                "create_date": a.created_at.timestamp_millis(),
-                "update_date": a.created_at.timestamp_millis(),
-                "thumb": a.cover_url,
-                "link_view": format!("{}/article/{}", s.origin, a.id),
-            })
-        })
-        .collect();
-    ok(json!({ "medias": medias, "total": list.len() }))
-}
-
-fn getdetail(s: &State, req: &Request) -> Response {
-    let id = req.query_param("id").unwrap_or_default();
-    match s.articles.iter().find(|a| a.id == id) {
-        None => err(-201, "Article id is invalid"),
-        Some(a) => {
-            let body: Vec<Value> = a
-                .body
-                .iter()
-                .map(|b| match b.kind.as_str() {
-                    "text" => json!({ "type": "text", "content": b.content }),
-                    k => json!({ "type": k, "url": b.url }),
-                })
-                .collect();
-            ok(json!({
-                "id": a.id, "type": "normal", "title": a.title, "author": a.author,
-                "description": a.description, "status": a.status, "comment": a.comment,
-                "cover": { "cover_type": "photo", "photo_url": a.cover_url, "status": "show" },
-                "body": body,
-                "create_date": a.created_at.timestamp_millis(),
-            }))
-        }
-    }
-}
-
-fn oauth_err(code: i64, name: &str, reason: &str) -> Response {
-    Response::json(
-        200,
-        &json!({ "error": code, "error_name": name, "error_reason": reason, "error_description": reason }),
-    )
-}
-
-fn refresh(s: &mut State, req: &Request) -> Response {
-    let f = match Fields::from_request(req) {
-        Ok(f) => f,
-        Err(_) => return oauth_err(-14003, "Invalid parameter", "Body must be form-urlencoded"),
-    };
-    if req.header("secret_key") != Some(s.opts.secret_key.as_str()) {
-        return oauth_err(
-            -14012,
-            "Invalid secret key",
-            "The secret_key header does not match the app",
-        );
-    }
-    if f.get("app_id").as_deref() != Some(s.opts.app_id.as_str()) {
-        return oauth_err(-14002, "Invalid app id", "app_id is invalid");
-    }
-    if f.get("grant_type").as_deref() != Some("refresh_token") {
-        return oauth_err(
-            -14003,
-            "Invalid parameter",
-            "grant_type must be refresh_token",
-        );
-    }
-    let given = f.get("refresh_token").unwrap_or_default();
-    if given != s.refresh_token {
-        let reason = if s.used_refresh_tokens.contains(&given) {
-            "Refresh token has already been used"
-        } else {
-            "Refresh token is invalid"
-        };
-        return oauth_err(-14014, "Invalid refresh token", reason);
-    }
-    s.refreshes += 1;
-    let n = s.refreshes;
-    let access = format!("{}-r{n}", s.opts.access_token);
-    let refresh = format!("{}-r{n}", s.opts.refresh_token);
-    s.used_refresh_tokens
-        .push(std::mem::replace(&mut s.refresh_token, refresh.clone()));
-    s.access_tokens.push(access.clone());
-    Response::json(
-        200,
-        &json!({ "access_token": access, "refresh_token": refresh, "expires_in": "90000" }),
-    )
 }

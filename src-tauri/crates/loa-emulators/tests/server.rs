@@ -110,18 +110,23 @@ fn request_log_records_route_fault_and_status() {
     assert_eq!((log[0].status, log[1].status), (Some(400), Some(200)));
 }
 
-#[test]
-fn sandbox_starts_writes_token_files_and_prints_the_commands() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let sb = sandbox::start(&SandboxOptions {
-        dir: dir.path().to_path_buf(),
+/// The sandbox on free ports, its files in `dir`.
+fn sandbox_in(dir: &std::path::Path) -> sandbox::Sandbox {
+    sandbox::start(&SandboxOptions {
+        dir: dir.to_path_buf(),
         graph_port: 0,
         zalo_port: 0,
         wordpress_port: 0,
         fault_probability: 0.0,
         seed: 1,
     })
-    .expect("sandbox starts");
+    .expect("sandbox starts")
+}
+
+#[test]
+fn sandbox_starts_writes_token_files_and_prints_the_commands() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sb = sandbox_in(dir.path());
     let text = sb.instructions();
     for needle in [
         "channel add facebook",
@@ -152,4 +157,31 @@ fn sandbox_starts_writes_token_files_and_prints_the_commands() {
         sb.summary(),
         "facebook: 0 posts, zalo: 0 articles, wordpress: 0 posts"
     );
+}
+
+#[test]
+fn sandbox_explains_signing_in_and_its_login_pages_answer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sb = sandbox_in(dir.path());
+    let text = sb.instructions();
+    for needle in [
+        "/dialog/oauth?client_id=",
+        "/me/accounts",
+        "/v4/oa/permission?app_id=",
+        "/v4/oa/access_token",
+    ] {
+        assert!(text.contains(needle), "instructions lack {needle}:\n{text}");
+    }
+    assert!(text.contains(&sb.graph.login_success_url()));
+    let secret =
+        std::fs::read_to_string(dir.path().join("facebook-app-secret.txt")).expect("secret file");
+    assert_eq!(secret, sb.graph.app_secret());
+    let dialog = Call::get(&sb.graph.dialog_url(&sb.graph.login_success_url(), "x"))
+        .send()
+        .expect("dialog");
+    assert!(dialog.input_value("session").is_some(), "{}", dialog.text());
+    let zalo = Call::get(&sb.zalo.permission_url(&sb.zalo.callback_url(), "c", "s"))
+        .send()
+        .expect("permission page");
+    assert!(zalo.input_value("session").is_some(), "{}", zalo.text());
 }

@@ -309,3 +309,216 @@ fn remove_deletes_an_article_and_getoa_names_a_cover() {
     let img = Call::get(&cover).send().expect("cover served");
     assert!(img.body.starts_with(&[0xFF, 0xD8, 0xFF]));
 }
+
+fn token_call(z: &ZaloEmulator, fields: &[(&str, &str)]) -> Reply {
+    Call::post(&format!("{}/v4/oa/access_token", z.base_url()))
+        .header("secret_key", "zalo-sandbox-secret")
+        .form(fields)
+        .send()
+        .expect("answer")
+}
+
+/// Opens the permission page and presses "Cho phép"; returns the redirect.
+fn allow(z: &ZaloEmulator, url: &str) -> Reply {
+    let page = Call::get(url).send().expect("page");
+    assert!(page.text().contains("<meta charset=\"utf-8\">"));
+    let session = page.input_value("session").expect("a permission session");
+    Call::post(&format!("{}/v4/oa/permission/allow", z.base_url()))
+        .form(&[("session", &session)])
+        .send()
+        .expect("answer")
+}
+
+#[test]
+fn oauth_v4_with_pkce_gives_a_working_pair() {
+    let z = start();
+    let verifier = "zalo-verifier-0123456789-abcdefghijklmnopqrstuvwxyz";
+    let challenge = loa_emulators::common::pkce_s256(verifier);
+    let back = allow(&z, &z.permission_url(&z.callback_url(), &challenge, "st-z"));
+    assert_eq!(back.status, 302);
+    assert!(
+        back.header("location")
+            .is_some_and(|l| l.starts_with(&z.callback_url()))
+    );
+    assert_eq!(back.location_param("oa_id").as_deref(), Some("2001"));
+    assert_eq!(back.location_param("state").as_deref(), Some("st-z"));
+    let code = back.location_param("code").expect("code");
+    // The callback page shows the code for copying.
+    let shown = Call::get(back.header("location").expect("location"))
+        .send()
+        .expect("callback page");
+    assert!(shown.text().contains(&code));
+
+    let wrong = token_call(
+        &z,
+        &[
+            ("code", &code),
+            ("app_id", "3001"),
+            ("grant_type", "authorization_code"),
+            ("code_verifier", "not-the-verifier"),
+        ],
+    );
+    assert_eq!(wrong.json()["error"], -14005);
+    let ok = token_call(
+        &z,
+        &[
+            ("code", &code),
+            ("app_id", "3001"),
+            ("grant_type", "authorization_code"),
+            ("code_verifier", verifier),
+        ],
+    );
+    assert_eq!(ok.status, 200);
+    assert_eq!(ok.json()["expires_in"], "90000");
+    let access = ok.json()["access_token"]
+        .as_str()
+        .expect("access")
+        .to_string();
+    let refresh = ok.json()["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_string();
+    let oa = Call::get(&format!("{}/v2.0/oa/getoa", z.base_url()))
+        .header("access_token", &access)
+        .send()
+        .expect("answer");
+    assert_eq!(oa.json()["error"], 0);
+    let reused = token_call(
+        &z,
+        &[
+            ("code", &code),
+            ("app_id", "3001"),
+            ("grant_type", "authorization_code"),
+            ("code_verifier", verifier),
+        ],
+    );
+    assert_eq!(reused.json()["error"], -14004);
+    let refreshed = token_call(
+        &z,
+        &[
+            ("refresh_token", &refresh),
+            ("app_id", "3001"),
+            ("grant_type", "refresh_token"),
+        ],
+    );
+    assert!(refreshed.json()["access_token"].as_str().is_some());
+    assert_eq!(z.refresh_count(), 1);
+}
+
+#[test]
+fn the_permission_page_refuses_an_unregistered_callback() {
+    let z = start();
+    let loopback = "http://127.0.0.1:47000/zalo";
+    let refused = Call::get(&z.permission_url(loopback, "c", "s"))
+        .send()
+        .expect("page");
+    assert!(refused.input_value("session").is_none());
+    assert!(refused.text().contains("Callback"));
+    let registered = ZaloEmulator::start(ZaloOptions {
+        callback_urls: vec![loopback.into()],
+        ..Default::default()
+    })
+    .expect("emulator");
+    let back = allow(
+        &registered,
+        &registered.permission_url(&format!("{loopback}/cb"), "c", "s"),
+    );
+    assert!(
+        back.header("location")
+            .is_some_and(|l| l.starts_with(loopback))
+    );
+}
+
+#[test]
+fn the_daily_article_quota_answers_223_until_it_resets() {
+    let z = ZaloEmulator::start(ZaloOptions {
+        daily_article_quota: Some(2),
+        ..Default::default()
+    })
+    .expect("emulator");
+    let url = format!("{}/v2.0/article/create", z.base_url());
+    let create = || {
+        call(
+            &z,
+            Call::post(&url).json(&article("t", "d", "http://x/c.jpg")),
+        )
+    };
+    assert_eq!(create().json()["error"], 0);
+    assert_eq!(create().json()["error"], 0);
+    let over = create();
+    assert_eq!(
+        (over.status, over.json()["error"].as_i64()),
+        (200, Some(-223))
+    );
+    assert_eq!(z.articles().len(), 2);
+    let reset = z.article_quota_resets_at();
+    let now = chrono::Utc::now();
+    assert!(reset > now && reset - now <= chrono::Duration::hours(24));
+    z.reset_article_quota();
+    assert_eq!(create().json()["error"], 0);
+}
+
+#[test]
+fn an_oa_without_a_cover_has_none_to_lend_an_article() {
+    let z = ZaloEmulator::start(ZaloOptions {
+        oa_has_cover: false,
+        ..Default::default()
+    })
+    .expect("emulator");
+    let oa = call(&z, Call::get(&format!("{}/v2.0/oa/getoa", z.base_url())));
+    assert_eq!(oa.json()["data"]["cover"], "");
+    let own_cover = format!("{}/media/oa-cover.jpg", z.base_url());
+    assert_eq!(Call::get(&own_cover).send().expect("answer").status, 404);
+    let r = call(
+        &z,
+        Call::post(&format!("{}/v2.0/article/create", z.base_url()))
+            .json(&article("t", "d", &own_cover)),
+    );
+    assert_eq!(r.json()["error"], -201);
+    assert!(
+        r.json()["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("cover"))
+    );
+    assert!(z.articles().is_empty());
+}
+
+#[test]
+fn getslice_serves_at_most_ten_newest_first_with_total_and_create_date() {
+    let z = start();
+    let url = format!("{}/v2.0/article/create", z.base_url());
+    for i in 0..13 {
+        let r = call(
+            &z,
+            Call::post(&url).json(&article(&format!("Bài {i}"), "d", "http://x/c.jpg")),
+        );
+        assert_eq!(r.json()["error"], 0);
+    }
+    let slice = |offset: usize| {
+        call(
+            &z,
+            Call::get(&format!(
+                "{}/v2.0/article/getslice?offset={offset}&limit=20&type=normal",
+                z.base_url()
+            )),
+        )
+    };
+    let first = slice(0);
+    let medias = first.json()["data"]["medias"]
+        .as_array()
+        .cloned()
+        .expect("medias");
+    assert_eq!(medias.len(), 10, "a limit above 10 is served as 10");
+    assert_eq!(first.json()["data"]["total"], 13);
+    assert!(medias.iter().all(|m| m["create_date"].is_i64()));
+    let dates: Vec<i64> = medias
+        .iter()
+        .filter_map(|m| m["create_date"].as_i64())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    let rest = slice(10);
+    assert_eq!(
+        rest.json()["data"]["medias"].as_array().map(Vec::len),
+        Some(3)
+    );
+}

@@ -1,0 +1,52 @@
+// Times, sizes and numbers as the officer reads them, in the window's language.
+import type { Lang } from "./bindings";
+
+const locale = (lang: Lang) => (lang === "vi" ? "vi-VN" : "en-GB");
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** Accepts RFC 3339 ("2025-05-01T08:30:00Z", "+07:00") and SQLite's "2025-05-01 08:30:00" (UTC). */
+export function parseTimestamp(s: string): Date | null {
+  if (!s) return null;
+  let text = s.trim();
+  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text = text.replace(" ", "T") + "Z";
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** "29/07 14:30" (this year) or "29/07/2024 14:30", in the computer's time; the input when unreadable. */
+export function formatWhen(iso: string, now: Date = new Date()): string {
+  const d = parseTimestamp(iso);
+  if (!d) return iso;
+  const day = `${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}${d.getFullYear() === now.getFullYear() ? "" : `/${d.getFullYear()}`}`;
+  return `${day} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** A stored timestamp shown as dd/mm/yyyy HH:mm in local time; unparsable input is shown as is. */
+export function formatDateTime(iso: string): string {
+  const d = parseTimestamp(iso);
+  if (!d) return iso;
+  return `${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}/${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** Bytes as "1,2 MB" / "350 KB". */
+export function formatBytes(bytes: number, lang: Lang): string {
+  const kb = bytes / 1024;
+  const fmt = (n: number, digits: number) =>
+    new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(n);
+  if (kb < 1024) return `${fmt(Math.max(kb, bytes > 0 ? 1 : 0), 0)} KB`;
+  return `${fmt(kb / 1024, 1)} MB`;
+}
+
+/** Integer with the digit grouping of the language: 63.206 in Vietnamese, 63,206 in English. */
+export function formatInteger(n: number, lang: Lang): string {
+  const sign = n < 0 ? "-" : "";
+  const digits = String(Math.trunc(Math.abs(n)));
+  const sep = lang === "vi" ? "." : ",";
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += sep;
+    out += digits[i];
+  }
+  return sign + out;
+}

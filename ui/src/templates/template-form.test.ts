@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import type { Field, TemplateInfo, TemplatePreviewInfo } from "../shared/bindings";
+import {
+  dateDisplay,
+  datetimeToInput,
+  errorFieldKey,
+  filterTemplates,
+  formData,
+  fromFormValue,
+  inputToDatetime,
+  localized,
+  matchesQuery,
+  presentCategories,
+  splitPreview,
+  timeToInput,
+  toFormValue,
+} from "./template-form";
+
+function info(id: string, vi: string, en: string, category: TemplateInfo["manifest"]["category"] = "warning"): TemplateInfo {
+  return {
+    origin: "builtin",
+    pack_id: "loa-builtin",
+    pack_version: 1,
+    updated_at: "2025-07-29T00:00:00Z",
+    manifest: { id, version: 1, category, name: { vi, en }, description: null, sizes: ["1080x1350"], fields: [] },
+  } as TemplateInfo;
+}
+
+function field(key: string, type: Field["type"], extra: Partial<Field> = {}): Field {
+  return {
+    key,
+    type,
+    required: false,
+    max_len: null,
+    max_items: null,
+    label: { vi: key, en: key },
+    help: null,
+    options: [],
+    columns: [],
+    ...extra,
+  } as Field;
+}
+
+const LIST = [
+  info("heavy-rain", "Cảnh báo mưa lớn", "Heavy rain warning"),
+  info("landslide-flood", "Cảnh báo lũ quét, sạt lở đất", "Flash flood and landslide warning"),
+  info("vaccination", "Lịch tiêm chủng", "Vaccination schedule", "health"),
+  info("outage", "Thông báo tạm ngừng cấp điện, nước", "Power or water outage notice", "utility"),
+];
+
+describe("gallery search", () => {
+  it("finds a Vietnamese name typed without diacritics", () => {
+    expect(filterTemplates(LIST, "mua lon", null).map((t) => t.manifest.id)).toEqual(["heavy-rain"]);
+    expect(filterTemplates(LIST, "MƯA LỚN", null).map((t) => t.manifest.id)).toEqual(["heavy-rain"]);
+  });
+
+  it("finds by the English name too, and needs every word", () => {
+    expect(matchesQuery(LIST[2], "vaccination")).toBe(true);
+    expect(matchesQuery(LIST[2], "tiem chung")).toBe(true);
+    expect(matchesQuery(LIST[2], "tiem rain")).toBe(false);
+    expect(filterTemplates(LIST, "canh bao", null).map((t) => t.manifest.id)).toEqual(["heavy-rain", "landslide-flood"]);
+  });
+
+  it("folds đ and decomposed input", () => {
+    expect(matchesQuery(LIST[3], "dien nuoc")).toBe(true);
+    expect(matchesQuery(LIST[3], "đie\u0302\u0323n")).toBe(true);
+  });
+
+  it("filters by category and lists the present categories in order", () => {
+    expect(filterTemplates(LIST, "", "health").map((t) => t.manifest.id)).toEqual(["vaccination"]);
+    expect(filterTemplates(LIST, "  ", null)).toHaveLength(4);
+    expect(presentCategories(LIST)).toEqual(["warning", "health", "utility"]);
+  });
+
+  it("falls back to the other language for an empty text", () => {
+    expect(localized({ vi: "", en: "Only English" }, "vi")).toBe("Only English");
+    expect(localized({ vi: "Tiếng Việt", en: "English" }, "en")).toBe("English");
+  });
+});
+
+describe("form values", () => {
+  it("converts datetime-local to RFC 3339 at +07:00 and back", () => {
+    expect(inputToDatetime("2025-07-29T07:30")).toBe("2025-07-29T07:30:00+07:00");
+    expect(inputToDatetime("2025-07-29T07:30:15")).toBe("2025-07-29T07:30:15+07:00");
+    expect(datetimeToInput("2025-07-29T07:30:00+07:00")).toBe("2025-07-29T07:30");
+    // The wall-clock time is kept as written, whatever the offset.
+    expect(datetimeToInput("2025-07-29T23:05:00Z")).toBe("2025-07-29T23:05");
+    expect(datetimeToInput("nonsense")).toBe("");
+    expect(timeToInput("7:30")).toBe("07:30");
+    expect(timeToInput("16:30:00")).toBe("16:30");
+  });
+
+  it("writes dates the way the poster does, whatever the computer's date format", () => {
+    expect(dateDisplay("2025-07-29", "vi")).toBe("Thứ Ba, 29/7/2025");
+    expect(dateDisplay("2025-07-27", "vi")).toBe("Chủ Nhật, 27/7/2025");
+    expect(dateDisplay("2025-07-29", "en")).toBe("Tuesday, 29 July 2025");
+    expect(dateDisplay("2025-07-29T07:30", "vi")).toBe("7:30, Thứ Ba, 29/7/2025");
+    expect(dateDisplay("2025-07-29T13:05", "en")).toBe("1:05 PM, Tuesday, 29 July 2025");
+    expect(dateDisplay("2025-02-30", "vi")).toBe("");
+    expect(dateDisplay("", "vi")).toBe("");
+  });
+
+  it("round-trips the sample's shapes through the form", () => {
+    const list = field("areas", "list");
+    const table = field("hours", "table", {
+      columns: [
+        { key: "day", label: { vi: "Thứ", en: "Day" } },
+        { key: "time", label: { vi: "Giờ", en: "Time" } },
+      ],
+    });
+    const when = field("at", "datetime");
+    expect(fromFormValue(list, toFormValue(list, ["Thôn A", "Bản B"]))).toEqual(["Thôn A", "Bản B"]);
+    expect(fromFormValue(table, toFormValue(table, [["Thứ Hai", "7:30"], ["Thứ Năm"]]))).toEqual([
+      ["Thứ Hai", "7:30"],
+      ["Thứ Năm", ""],
+    ]);
+    expect(fromFormValue(when, toFormValue(when, "2025-07-29T07:30:00+07:00"))).toBe("2025-07-29T07:30:00+07:00");
+  });
+
+  it("sends NFC text, drops blank lines and empty rows, and null for nothing", () => {
+    const text = field("title", "text");
+    const multi = field("note", "multiline");
+    const list = field("areas", "list");
+    const table = field("hours", "table", { columns: [{ key: "a", label: { vi: "A", en: "A" } }] });
+    const decomposed = "Mu\u031bo\u031b\u0300i";
+    expect(fromFormValue(text, { kind: "text", text: `  ${decomposed} ` })).toBe("Mười");
+    expect(fromFormValue(multi, { kind: "text", text: "dòng 1\ndòng 2" })).toBe("dòng 1\ndòng 2");
+    expect(fromFormValue(text, { kind: "text", text: "   " })).toBeNull();
+    expect(fromFormValue(list, { kind: "list", text: "a\n\n  b  \n" })).toEqual(["a", "b"]);
+    expect(fromFormValue(list, { kind: "list", text: "\n \n" })).toBeNull();
+    expect(fromFormValue(table, { kind: "table", rows: [[""], ["x"]] })).toEqual([["x"]]);
+    expect(fromFormValue(table, { kind: "table", rows: [[" "]] })).toBeNull();
+  });
+
+  it("sends a library photo by id and a file by path", () => {
+    const img = field("photo", "image");
+    expect(fromFormValue(img, { kind: "image", image: { kind: "photo", mediaId: 7, name: "a.jpg" } })).toEqual({ media_id: 7 });
+    expect(fromFormValue(img, toFormValue(img, "/tmp/x/sample.jpg"))).toBe("/tmp/x/sample.jpg");
+    expect(toFormValue(img, "/tmp/x/sample.jpg")).toEqual({ kind: "image", image: { kind: "file", path: "/tmp/x/sample.jpg", name: "sample.jpg" } });
+    expect(fromFormValue(img, toFormValue(img, null))).toBeNull();
+  });
+
+  it("builds the whole data object, every field present", () => {
+    const fields = [field("title", "text"), field("level", "choice"), field("photo", "image")];
+    const values = { title: toFormValue(fields[0], "Mưa"), level: toFormValue(fields[1], "3") };
+    expect(formData(fields, values)).toEqual({ title: "Mưa", level: "3", photo: null });
+  });
+});
+
+describe("errors and previews", () => {
+  it("names the field of a data error only", () => {
+    expect(errorFieldKey({ code: "template", message_id: "template-error-missing-field", args: { key: "title", label: "Tiêu đề" } })).toBe("title");
+    expect(errorFieldKey({ code: "template", message_id: "render-error-typst", args: { detail: "x" } })).toBeNull();
+    expect(errorFieldKey({ code: "internal", message_id: "error-internal", args: {} })).toBeNull();
+    expect(errorFieldKey(null)).toBeNull();
+  });
+
+  it("splits a preview answer into its description and the PNG", async () => {
+    const info: TemplatePreviewInfo = { width: 1080, height: 1350, caption: "Mưa lớn", render_ms: 42.5, total_ms: 45 };
+    const head = new TextEncoder().encode(JSON.stringify(info));
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const body = new Uint8Array(4 + head.length + png.length);
+    new DataView(body.buffer).setUint32(0, head.length, false);
+    body.set(head, 4);
+    body.set(png, 4 + head.length);
+    const out = splitPreview(body.buffer);
+    expect(out.info).toEqual(info);
+    expect(out.png.type).toBe("image/png");
+    expect(new Uint8Array(await out.png.arrayBuffer())).toEqual(png);
+    expect(() => splitPreview(new ArrayBuffer(2))).toThrow();
+  });
+});

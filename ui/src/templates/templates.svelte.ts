@@ -1,0 +1,254 @@
+// State and actions of the template screen ("Mẫu đồ họa"): the gallery with its lazily drawn
+// cards, the form of the open template, its live preview and "create draft".
+import { api } from "../shared/api";
+import type { Banner } from "../shared/banner.svelte";
+import { Debounced } from "../shared/debounce";
+import type { Field, IpcError, Lang, TemplateCategory, TemplateInfo, TemplatePreviewInfo, TemplateSize } from "../shared/bindings";
+import { attempt, logOnly } from "../shared/errors";
+import { i18n } from "../shared/i18n.svelte";
+import type { Navigation } from "../app/navigation.svelte";
+import type { Media } from "../media/media.svelte";
+import type { Studio } from "../drafts/studio.svelte";
+import { type FormValue, errorFieldKey, filterTemplates, formData, splitPreview, toFormValue } from "./template-form";
+
+/** Quiet time after the last edit before the preview is drawn again (ms). */
+export const PREVIEW_DEBOUNCE_MS = 250;
+
+export class Templates {
+  list = $state<TemplateInfo[]>([]);
+  loaded = $state(false);
+  loading = $state(false);
+  query = $state("");
+  category = $state<TemplateCategory | null>(null);
+  /** Object URLs of the cards' images by `id:lang`; `""` when drawing it failed. */
+  thumbs = $state<Record<string, string>>({});
+
+  /** The open template, or null for the gallery. */
+  openId = $state<string | null>(null);
+  values = $state<Record<string, FormValue>>({});
+  contentLang = $state<Lang>("vi");
+  size = $state<TemplateSize>("1080x1350");
+  /** The officer changed something since the sample was loaded. */
+  dirty = $state(false);
+
+  previewUrl = $state<string | null>(null);
+  previewInfo = $state<TemplatePreviewInfo | null>(null);
+  previewBusy = $state(false);
+  previewError = $state<IpcError | null>(null);
+  /** Bumped with every preview shown, so a test (or the eye) can tell a new one arrived. */
+  previewCount = $state(0);
+  creating = $state(false);
+
+  private thumbQueue: string[] = [];
+  private thumbRunning = false;
+  private readonly previewLater = new Debounced(() => void this.refreshPreview(), PREVIEW_DEBOUNCE_MS);
+  private previewSeq = 0;
+  private previewInFlight = false;
+  private previewAgain = false;
+  private openSeq = 0;
+
+  constructor(
+    private readonly studio: Studio,
+    private readonly media: Media,
+    private readonly nav: Navigation,
+    private readonly banner: Banner,
+  ) {}
+
+  get shown(): TemplateInfo[] {
+    return filterTemplates(this.list, this.query, this.category);
+  }
+
+  get current(): TemplateInfo | null {
+    return this.list.find((t) => t.manifest.id === this.openId) ?? null;
+  }
+
+  get fields(): Field[] {
+    return this.current?.manifest.fields ?? [];
+  }
+
+  /** The field the last render refused, if the error is about one. */
+  get errorKey(): string | null {
+    return errorFieldKey(this.previewError);
+  }
+
+  /** Loads the list once (on the first visit to the screen). */
+  async ensureLoaded(): Promise<void> {
+    if (this.loaded || this.loading) return;
+    this.loading = true;
+    const list = await attempt(() => api.listTemplates(), this.banner.show);
+    if (list.ok) {
+      this.list = list.value;
+      this.loaded = true;
+    }
+    this.loading = false;
+  }
+
+  thumbKey(id: string, lang: Lang = i18n.lang): string {
+    return `${id}:${lang}`;
+  }
+
+  /** Asks for a card's image; cards call this when they scroll into view. One render at a time,
+   * so the first cards come first and the preview is not starved. */
+  requestThumb(id: string): void {
+    const key = this.thumbKey(id);
+    if (key in this.thumbs || this.thumbQueue.includes(key)) return;
+    this.thumbQueue.push(key);
+    void this.drainThumbs();
+  }
+
+  private async drainThumbs(): Promise<void> {
+    if (this.thumbRunning) return;
+    this.thumbRunning = true;
+    try {
+      // The open template's preview comes first; the cards wait for the gallery.
+      while (this.thumbQueue.length > 0 && this.openId === null) {
+        const key = this.thumbQueue.shift() as string;
+        if (key in this.thumbs) continue;
+        const [id, lang] = key.split(":") as [string, Lang];
+        const blob = await attempt(() => api.templateThumbnail(id, lang), logOnly(`template thumbnail ${id}`));
+        this.thumbs[key] = blob.ok ? URL.createObjectURL(blob.value) : "";
+      }
+    } finally {
+      this.thumbRunning = false;
+    }
+  }
+
+  /** Opens a template: its sample in the UI's language fills the form and is drawn at once. */
+  async open(id: string): Promise<void> {
+    const seq = ++this.openSeq;
+    const info = this.list.find((t) => t.manifest.id === id);
+    if (!info) return;
+    // A preview still being drawn belongs to the template left behind.
+    this.previewSeq++;
+    this.openId = id;
+    this.contentLang = i18n.lang;
+    this.size = info.manifest.sizes.includes("1080x1350") ? "1080x1350" : (info.manifest.sizes[0] ?? "1080x1350");
+    this.previewError = null;
+    this.previewInfo = null;
+    this.setPreview(null);
+    this.values = Object.fromEntries(info.manifest.fields.map((f) => [f.key, toFormValue(f, null)]));
+    await this.loadSample(seq);
+  }
+
+  private async loadSample(seq: number = this.openSeq): Promise<void> {
+    const info = this.current;
+    if (!info) return;
+    const sample = await attempt(() => api.templateSample(info.manifest.id, this.contentLang));
+    // The officer opened another template meanwhile: this sample is not theirs any more.
+    if (seq !== this.openSeq) return;
+    if (sample.ok) {
+      this.values = Object.fromEntries(info.manifest.fields.map((f) => [f.key, toFormValue(f, sample.value[f.key])]));
+      this.dirty = false;
+    } else this.banner.show(sample.error);
+    this.schedulePreview(0);
+  }
+
+  /** Back to the gallery. */
+  close(): void {
+    this.openSeq++;
+    this.previewSeq++;
+    this.previewLater.cancel();
+    this.openId = null;
+    this.previewError = null;
+    this.previewBusy = false;
+    this.setPreview(null);
+    void this.drainThumbs();
+  }
+
+  /** The sample again, in the content language (after "restore sample"). */
+  async resetToSample(): Promise<void> {
+    await this.loadSample(++this.openSeq);
+  }
+
+  setValue(key: string, value: FormValue): void {
+    this.values[key] = value;
+    this.dirty = true;
+    this.schedulePreview();
+  }
+
+  setSize(size: TemplateSize): void {
+    this.size = size;
+    this.schedulePreview(0);
+  }
+
+  /** Another content language: the sample in that language while nothing was typed yet;
+   * otherwise the officer's text stays and only labels and the caption change language. */
+  async setContentLang(lang: Lang): Promise<void> {
+    this.contentLang = lang;
+    if (!this.dirty) await this.loadSample(++this.openSeq);
+    else this.schedulePreview(0);
+  }
+
+  private request() {
+    return {
+      template_id: this.openId as string,
+      lang: this.contentLang,
+      size: this.size,
+      data: formData(this.fields, this.values),
+    };
+  }
+
+  /** Draws the preview once the form has been still for a moment. */
+  schedulePreview(delayMs?: number): void {
+    this.previewLater.schedule(delayMs);
+  }
+
+  /** At most one render in flight: edits made meanwhile are drawn right after it, together. */
+  private async refreshPreview(): Promise<void> {
+    if (!this.openId) return;
+    if (this.previewInFlight) {
+      this.previewAgain = true;
+      return;
+    }
+    const seq = ++this.previewSeq;
+    this.previewInFlight = true;
+    this.previewBusy = true;
+    const started = performance.now();
+    const drawn = await attempt(async () => splitPreview(await api.templatePreview(this.request())));
+    if (seq === this.previewSeq) {
+      if (drawn.ok) {
+        const { info, png } = drawn.value;
+        this.setPreview(URL.createObjectURL(png));
+        this.previewInfo = info;
+        this.previewError = null;
+        this.previewCount++;
+        console.info(
+          `[loa] template preview ${info.width}×${info.height}: render ${info.render_ms} ms, core ${info.total_ms} ms, round trip ${Math.round(performance.now() - started)} ms`,
+        );
+      } else this.previewError = drawn.error;
+      this.previewBusy = false;
+    }
+    this.previewInFlight = false;
+    if (this.previewAgain) {
+      this.previewAgain = false;
+      void this.refreshPreview();
+    }
+  }
+
+  private setPreview(url: string | null): void {
+    if (this.previewUrl) URL.revokeObjectURL(this.previewUrl);
+    this.previewUrl = url;
+  }
+
+  /** "Create draft": the core renders, imports the image, makes the draft; then it opens. */
+  async createDraft(): Promise<void> {
+    if (!this.openId || this.creating) return;
+    this.creating = true;
+    await attempt(
+      async () => {
+        const made = await api.createTemplateDraft(this.request());
+        this.previewError = null;
+        // The new photo belongs in the library grid too.
+        void this.media.load();
+        await this.studio.openCreated(made.draft);
+        this.nav.show("drafts");
+      },
+      // A data error belongs next to its field, like the preview's.
+      (err) => {
+        if (errorFieldKey(err)) this.previewError = err;
+        else this.banner.show(err);
+      },
+    );
+    this.creating = false;
+  }
+}
