@@ -15,8 +15,10 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 # libdbus-1-dev: channel credentials go to the Secret Service keyring over D-Bus.
 pkgs=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
       libayatana-appindicator3-dev librsvg2-dev libturbojpeg0-dev libdbus-1-dev)
+# x11-utils (xwininfo) and desktop-file-utils: scripts/check-package.sh finds the installed app's
+# window and validates its desktop entry.
 if [ "$mode" = test ]; then
-  pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11)
+  pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 x11-utils desktop-file-utils)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -172,4 +172,24 @@ mod tests {
             serde_json::from_str(include_str!("../tauri.conf.json")).expect("valid JSON");
         assert_eq!(conf["identifier"], paths::APP_IDENTIFIER);
     }
+
+    /// The installers take Cargo's version (the workspace version, also `loa --version`) only
+    /// when no Tauri config names one; a version written there would drift from it.
+    #[test]
+    fn tauri_configs_leave_the_version_to_cargo() {
+        for (name, text) in [
+            ("tauri.conf.json", include_str!("../tauri.conf.json")),
+            (
+                "tauri.linux.conf.json",
+                include_str!("../tauri.linux.conf.json"),
+            ),
+            (
+                "tauri.windows.conf.json",
+                include_str!("../tauri.windows.conf.json"),
+            ),
+        ] {
+            let conf: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
+            assert!(conf.get("version").is_none(), "{name} names a version");
+        }
+    }
 }
