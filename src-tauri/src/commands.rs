@@ -378,6 +378,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::templates::template_thumbnail,
             crate::templates::template_preview,
             crate::templates::create_template_draft,
+            crate::profile::get_profile,
+            crate::profile::set_profile,
+            crate::profile::finish_setup,
+            crate::profile::profile_logo,
+            crate::profile::list_provinces,
         ])
         .typ::<loa_core::ErrorCode>()
         // The editor's character counter (loa-platforms: the Facebook message's limit).

@@ -5,6 +5,7 @@
 //! send bytes as one raw-bytes type.
 
 pub mod commands;
+pub mod profile;
 pub mod publish;
 pub mod templates;
 

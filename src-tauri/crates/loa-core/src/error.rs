@@ -157,6 +157,15 @@ pub enum LoaError {
         message_id: String,
         args: BTreeMap<String, String>,
     },
+    // ── The commune profile ──
+    /// The logo was chosen as the watermark, but the profile has no logo.
+    #[error("the watermark is the logo, but the profile has no logo")]
+    ProfileNoLogo,
+    #[error("{} cannot be the commune's logo: {}", path.display(), problem.as_str())]
+    ProfileLogo {
+        path: PathBuf,
+        problem: crate::profile::LogoProblem,
+    },
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -218,12 +227,14 @@ pub enum ErrorCode {
     TemplateIdTaken,
     TemplateBuiltin,
     Render,
+    ProfileNoLogo,
+    ProfileLogo,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 44] = [
+    pub const ALL: [ErrorCode; 46] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -267,6 +278,8 @@ impl ErrorCode {
         ErrorCode::TemplateIdTaken,
         ErrorCode::TemplateBuiltin,
         ErrorCode::Render,
+        ErrorCode::ProfileNoLogo,
+        ErrorCode::ProfileLogo,
         ErrorCode::Internal,
     ];
 
@@ -316,6 +329,8 @@ impl ErrorCode {
             ErrorCode::TemplateIdTaken => "error-template-id-taken",
             ErrorCode::TemplateBuiltin => "error-template-builtin",
             ErrorCode::Render => "error-render",
+            ErrorCode::ProfileNoLogo => "error-profile-no-logo",
+            ErrorCode::ProfileLogo => "error-profile-logo",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -371,6 +386,8 @@ impl LoaError {
             LoaError::TemplateIdTaken { .. } => ErrorCode::TemplateIdTaken,
             LoaError::TemplateBuiltin { .. } => ErrorCode::TemplateBuiltin,
             LoaError::Render { .. } => ErrorCode::Render,
+            LoaError::ProfileNoLogo => ErrorCode::ProfileNoLogo,
+            LoaError::ProfileLogo { .. } => ErrorCode::ProfileLogo,
         }
     }
 
@@ -397,7 +414,7 @@ impl LoaError {
             }
             LoaError::Database(e) => put("detail", e.to_string()),
             LoaError::Migration(e) => put("detail", e.to_string()),
-            LoaError::DatabaseTooNew | LoaError::OverrideNeedsReason => {}
+            LoaError::DatabaseTooNew | LoaError::OverrideNeedsReason | LoaError::ProfileNoLogo => {}
             LoaError::FileUnreadable { path, detail }
             | LoaError::MediaUnreadable { path, detail }
             | LoaError::WatermarkLogo { path, detail } => {
@@ -485,6 +502,10 @@ impl LoaError {
             }
             LoaError::TemplateIdTaken { id } | LoaError::TemplateBuiltin { id } => {
                 put("id", id.clone())
+            }
+            LoaError::ProfileLogo { path, problem } => {
+                put("path", path_arg(path));
+                put("problem", problem.as_str().to_owned());
             }
             LoaError::Render { code, args, .. } => {
                 for (k, v) in args {
