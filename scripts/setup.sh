@@ -16,9 +16,9 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 pkgs=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
       libayatana-appindicator3-dev librsvg2-dev libturbojpeg0-dev libdbus-1-dev)
 # x11-utils (xwininfo) and desktop-file-utils: scripts/check-package.sh finds the installed app's
-# window and validates its desktop entry.
+# window and validates its desktop entry. ffmpeg: the window tests' screenshots (x11grab).
 if [ "$mode" = test ]; then
-  pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 x11-utils desktop-file-utils)
+  pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 x11-utils desktop-file-utils ffmpeg)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -6,6 +6,7 @@ import {
   type ChannelSecrets,
   type ChannelView,
   type CheckFinding,
+  type CommuneProfile,
   type Draft,
   type DraftPatch,
   type DraftPhoto,
@@ -25,6 +26,7 @@ import {
   type PrepareProgress,
   type PreparedPhoto,
   type PlatformDefaults,
+  type Province,
   type PublishStatus,
   type QueueEntry,
   type QueueOutcome,
@@ -146,6 +148,16 @@ export const api = {
     call((b) => b.templatePreview(request)).then(arrayBuffer),
   createTemplateDraft: (request: TemplateRequest): Promise<TemplateDraft> =>
     call((b) => b.createTemplateDraft(request)),
+  getProfile: (): Promise<CommuneProfile> => call((b) => b.getProfile()),
+  setProfile: (profile: CommuneProfile): Promise<CommuneProfile> => call((b) => b.setProfile(profile)),
+  finishSetup: (): Promise<null> => call((b) => b.finishSetup()),
+  /** The commune's logo as a PNG, or null when there is none. */
+  profileLogo: (): Promise<Blob | null> =>
+    call((b) => b.profileLogo()).then((bytes) => {
+      const buffer = arrayBuffer(bytes);
+      return buffer.byteLength > 0 ? new Blob([buffer], { type: "image/png" }) : null;
+    }),
+  listProvinces: (): Promise<Province[]> => call((b) => b.listProvinces()),
 };
 
 /** Raw bytes as the core sends them (an ArrayBuffer; a number array only in the nominal binding). */

@@ -90,6 +90,15 @@ export const commands = {
 	templatePreview: (request: TemplateRequest) => typedError<number[], IpcError>(__TAURI_INVOKE("template_preview", { request })),
 	/**  "Create draft": the draft with the caption and the rendered image attached. */
 	createTemplateDraft: (request: TemplateRequest) => typedError<TemplateDraft, IpcError>(__TAURI_INVOKE("create_template_draft", { request })),
+	getProfile: () => typedError<CommuneProfile, IpcError>(__TAURI_INVOKE("get_profile")),
+	/**  Saves the profile; a new logo file is copied (and converted) into the profile first. */
+	setProfile: (profile: CommuneProfile) => typedError<CommuneProfile, IpcError>(__TAURI_INVOKE("set_profile", { profile })),
+	/**  The first-run setup was finished or skipped. */
+	finishSetup: () => typedError<null, IpcError>(__TAURI_INVOKE("finish_setup")),
+	/**  The logo's PNG as raw bytes; an empty answer when there is none. */
+	profileLogo: () => typedError<number[], IpcError>(__TAURI_INVOKE("profile_logo")),
+	/**  The 34 provinces and cities, for the province field's suggestions. */
+	listProvinces: () => typedError<Province[], IpcError>(__TAURI_INVOKE("list_provinces")),
 };
 
 /* Constants */
@@ -196,6 +205,26 @@ export type Column = {
 	label: Localized,
 };
 
+/**  The commune profile as the setup and Settings show it. */
+export type CommuneProfile = {
+	/**  The commune, ward or special zone with its kind, NFC: "Xã Nậm Cang". Empty when not set. */
+	commune: string,
+	/**  The province or city: one of the 34 by its name ("Lào Cai"), or what the officer typed. */
+	province: string,
+	/**
+	 *  The logo kept in the profile (a PNG). On [`Profile::set`], another path is a file to copy
+	 *  in (PNG, JPEG or WebP; JPEG and WebP are turned into PNG).
+	 */
+	logo: string | null,
+	/**  The commune's hotline, as the officer writes it. */
+	hotline: string | null,
+	watermark: WatermarkChoice,
+	/**  The language of the window and of the command line's messages. */
+	lang: Lang,
+	/**  The first-run setup was finished or skipped (ignored by [`Profile::set`]). */
+	setup_done: boolean,
+};
+
 /**  A draft as stored. This is also the JSON the command line prints. */
 export type Draft = {
 	id: number,
@@ -251,7 +280,7 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "profile_no_logo" | "profile_logo" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 
@@ -581,6 +610,16 @@ export type PreparedPhoto = {
 	error: IpcError | null,
 };
 
+/**  One of the 34 provincial-level units. */
+export type Province = {
+	/**  The name without its kind: "Lào Cai", "Hồ Chí Minh". */
+	name: string,
+	kind: ProvinceKind,
+};
+
+/**  A province or a centrally-run city. */
+export type ProvinceKind = "province" | "city";
+
 /**  The header's indicator and the queue view's pause button. */
 export type PublishStatus = {
 	/**  The officer paused all publishing. */
@@ -755,6 +794,15 @@ export type WatchFolder = {
 	/**  RFC 3339, UTC. */
 	added_at: string,
 };
+
+/**  What the commune stamps on its photos by default. */
+export type WatermarkChoice = 
+/**  The commune's logo. */
+"logo" | 
+/**  A line of text: the commune's People's Committee ("UBND xã Nậm Cang"). */
+"text" | 
+/**  Nothing. */
+"none";
 
 /**  Where the watermark goes on a photo. */
 export type WatermarkPosition = "br" | "bl" | "tr" | "tl" | "center";

@@ -1,0 +1,130 @@
+// End-to-end tests of the first-run setup and of Settings in the real Loa window: a new profile
+// opens on the setup, what is typed there is the commune's profile (Settings shows it, the
+// templates start from it), the setup does not come back, and Settings changes the profile and
+// the language. Same prerequisites as app.test.mjs.
+import assert from "node:assert/strict";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { SKIP, closeApp, messages, saveScreenshot, withArtifacts } from "./harness.mjs";
+import { Keys } from "./webdriver.mjs";
+import { invoke, typeInto, useDriver } from "./ui.mjs";
+
+const TEST_TIMEOUT = 240_000;
+const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
+
+async function shot(t, session, name) {
+  const path = join(SCREENSHOT_DIR, `loa-${name}.png`);
+  await saveScreenshot(session, path);
+  t.diagnostic(`screenshot: ${path}`);
+}
+
+const value = async (session, testId) => (await session.byTestId(testId)).property("value");
+
+describe("First-run setup and Settings (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeout: 15 * 60_000 }, () => {
+  const { dataDir, open } = useDriver();
+
+  it("asks a new profile for its commune once, and the templates start from it", { timeout: TEST_TIMEOUT }, (t) =>
+    withArtifacts("setup", async (ctx) => {
+      const vi = messages("vi");
+      const dir = dataDir("setup");
+      let s = await open(ctx, dir, { setup: true });
+      // A laptop's 1366×768 screen, the window filling it.
+      await s.setWindowRect({ x: 0, y: 0, width: 1366, height: 768 });
+      const wizard = await s.byTestId("setup-wizard");
+      assert.match(await wizard.text(), new RegExp(vi("ui-setup-title")), "the setup speaks Vietnamese");
+      assert.equal(await s.executeScript("return document.documentElement.lang"), "vi");
+      // The window's own font, not the system's fallback.
+      await s.waitFor(
+        () =>
+          s.executeScript(
+            `return document.fonts.check('15px "Be Vietnam Pro"') &&
+               [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Be Vietnam Pro" && f.status === "loaded");`,
+          ),
+        { message: "Be Vietnam Pro loaded under the window's CSP" },
+      );
+
+      await typeInto(t, s, await s.byTestId("setup-commune"), "Xã Nậm Cang");
+      // The province: a few letters without accents, then the suggestion.
+      await typeInto(t, s, await s.byTestId("setup-province"), "lao c");
+      const option = await s.waitForTestId("setup-province-option");
+      assert.match(await option.text(), /Lào Cai/);
+      await option.click();
+      assert.equal(await value(s, "setup-province"), "Lào Cai");
+      // The logo comes from the file dialog, which WebDriver cannot drive: the button is there.
+      assert.equal(await (await s.byTestId("setup-logo")).property("disabled"), false);
+      // Stamping the logo needs a logo; the commune's name can be chosen at once.
+      assert.equal(await (await s.byTestId("setup-watermark-logo")).property("disabled"), true);
+      await (await s.byTestId("setup-watermark-text")).click();
+      await s.waitFor(async () => (await invoke(s, "get_profile", {})).watermark === "text", { message: "watermark saved as text" });
+      await shot(t, s, "setup");
+
+      await (await s.byTestId("setup-done")).click();
+      await s.waitForTestId("draft-new");
+      const profile = await invoke(s, "get_profile", {});
+      assert.equal(profile.commune, "Xã Nậm Cang");
+      assert.equal(profile.province, "Lào Cai");
+      assert.equal(profile.setup_done, true);
+      const wm = await invoke(s, "get_watermark_settings", {});
+      assert.equal(wm.text, "UBND xã Nậm Cang", "the photos are stamped with the committee's name");
+
+      // Settings shows the same profile.
+      await (await s.byTestId("nav-settings")).click();
+      await s.waitForTestId("settings-view");
+      assert.equal(await value(s, "settings-commune"), "Xã Nậm Cang");
+      assert.equal(await value(s, "settings-province"), "Lào Cai");
+      assert.equal(await (await s.byTestId("settings-watermark-text")).property("checked"), true);
+      await shot(t, s, "settings");
+
+      // A template's form starts from the commune, not from the sample's.
+      await (await s.byTestId("nav-templates")).click();
+      await (await s.waitForTestId("template-card", '[data-template-id="heavy-rain"]', { timeoutMs: 20_000 })).click();
+      await s.waitForTestId("template-editor");
+      await s.waitFor(async () => (await value(s, "template-field-commune")) === "UBND xã Nậm Cang", {
+        message: "the template's commune field filled from the profile",
+        timeoutMs: 20_000,
+      });
+      assert.equal(await value(s, "template-field-locality"), "tỉnh Lào Cai");
+      await closeApp(s);
+
+      // The setup is asked once.
+      s = await open(ctx, dir);
+      assert.equal(s.firstScreen, "drafts", "the setup does not come back");
+      await closeApp(s);
+    }));
+
+  it("skips the setup with nothing typed, then Settings changes the commune and the language", { timeout: TEST_TIMEOUT }, (t) =>
+    withArtifacts("settings", async (ctx) => {
+      const en = messages("en");
+      const dir = dataDir("settings");
+      let s = await open(ctx, dir, { setup: true });
+      await (await s.byTestId("setup-done")).click();
+      await s.waitForTestId("draft-new");
+      assert.equal((await invoke(s, "get_profile", {})).setup_done, true, "done with nothing typed is a skip");
+
+      await (await s.byTestId("nav-settings")).click();
+      await s.waitForTestId("settings-section-profile");
+      for (const id of ["profile", "language", "watermark"]) await s.byTestId(`settings-section-${id}`);
+      await typeInto(t, s, await s.byTestId("settings-commune"), "Phường Sa Pa");
+      await typeInto(t, s, await s.byTestId("settings-province"), "Lào Cai");
+      await (await s.byTestId("settings-province")).sendKeys(Keys.TAB);
+      await typeInto(t, s, await s.byTestId("settings-hotline"), "0214 3871 234");
+      await s.waitForTestId("settings-save-state", '[data-state="dirty"]');
+      await (await s.byTestId("settings-save")).click();
+      await s.waitForTestId("settings-save-state", '[data-state="saved"]');
+      const saved = await invoke(s, "get_profile", {});
+      assert.deepEqual([saved.commune, saved.province, saved.hotline], ["Phường Sa Pa", "Lào Cai", "0214 3871 234"]);
+
+      // English, at once and after a restart.
+      await (await s.byTestId("settings-lang-en")).click();
+      await s.waitFor(async () => (await (await s.byTestId("nav-settings")).text()) === en("ui-nav-settings"), {
+        message: "the header in English",
+      });
+      await closeApp(s);
+      s = await open(ctx, dir);
+      assert.equal(s.firstScreen, "drafts");
+      assert.equal(await (await s.byTestId("nav-settings")).text(), en("ui-nav-settings"));
+      assert.equal((await invoke(s, "get_profile", {})).lang, "en");
+      await closeApp(s);
+    }));
+});
