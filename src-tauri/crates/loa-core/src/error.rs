@@ -166,6 +166,13 @@ pub enum LoaError {
         path: PathBuf,
         problem: crate::profile::LogoProblem,
     },
+    // ── Backups ──
+    #[error("backup {}: {} ({detail})", path.display(), problem.as_str())]
+    Backup {
+        path: PathBuf,
+        problem: crate::backup::BackupProblem,
+        detail: String,
+    },
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -229,12 +236,13 @@ pub enum ErrorCode {
     Render,
     ProfileNoLogo,
     ProfileLogo,
+    Backup,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 46] = [
+    pub const ALL: [ErrorCode; 47] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -280,6 +288,7 @@ impl ErrorCode {
         ErrorCode::Render,
         ErrorCode::ProfileNoLogo,
         ErrorCode::ProfileLogo,
+        ErrorCode::Backup,
         ErrorCode::Internal,
     ];
 
@@ -331,6 +340,7 @@ impl ErrorCode {
             ErrorCode::Render => "error-render",
             ErrorCode::ProfileNoLogo => "error-profile-no-logo",
             ErrorCode::ProfileLogo => "error-profile-logo",
+            ErrorCode::Backup => "error-backup",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -388,6 +398,7 @@ impl LoaError {
             LoaError::Render { .. } => ErrorCode::Render,
             LoaError::ProfileNoLogo => ErrorCode::ProfileNoLogo,
             LoaError::ProfileLogo { .. } => ErrorCode::ProfileLogo,
+            LoaError::Backup { .. } => ErrorCode::Backup,
         }
     }
 
@@ -506,6 +517,15 @@ impl LoaError {
             LoaError::ProfileLogo { path, problem } => {
                 put("path", path_arg(path));
                 put("problem", problem.as_str().to_owned());
+            }
+            LoaError::Backup {
+                path,
+                problem,
+                detail,
+            } => {
+                put("path", path_arg(path));
+                put("problem", problem.as_str().to_owned());
+                put("detail", detail.clone());
             }
             LoaError::Render { code, args, .. } => {
                 for (k, v) in args {

@@ -19,9 +19,10 @@ pub const CORE_FILES: &[&str] = &[
     "channels.ftl",
     "templates.ftl",
     "profile.ftl",
+    "backup.ftl",
 ];
 
-fn sources(lang: Lang) -> [&'static str; 8] {
+fn sources(lang: Lang) -> [&'static str; 9] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
@@ -32,6 +33,7 @@ fn sources(lang: Lang) -> [&'static str; 8] {
             include_str!("../../../../locales/vi/channels.ftl"),
             include_str!("../../../../locales/vi/templates.ftl"),
             include_str!("../../../../locales/vi/profile.ftl"),
+            include_str!("../../../../locales/vi/backup.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
@@ -42,6 +44,7 @@ fn sources(lang: Lang) -> [&'static str; 8] {
             include_str!("../../../../locales/en/channels.ftl"),
             include_str!("../../../../locales/en/templates.ftl"),
             include_str!("../../../../locales/en/profile.ftl"),
+            include_str!("../../../../locales/en/backup.ftl"),
         ],
     }
 }

@@ -12,7 +12,8 @@
 //! - [`publishing`]: channels, the outbox and its state machine, the worker's operations
 //!   ([`publishing::OutboxPort`]) and photos attached for posting;
 //! - [`profile`]: the commune profile (commune, province, logo, default watermark, language)
-//!   and the first-run setup.
+//!   and the first-run setup;
+//! - [`backup`]: the daily copy of the database, "Back up to…" one file and "Restore from…".
 //!
 //! Around them, the few cross-cutting modules: [`db`] (the SQLite file and its append-only
 //! migrations), [`error`] (typed errors and their IPC form), [`clock`], [`i18n`] (Fluent),
@@ -26,6 +27,7 @@
 //! `loa-app` and the `loa` command line are two thin front doors over it), nor about HTTP
 //! (`loa-channels`) or the platforms' numbers (`loa-platforms`, which it reads).
 
+pub mod backup;
 pub mod clock;
 pub mod db;
 pub mod drafts;
