@@ -48,3 +48,25 @@ ui-settings-saved = Saved
 ui-settings-language-help = The language of Loa's window and messages. Posts can still be written in both languages.
 ui-settings-watermark-more = Where the stamp goes, how strong it is and a preview are in Photos.
 ui-settings-watermark-open-media = Open Photos
+
+## Backups
+
+ui-settings-backup = Backups
+ui-backup-help = Back up every draft, photo, template, queued post and setting to one file, to keep on a USB stick or another computer. Passwords and channel access tokens are never in a backup. Loa also makes a copy by itself each day it is opened.
+ui-backup-now = Back up to…
+ui-backup-restore = Restore from…
+ui-backup-list = Show the daily copies
+ui-backup-filter = Loa backup
+ui-backup-progress = Backing up… { $percent }%
+ui-backup-done = Backed up to { $file } ({ $size }): { $drafts } drafts, { $media } photos.
+ui-backup-restore-title = Restore from this backup?
+ui-backup-restore-holds = Backup made { $date }: { $drafts } drafts, { $media } photos, { $templates } templates, { $queue } posts in the queue.
+ui-backup-restore-aside = Loa checks the whole file first, then opens again with the backup's data. The current data is kept aside, not deleted.
+ui-backup-restore-go = Restore and reopen Loa
+ui-backup-restoring = Checking the backup…
+ui-backup-restore-cancel = Cancel
+ui-backup-daily-empty = No daily copies yet. Loa makes one each day it is opened.
+ui-backup-daily-help = Loa keeps a copy of each of the last 7 days and of the 4 weeks before, in the backups folder of Loa's data.
+ui-backup-recover-title = Loa's data could not be opened
+ui-backup-recover-body = The data file on this computer is damaged. Loa has a daily copy from { $date } ({ $drafts } drafts, { $media } photos). Reopen Loa with it? The damaged file is kept aside.
+ui-backup-recover-go = Use this copy and reopen Loa

@@ -48,3 +48,25 @@ ui-settings-saved = Đã lưu
 ui-settings-language-help = Ngôn ngữ của cửa sổ Loa và của các thông báo. Tin bài vẫn viết được bằng cả hai thứ tiếng.
 ui-settings-watermark-more = Vị trí, độ đậm nhạt của dấu và ảnh xem thử nằm ở mục Ảnh.
 ui-settings-watermark-open-media = Mở mục Ảnh
+
+## Sao lưu
+
+ui-settings-backup = Sao lưu
+ui-backup-help = Sao lưu toàn bộ tin bài, ảnh, mẫu đồ họa, hàng đợi đăng bài và cài đặt vào một tệp, để cất sang USB hoặc máy khác. Mật khẩu, mã truy cập các trang không nằm trong tệp sao lưu. Ngoài ra Loa tự sao lưu mỗi ngày khi mở ứng dụng.
+ui-backup-now = Sao lưu ra…
+ui-backup-restore = Khôi phục từ…
+ui-backup-list = Xem các bản tự sao lưu
+ui-backup-filter = Tệp sao lưu Loa
+ui-backup-progress = Đang sao lưu… { $percent }%
+ui-backup-done = Đã sao lưu vào { $file } ({ $size }): { $drafts } tin bài, { $media } ảnh.
+ui-backup-restore-title = Khôi phục từ bản sao lưu này?
+ui-backup-restore-holds = Bản sao lưu tạo lúc { $date }: { $drafts } tin bài, { $media } ảnh, { $templates } mẫu đồ họa, { $queue } bài trong hàng đợi.
+ui-backup-restore-aside = Loa kiểm tra toàn bộ tệp trước, rồi mở lại với dữ liệu từ bản sao lưu. Dữ liệu hiện tại được cất riêng, không bị xóa.
+ui-backup-restore-go = Khôi phục và mở lại Loa
+ui-backup-restoring = Đang kiểm tra bản sao lưu…
+ui-backup-restore-cancel = Thôi
+ui-backup-daily-empty = Chưa có bản tự sao lưu nào. Loa tự sao lưu mỗi ngày khi mở ứng dụng.
+ui-backup-daily-help = Loa giữ bản sao của 7 ngày gần nhất và 4 tuần trước đó, trong thư mục backups của dữ liệu Loa.
+ui-backup-recover-title = Không mở được dữ liệu của Loa
+ui-backup-recover-body = Tệp dữ liệu trên máy bị hỏng. Loa còn bản tự sao lưu ngày { $date } ({ $drafts } tin bài, { $media } ảnh). Mở lại Loa với bản này? Tệp bị hỏng vẫn được cất riêng.
+ui-backup-recover-go = Dùng bản sao lưu này và mở lại Loa

@@ -4,6 +4,7 @@
 //! [`templates`] translate arguments and errors, run slow work through one `blocking` helper and
 //! send bytes as one raw-bytes type.
 
+pub mod backup;
 pub mod commands;
 pub mod profile;
 pub mod publish;
@@ -34,6 +35,8 @@ pub struct Core {
     /// paying at start-up.
     renderer: Arc<OnceLock<loa_render::Renderer>>,
     started: Instant,
+    /// The profile folder (a restore replaces it; a damaged one is offered its newest copy).
+    data_dir: PathBuf,
 }
 
 impl Core {
@@ -113,6 +116,12 @@ fn data_dir_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
 pub fn run() {
     let started = Instant::now();
     let dir = paths::resolve_data_dir(data_dir_arg(std::env::args().skip(1)).as_deref());
+    // A restore chosen in the last session is swapped in before the profile is opened.
+    match loa_core::backup::restore::finish_pending(&dir, &loa_core::SystemClock) {
+        Ok(Some(done)) => eprintln!("loa: restored a backup from {}", done.created_at),
+        Ok(None) => {}
+        Err(e) => eprintln!("loa: the chosen backup could not be put in place: {e}"),
+    }
     let store = Store::open(&dir).map(Arc::new).map_err(IpcError::from);
     if let Err(e) = &store {
         eprintln!("loa: cannot open the profile in {}: {e}", dir.display());
@@ -127,12 +136,22 @@ pub fn run() {
             publish: publish::Publishing::default(),
             renderer: Arc::new(OnceLock::new()),
             started,
+            data_dir: dir,
         })
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let core = app.state::<Core>();
             core.start_watching(app.handle().clone());
             core.publish.start(core.store.clone(), app.handle().clone());
+            // The daily copy, off the window's way: the first start of a day keeps the day
+            // before. A failure is logged; it must not keep the officer from working.
+            if let Ok(store) = core.store.clone() {
+                std::thread::spawn(move || {
+                    if let Err(e) = store.backups().daily() {
+                        eprintln!("loa: the daily backup failed: {e}");
+                    }
+                });
+            }
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -3,6 +3,7 @@
 // templates start from it), the setup does not come back, and Settings changes the profile and
 // the language. Same prerequisites as app.test.mjs.
 import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -125,6 +126,58 @@ describe("First-run setup and Settings (WebDriver)", { skip: SKIP ? "LOA_E2E_SKI
       assert.equal(s.firstScreen, "drafts");
       assert.equal(await (await s.byTestId("nav-settings")).text(), en("ui-nav-settings"));
       assert.equal((await invoke(s, "get_profile", {})).lang, "en");
+      await closeApp(s);
+    }));
+
+  it("makes the daily copy at start, backs up to a file and refuses a damaged one", { timeout: TEST_TIMEOUT }, (t) =>
+    withArtifacts("backup", async (ctx) => {
+      const dir = dataDir("backup");
+      const s = await open(ctx, dir);
+      await invoke(s, "create_draft", { input: { title: "Họp dân thôn Bản Pho", body: "Mời bà con dự họp." } });
+
+      await (await s.byTestId("nav-settings")).click();
+      await s.waitForTestId("settings-section-backup");
+      for (const id of ["backup-now", "backup-restore", "backup-list"]) {
+        assert.equal(await (await s.byTestId(id)).property("disabled"), false, `${id} is usable`);
+      }
+      // The day's automatic copy is made in the background at start: the list shows it.
+      await s.waitFor(
+        async () => {
+          await (await s.byTestId("backup-list")).click();
+          return (await s.findElements('[data-testid="backup-daily-item"]')).length === 1;
+        },
+        { message: "today's automatic copy listed", timeoutMs: 20_000 },
+      );
+      await shot(t, s, "settings-backup");
+
+      // "Back up to…" (the save dialog is the OS's: the command is called as the button does).
+      const usb = mkdtempSync(join(tmpdir(), "loa-e2e-usb-"));
+      try {
+        const file = join(usb, "xa.loa-backup");
+        const summary = await s.executeAsyncScript(
+          `const [path, done] = arguments;
+           const seen = [];
+           const id = window.__TAURI_INTERNALS__.transformCallback((m) => seen.push(m));
+           window.__TAURI_INTERNALS__
+             .invoke("backup_to", { path, onProgress: "__CHANNEL__:" + id })
+             .then((ok) => done({ ok, seen: seen.length }), (err) => done({ err }));`,
+          [file],
+        );
+        assert.equal(summary.err, undefined, JSON.stringify(summary.err));
+        assert.equal(summary.ok.drafts, 1);
+        assert.equal(summary.ok.bytes, statSync(file).size);
+        assert.equal(summary.ok.sha256.length, 64);
+        const preview = await invoke(s, "inspect_backup", { path: file });
+        assert.equal(preview.contents.drafts, 1);
+
+        // A file that is not a backup is refused in the officer's words.
+        const bad = join(usb, "hong.loa-backup");
+        writeFileSync(bad, "không phải bản sao lưu");
+        await assert.rejects(invoke(s, "inspect_backup", { path: bad }), /"code":"backup".*not_a_backup/);
+        assert.ok(existsSync(file));
+      } finally {
+        rmSync(usb, { recursive: true, force: true });
+      }
       await closeApp(s);
     }));
 });

@@ -2,6 +2,7 @@
 // component here (it receives the `SettingsContext`) and a title message in its locale file.
 import type { Component } from "svelte";
 import type { SettingsContext } from "./context";
+import BackupSection from "./BackupSection.svelte";
 import LanguageSection from "./LanguageSection.svelte";
 import ProfileSection from "./ProfileSection.svelte";
 import WatermarkSection from "./WatermarkSection.svelte";
@@ -18,4 +19,5 @@ export const SECTIONS: SettingsSection[] = [
   { id: "profile", titleId: "ui-settings-profile", component: ProfileSection },
   { id: "language", titleId: "ui-settings-language", component: LanguageSection },
   { id: "watermark", titleId: "ui-settings-watermark", component: WatermarkSection },
+  { id: "backup", titleId: "ui-settings-backup", component: BackupSection },
 ];

@@ -99,12 +99,57 @@ export const commands = {
 	profileLogo: () => typedError<number[], IpcError>(__TAURI_INVOKE("profile_logo")),
 	/**  The 34 provinces and cities, for the province field's suggestions. */
 	listProvinces: () => typedError<Province[], IpcError>(__TAURI_INVOKE("list_provinces")),
+	/**  Writes the whole profile to `path`; progress goes to `on_progress`. */
+	backupTo: (path: string, onProgress: Channel<BackupProgress>) => typedError<BackupSummary, IpcError>(__TAURI_INVOKE("backup_to", { path, onProgress })),
+	/**  The automatic daily copies, newest first. */
+	listBackups: () => typedError<DailyBackup[], IpcError>(__TAURI_INVOKE("list_backups")),
+	/**  What the backup at `path` says it holds (its checksums are checked by the restore). */
+	inspectBackup: (path: string) => typedError<BackupPreview, IpcError>(__TAURI_INVOKE("inspect_backup", { path })),
+	/**
+	 *  Checks the backup at `path` in full and unpacks it beside the profile, then restarts Loa,
+	 *  which swaps it in before opening the profile. On any error nothing changed.
+	 */
+	restoreBackup: (path: string) => typedError<null, IpcError>(__TAURI_INVOKE("restore_backup", { path })),
+	/**  When the profile could not be opened: the newest automatic copy that opens, if any. */
+	newestGoodBackup: () => typedError<GoodBackup | null, IpcError>(__TAURI_INVOKE("newest_good_backup")),
+	/**
+	 *  Puts the automatic copy `file` in place of the damaged database (only when the profile could
+	 *  not be opened), then restarts Loa on it.
+	 */
+	restoreDailyBackup: (file: string) => typedError<null, IpcError>(__TAURI_INVOKE("restore_daily_backup", { file })),
 };
 
 /* Constants */
 export const FACEBOOK_TEXT_LIMIT = 63206 as const;
 
 /* Types */
+/**  What a backup file holds, shown before the officer confirms a restore. */
+export type BackupPreview = {
+	/**  When it was made (RFC 3339). */
+	created_at: string,
+	contents: Contents,
+};
+
+/**  Progress of "Back up to…", in bytes of the profile read so far. */
+export type BackupProgress = {
+	done_bytes: number,
+	total_bytes: number,
+};
+
+/**  A finished backup, as the command line prints it (`--json`) and the UI shows it. */
+export type BackupSummary = {
+	file: string,
+	/**  The backup file's size. */
+	bytes: number,
+	drafts: number,
+	media: number,
+	templates: number,
+	queue: number,
+	/**  SHA-256 of the whole backup file, to compare a copy with. */
+	sha256: string,
+	created_at: string,
+};
+
 /**  A configured channel (no secrets). */
 export type ChannelInfo = {
 	id: number,
@@ -225,6 +270,28 @@ export type CommuneProfile = {
 	setup_done: boolean,
 };
 
+/**  What a database holds, as a backup's manifest and the restore dialog show it. */
+export type Contents = {
+	/**  The schema version (SQLite's `user_version`, the number of migrations applied). */
+	schema: number,
+	/**  Drafts not in the trash. */
+	drafts: number,
+	/**  Photos in the library. */
+	media: number,
+	/**  Templates in the profile (shipped and the commune's own). */
+	templates: number,
+	/**  Posts in the outbox, whatever their state. */
+	queue: number,
+};
+
+/**  One automatic copy. */
+export type DailyBackup = {
+	file: string,
+	/**  The day it was made, `YYYY-MM-DD`. */
+	date: string,
+	bytes: number,
+};
+
 /**  A draft as stored. This is also the JSON the command line prints. */
 export type Draft = {
 	id: number,
@@ -280,7 +347,7 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "profile_no_logo" | "profile_logo" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "profile_no_logo" | "profile_logo" | "backup" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 
@@ -347,6 +414,12 @@ export type FieldType =
 "qr" | 
 /**  One of the field's options. */
 "choice";
+
+/**  An automatic copy that opens, with what it holds. */
+export type GoodBackup = {
+	backup: DailyBackup,
+	contents: Contents,
+};
 
 /**
  *  An error as it crosses to the UI: a tagged value with a stable code, the Fluent message id and

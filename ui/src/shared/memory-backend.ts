@@ -278,6 +278,25 @@ export async function createMemoryBackend(): Promise<Backend> {
     async listProvinces() {
       return ok([]);
     },
+    // Backups need the real profile folder.
+    async backupTo() {
+      return { status: "error", error: unsupported };
+    },
+    async listBackups() {
+      return ok([]);
+    },
+    async inspectBackup() {
+      return { status: "error", error: unsupported };
+    },
+    async restoreBackup() {
+      return { status: "error", error: unsupported };
+    },
+    async newestGoodBackup() {
+      return ok(null);
+    },
+    async restoreDailyBackup() {
+      return { status: "error", error: unsupported };
+    },
   };
   if (typeof location !== "undefined" && new URLSearchParams(location.search).has("demo")) await seedDemo(backend);
   return backend;

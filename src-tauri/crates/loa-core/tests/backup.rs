@@ -522,4 +522,53 @@ fn a_damaged_database_finds_the_newest_good_copy() {
         .expect("a good copy");
     assert_eq!(good.date, "2025-07-29");
     assert_eq!(contents.drafts, 1);
+
+    // The officer takes it: Loa opens again with what that day held; the damaged file stays.
+    let aside =
+        backup::daily::restore_copy(root.path(), &good.file, clock.as_ref()).expect("restore");
+    assert!(aside.is_file());
+    let store = Store::open(root.path()).expect("opens again");
+    let titles: Vec<String> = store
+        .drafts()
+        .list()
+        .expect("list")
+        .into_iter()
+        .map(|d| d.title)
+        .collect();
+    assert_eq!(titles, ["Trước hôm qua"]);
+}
+
+#[test]
+fn a_restore_chosen_while_loa_is_open_is_swapped_in_at_the_next_start() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let profile = root.path().join("profile");
+    let clock = Arc::new(ManualClock::new(start()));
+    let store = filled(&profile, clock.clone());
+    let before = snapshot(&store);
+    let out = root.path().join("b.loa-backup");
+    store.backups().write_archive(&out, |_| {}).expect("backup");
+    store
+        .drafts()
+        .trash(store.drafts().list().expect("list")[0].id)
+        .expect("trash");
+    // Checked and unpacked while the store is open; nothing moves yet.
+    restore::stage(&out, &profile)
+        .expect("stage")
+        .defer(&profile)
+        .expect("defer");
+    assert_ne!(snapshot(&store), before);
+    drop(store);
+    let outcome = restore::finish_pending(&profile, clock.as_ref())
+        .expect("finish")
+        .expect("pending");
+    assert!(outcome.aside.is_some());
+    assert_eq!(
+        snapshot(&Store::open_with_clock(&profile, clock.clone()).expect("open")),
+        before
+    );
+    // Once only.
+    assert_eq!(
+        restore::finish_pending(&profile, clock.as_ref()).expect("again"),
+        None
+    );
 }

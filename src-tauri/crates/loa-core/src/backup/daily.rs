@@ -97,6 +97,32 @@ pub fn newest_good(profile_dir: &Path) -> Result<Option<(DailyBackup, Contents)>
     Ok(None)
 }
 
+/// Puts the automatic copy `copy` in place of the damaged database of `profile` (which must not
+/// be open). The damaged file is renamed aside (`loa.db.damaged-<time>`), never deleted.
+pub fn restore_copy(profile: &Path, copy: &Path, clock: &dyn crate::Clock) -> Result<PathBuf> {
+    open_checked(copy)?;
+    let db = profile.join(crate::paths::DB_FILE);
+    let stamp = clock.now().format("%Y%m%d-%H%M%S");
+    let aside = profile.join(format!("{}.damaged-{stamp}", crate::paths::DB_FILE));
+    let partial = profile.join(format!(".{}.partial", crate::paths::DB_FILE));
+    std::fs::copy(copy, &partial).map_err(|e| backup_err(&partial, BackupProblem::Write, e))?;
+    if db.exists() {
+        std::fs::rename(&db, &aside).map_err(|e| backup_err(&db, BackupProblem::Swap, e))?;
+    }
+    // The damaged database's journal belongs to it, not to the copy.
+    for ext in ["-wal", "-shm"] {
+        let side = profile.join(format!("{}{ext}", crate::paths::DB_FILE));
+        if side.exists() {
+            let _ = std::fs::rename(
+                &side,
+                profile.join(format!("{}.damaged-{stamp}{ext}", crate::paths::DB_FILE)),
+            );
+        }
+    }
+    std::fs::rename(&partial, &db).map_err(|e| backup_err(&db, BackupProblem::Swap, e))?;
+    Ok(aside)
+}
+
 impl Backups<'_> {
     /// Makes today's copy unless it exists, then drops the copies [`retained`] does not keep.
     /// Returns the new copy, or `None` when today's was already made.

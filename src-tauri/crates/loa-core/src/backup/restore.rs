@@ -317,6 +317,58 @@ impl StagedRestore {
     }
 }
 
+/// A restore checked and unpacked while the profile was open, to swap in at the next start.
+#[derive(Debug, Serialize, serde::Deserialize)]
+struct Pending {
+    dir: PathBuf,
+    manifest: Manifest,
+}
+
+/// The marker of a pending restore: beside the profile, since the swap moves the profile.
+fn pending_marker(profile: &Path) -> PathBuf {
+    let mut name = profile.file_name().unwrap_or_default().to_os_string();
+    name.push(".restore-pending.json");
+    profile.with_file_name(name)
+}
+
+impl StagedRestore {
+    /// Leaves the swap to the next start of Loa ([`finish_pending`]): the app cannot move a
+    /// profile it has open (Windows refuses, and its threads would write to the old one).
+    pub fn defer(self, profile: &Path) -> Result<()> {
+        let marker = pending_marker(profile);
+        let json = serde_json::to_vec(&Pending {
+            dir: self.dir.clone(),
+            manifest: self.manifest,
+        })
+        .map_err(|e| backup_err(&marker, BackupProblem::Write, e))?;
+        let tmp = marker.with_extension("partial");
+        std::fs::write(&tmp, json)
+            .and_then(|()| std::fs::rename(&tmp, &marker))
+            .map_err(|e| backup_err(&marker, BackupProblem::Write, e))
+    }
+}
+
+/// At start, before the profile is opened: swaps in a restore [`StagedRestore::defer`] left.
+/// `None` when there was none (or its unpacked copy is gone, when the marker is dropped).
+pub fn finish_pending(profile: &Path, clock: &dyn Clock) -> Result<Option<RestoreOutcome>> {
+    let marker = pending_marker(profile);
+    let Ok(bytes) = std::fs::read(&marker) else {
+        return Ok(None);
+    };
+    let _ = std::fs::remove_file(&marker);
+    let Ok(pending) = serde_json::from_slice::<Pending>(&bytes) else {
+        return Ok(None);
+    };
+    if !pending.dir.join(crate::paths::DB_FILE).is_file() {
+        return Ok(None);
+    }
+    let staged = StagedRestore {
+        dir: pending.dir,
+        manifest: pending.manifest,
+    };
+    staged.swap(profile, clock).map(Some)
+}
+
 /// Checks `file` and restores it as `profile` (which must not be open).
 pub fn restore(file: &Path, profile: &Path, clock: &dyn Clock) -> Result<RestoreOutcome> {
     let staged = stage(file, profile)?;
