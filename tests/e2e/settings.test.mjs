@@ -180,4 +180,29 @@ describe("First-run setup and Settings (WebDriver)", { skip: SKIP ? "LOA_E2E_SKI
       }
       await closeApp(s);
     }));
+
+  it("offers the day's automatic copy when the database cannot be opened", { timeout: TEST_TIMEOUT }, (t) =>
+    withArtifacts("damaged", async (ctx) => {
+      const vi = messages("vi");
+      const dir = dataDir("damaged");
+      let s = await open(ctx, dir);
+      await s.waitFor(async () => (await invoke(s, "list_backups", {})).length === 1, {
+        message: "today's automatic copy made",
+        timeoutMs: 20_000,
+      });
+      await closeApp(s);
+      // A power cut ruined the database.
+      writeFileSync(join(dir, "loa.db"), Buffer.alloc(8192, 0x55));
+      for (const side of ["loa.db-wal", "loa.db-shm"]) rmSync(join(dir, side), { force: true });
+
+      s = await open(ctx, dir);
+      const offer = await s.waitForTestId("backup-offer", "", { timeoutMs: 20_000 });
+      const [y, m, d] = new Date().toISOString().slice(0, 10).split("-");
+      const today = `${d}/${m}/${y}`;
+      assert.match(await offer.text(), new RegExp(vi("ui-backup-recover-title")));
+      assert.match(await offer.text(), new RegExp(today));
+      assert.equal(await (await s.byTestId("backup-offer-restore")).property("disabled"), false);
+      await shot(t, s, "damaged");
+      await closeApp(s);
+    }));
 });

@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+mod common;
+use common::jpeg;
+
 use loa_core::backup::{self, BackupProblem, BackupProgress, restore};
 use loa_core::{ChannelKind, LoaError, ManualClock, NewChannel, NewDraft, Store};
 
@@ -15,30 +18,6 @@ fn start() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2025-07-29T07:30:00Z")
         .expect("ts")
         .with_timezone(&Utc)
-}
-
-/// A one-pixel PNG (RGBA, opaque).
-const PIXEL_PNG: [u8; 70] = [
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
-    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
-    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xfc, 0xcf, 0xc0, 0x50,
-    0x0f, 0x00, 0x04, 0x85, 0x01, 0x80, 0x84, 0xa9, 0x8c, 0x21, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
-    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
-];
-
-/// A real JPEG on disk; `quality` makes the bytes differ.
-fn jpeg(dir: &Path, name: &str, quality: u8) -> PathBuf {
-    let out = loa_media::process(
-        &PIXEL_PNG,
-        &loa_media::Options::builder()
-            .format(loa_media::OutputFormat::Jpeg)
-            .quality(quality)
-            .build(),
-    )
-    .expect("jpeg");
-    let path = dir.join(name);
-    std::fs::write(&path, out.bytes).expect("write");
-    path
 }
 
 fn sha256(path: &Path) -> String {
@@ -252,13 +231,15 @@ fn a_destroyed_profile_comes_back_whole() {
 
 #[test]
 fn a_restore_keeps_the_current_profile_aside_and_its_credentials() {
-    let root = tempfile::tempdir().expect("tempdir");
-    let profile = root.path().join("profile");
-    let clock = Arc::new(ManualClock::new(start()));
-    let store = filled(&profile, clock.clone());
-    let before = snapshot(&store);
-    let out = root.path().join("b.loa-backup");
-    store.backups().write_archive(&out, |_| {}).expect("backup");
+    let Backed {
+        // Kept alive: dropping it removes the folders.
+        root: _root,
+        profile,
+        clock,
+        store,
+        before,
+        out,
+    } = backed_up();
     // Work after the backup…
     store
         .drafts()
@@ -286,6 +267,34 @@ fn a_restore_keeps_the_current_profile_aside_and_its_credentials() {
     );
     let old = Store::open(&aside).expect("aside opens");
     assert_eq!(old.drafts().list().expect("list").len(), 4);
+}
+
+/// A filled profile, what it holds, and a backup of it.
+struct Backed {
+    root: tempfile::TempDir,
+    profile: PathBuf,
+    clock: Arc<ManualClock>,
+    store: Store,
+    before: Snapshot,
+    out: PathBuf,
+}
+
+fn backed_up() -> Backed {
+    let root = tempfile::tempdir().expect("tempdir");
+    let profile = root.path().join("profile");
+    let clock = Arc::new(ManualClock::new(start()));
+    let store = filled(&profile, clock.clone());
+    let before = snapshot(&store);
+    let out = root.path().join("b.loa-backup");
+    store.backups().write_archive(&out, |_| {}).expect("backup");
+    Backed {
+        root,
+        profile,
+        clock,
+        store,
+        before,
+        out,
+    }
 }
 
 /// A copy of `file` with its entries rewritten by `edit(name, bytes)`.
@@ -540,13 +549,15 @@ fn a_damaged_database_finds_the_newest_good_copy() {
 
 #[test]
 fn a_restore_chosen_while_loa_is_open_is_swapped_in_at_the_next_start() {
-    let root = tempfile::tempdir().expect("tempdir");
-    let profile = root.path().join("profile");
-    let clock = Arc::new(ManualClock::new(start()));
-    let store = filled(&profile, clock.clone());
-    let before = snapshot(&store);
-    let out = root.path().join("b.loa-backup");
-    store.backups().write_archive(&out, |_| {}).expect("backup");
+    let Backed {
+        // Kept alive: dropping it removes the folders.
+        root: _root,
+        profile,
+        clock,
+        store,
+        before,
+        out,
+    } = backed_up();
     store
         .drafts()
         .trash(store.drafts().list().expect("list")[0].id)
