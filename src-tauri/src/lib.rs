@@ -144,11 +144,15 @@ pub fn run() {
             core.start_watching(app.handle().clone());
             core.publish.start(core.store.clone(), app.handle().clone());
             // The daily copy, off the window's way: the first start of a day keeps the day
-            // before. A failure is logged; it must not keep the officer from working.
+            // before, and a window left open overnight makes the next day's within the hour. A
+            // failure is logged; it must not keep the officer from working.
             if let Ok(store) = core.store.clone() {
                 std::thread::spawn(move || {
-                    if let Err(e) = store.backups().daily() {
-                        eprintln!("loa: the daily backup failed: {e}");
+                    loop {
+                        if let Err(e) = store.backups().daily() {
+                            eprintln!("loa: the daily backup failed: {e}");
+                        }
+                        std::thread::sleep(std::time::Duration::from_secs(60 * 60));
                     }
                 });
             }
