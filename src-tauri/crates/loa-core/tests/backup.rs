@@ -518,10 +518,19 @@ fn a_damaged_database_finds_the_newest_good_copy() {
         })
         .expect("draft");
     store.backups().daily().expect("day 2");
+    clock.advance(Duration::days(1));
+    store.backups().daily().expect("day 3");
     drop(store);
-    // The newest copy is damaged too (a bad sector), the database beyond repair.
+    // The copy of day 2 is damaged too (a bad sector), the one of day 3 was left by a newer Loa
+    // (tried and uninstalled), and the database is beyond repair.
     let copies = backup::daily::list_in(&root.path().join("backups")).expect("list");
-    std::fs::write(&copies[0].file, b"garbage").expect("damage copy");
+    assert_eq!(copies.len(), 3);
+    let newer = rusqlite::Connection::open(&copies[0].file).expect("open");
+    newer
+        .pragma_update(None, "user_version", backup::current_schema() + 1)
+        .expect("bump");
+    drop(newer);
+    std::fs::write(&copies[1].file, b"garbage").expect("damage copy");
     std::fs::write(root.path().join("loa.db"), vec![0x55u8; 8192]).expect("damage db");
     let _ = std::fs::remove_file(root.path().join("loa.db-wal"));
     assert!(Store::open(root.path()).is_err());

@@ -90,7 +90,10 @@ pub fn list_in(dir: &Path) -> Result<Vec<DailyBackup>> {
 /// with what it holds; offered when the profile's own database is damaged.
 pub fn newest_good(profile_dir: &Path) -> Result<Option<(DailyBackup, Contents)>> {
     for b in list_in(&profile_dir.join(super::BACKUPS_DIR))? {
-        if let Ok(contents) = open_checked(&b.file).and_then(|c| Contents::read(&c)) {
+        // A copy this Loa cannot read (made by a newer one) is no way back.
+        if let Ok(contents) = open_checked(&b.file).and_then(|c| Contents::read(&c))
+            && contents.schema <= super::current_schema()
+        {
             return Ok(Some((b, contents)));
         }
     }
