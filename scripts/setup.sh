@@ -17,8 +17,10 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 pkgs=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
       libayatana-appindicator3-dev librsvg2-dev libturbojpeg0-dev libdbus-1-dev ffmpeg)
 # poppler-utils (test): pdftotext reads the report PDFs back in loa-report's tests.
+# x11-utils (xwininfo) and desktop-file-utils: scripts/check-package.sh finds the installed app's
+# window and validates its desktop entry. ffmpeg also takes the window tests' screenshots (x11grab).
 if [ "$mode" = test ]; then
-  pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 poppler-utils)
+  pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 poppler-utils x11-utils desktop-file-utils)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

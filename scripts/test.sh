@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every check and test: formatting, clippy, the Rust tests (core,
-# CLI, shell, bindings freshness), the UI type check and unit tests, and the end-to-end tests that
-# drive the real window through tauri-driver under Xvfb.
+# CLI, shell, bindings freshness), the UI type check and unit tests, the end-to-end tests that
+# drive the real window through tauri-driver under Xvfb, and the .deb: bundled from the same debug
+# build, installed, started and removed again.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$LOA_ROOT/scripts/setup.sh" test
@@ -40,3 +41,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 export LOA_APP_BIN="$CARGO_TARGET_DIR/debug/loa-app"
 dbus-run-session -- npm run test:e2e
+
+step "Debian package: bundle the debug build, install it, start it, remove it"
+node scripts/package.mjs --debug --prebuilt --bundles deb
+scripts/check-package.sh "$(ls -t "$CARGO_TARGET_DIR"/debug/bundle/deb/*.deb | head -n 1)"

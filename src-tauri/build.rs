@@ -1,7 +1,7 @@
 //! Declares Loa's own commands so that each needs an explicit permission in `capabilities/`:
 //! a command not listed there cannot be called from the page.
 
-/// Every command of `src/commands.rs`, `src/publish.rs` and `src/templates.rs`; `commands::tests`
+/// Every command of `src/commands.rs`, `src/publish.rs`, `src/templates.rs`, `src/profile.rs` and `src/backup.rs`; `commands::tests`
 /// checks the lists agree.
 const COMMANDS: &[&str] = &[
     "app_ready",
@@ -53,6 +53,17 @@ const COMMANDS: &[&str] = &[
     "template_thumbnail",
     "template_preview",
     "create_template_draft",
+    "get_profile",
+    "set_profile",
+    "finish_setup",
+    "profile_logo",
+    "list_provinces",
+    "backup_to",
+    "list_backups",
+    "inspect_backup",
+    "restore_backup",
+    "newest_good_backup",
+    "restore_daily_backup",
 ];
 
 fn main() {

@@ -378,6 +378,17 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::templates::template_thumbnail,
             crate::templates::template_preview,
             crate::templates::create_template_draft,
+            crate::profile::get_profile,
+            crate::profile::set_profile,
+            crate::profile::finish_setup,
+            crate::profile::profile_logo,
+            crate::profile::list_provinces,
+            crate::backup::backup_to,
+            crate::backup::list_backups,
+            crate::backup::inspect_backup,
+            crate::backup::restore_backup,
+            crate::backup::newest_good_backup,
+            crate::backup::restore_daily_backup,
         ])
         .typ::<loa_core::ErrorCode>()
         // The editor's character counter (loa-platforms: the Facebook message's limit).

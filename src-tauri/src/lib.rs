@@ -4,7 +4,9 @@
 //! [`templates`] translate arguments and errors, run slow work through one `blocking` helper and
 //! send bytes as one raw-bytes type.
 
+pub mod backup;
 pub mod commands;
+pub mod profile;
 pub mod publish;
 pub mod templates;
 
@@ -33,6 +35,8 @@ pub struct Core {
     /// paying at start-up.
     renderer: Arc<OnceLock<loa_render::Renderer>>,
     started: Instant,
+    /// The profile folder (a restore replaces it; a damaged one is offered its newest copy).
+    data_dir: PathBuf,
 }
 
 impl Core {
@@ -112,6 +116,12 @@ fn data_dir_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
 pub fn run() {
     let started = Instant::now();
     let dir = paths::resolve_data_dir(data_dir_arg(std::env::args().skip(1)).as_deref());
+    // A restore chosen in the last session is swapped in before the profile is opened.
+    match loa_core::backup::restore::finish_pending(&dir, &loa_core::SystemClock) {
+        Ok(Some(done)) => eprintln!("loa: restored a backup from {}", done.created_at),
+        Ok(None) => {}
+        Err(e) => eprintln!("loa: the chosen backup could not be put in place: {e}"),
+    }
     let store = Store::open(&dir).map(Arc::new).map_err(IpcError::from);
     if let Err(e) = &store {
         eprintln!("loa: cannot open the profile in {}: {e}", dir.display());
@@ -126,12 +136,26 @@ pub fn run() {
             publish: publish::Publishing::default(),
             renderer: Arc::new(OnceLock::new()),
             started,
+            data_dir: dir,
         })
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let core = app.state::<Core>();
             core.start_watching(app.handle().clone());
             core.publish.start(core.store.clone(), app.handle().clone());
+            // The daily copy, off the window's way: the first start of a day keeps the day
+            // before, and a window left open overnight makes the next day's within the hour. A
+            // failure is logged; it must not keep the officer from working.
+            if let Ok(store) = core.store.clone() {
+                std::thread::spawn(move || {
+                    loop {
+                        if let Err(e) = store.backups().daily() {
+                            eprintln!("loa: the daily backup failed: {e}");
+                        }
+                        std::thread::sleep(std::time::Duration::from_secs(60 * 60));
+                    }
+                });
+            }
             Ok(())
         })
         .build(tauri::generate_context!())
@@ -171,5 +195,25 @@ mod tests {
         let conf: serde_json::Value =
             serde_json::from_str(include_str!("../tauri.conf.json")).expect("valid JSON");
         assert_eq!(conf["identifier"], paths::APP_IDENTIFIER);
+    }
+
+    /// The installers take Cargo's version (the workspace version, also `loa --version`) only
+    /// when no Tauri config names one; a version written there would drift from it.
+    #[test]
+    fn tauri_configs_leave_the_version_to_cargo() {
+        for (name, text) in [
+            ("tauri.conf.json", include_str!("../tauri.conf.json")),
+            (
+                "tauri.linux.conf.json",
+                include_str!("../tauri.linux.conf.json"),
+            ),
+            (
+                "tauri.windows.conf.json",
+                include_str!("../tauri.windows.conf.json"),
+            ),
+        ] {
+            let conf: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
+            assert!(conf.get("version").is_none(), "{name} names a version");
+        }
     }
 }

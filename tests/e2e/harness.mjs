@@ -1,7 +1,7 @@
 // Starts tauri-driver once for the e2e suite, launches the Loa window on a chosen data dir,
 // finds and kills the app process, saves screenshots when a test fails, and finds the shared test data.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, homedir } from "node:os";
 import { basename, delimiter, dirname, join, resolve } from "node:path";
@@ -173,17 +173,51 @@ export function removeDataDir(dir) {
   }
 }
 
-/** Launch the app on `dataDir` and wait until the drafting screen is there. */
-export async function launchApp(client, dataDir) {
+/**
+ * Launch the app on `dataDir` and wait until the drafting screen is there. A new profile opens
+ * on the first-run setup: it is skipped (its own tests fill it in), unless `{ setup: true }`,
+ * which returns as soon as the setup is shown.
+ */
+export async function launchApp(client, dataDir, { setup = false } = {}) {
   const session = await client.newSession({
     alwaysMatch: {
       "tauri:options": { application: appPath(), args: ["--data-dir", dataDir] },
     },
   });
   session.dataDir = dataDir;
-  await session.waitForTestId("draft-new", "", { timeoutMs: 30_000 });
-  await session.waitForTestId("draft-list");
-  return session;
+  try {
+    // The window shows either screen only once it has read the profile, so the first one found
+    // is the one that stays.
+    const first = await session.waitFor(
+      async () => {
+        if ((await session.findElements('[data-testid="setup-wizard"]')).length > 0) return "setup";
+        if ((await session.findElements('[data-testid="draft-new"]')).length > 0) return "drafts";
+        return null;
+      },
+      { timeoutMs: 30_000, message: "the drafting screen or the first-run setup" },
+    );
+    session.firstScreen = first;
+    if (first === "setup") {
+      if (setup) return session;
+      await (await session.byTestId("setup-skip")).click();
+      await session.waitForTestId("draft-new", "", { timeoutMs: 30_000 });
+    } else if (setup) {
+      throw new Error("the first-run setup was expected, the drafting screen came");
+    }
+    await session.waitForTestId("draft-list");
+    return session;
+  } catch (err) {
+    // The caller never gets this session: keep what the window showed, and close it so the
+    // next test can start one (tauri-driver allows one at a time).
+    mkdirSync(artifactsDir, { recursive: true });
+    try {
+      writeFileSync(join(artifactsDir, `launch-${basename(dataDir)}.html`), await session.pageSource({ timeoutMs: 15_000 }));
+    } catch {
+      /* the window is gone */
+    }
+    await closeApp(session).catch(() => {});
+    throw err;
+  }
 }
 
 /** PIDs of Loa app processes started on `dataDir` (scans /proc, like pgrep -f). */
@@ -281,6 +315,26 @@ export async function withArtifacts(name, fn) {
       if (!s.closed || (s.dataDir && appPids(s.dataDir).length > 0)) await closeApp(s).catch(() => {});
     }
   }
+}
+
+/**
+ * Saves what the window shows, as the officer sees it on the X screen (ffmpeg's x11grab of the
+ * window's rectangle). WebKitWebDriver's own screenshot never answers for a page with nothing to
+ * scroll (seen with WebKitGTK 2.4x on Xvfb); it is used only where ffmpeg or X is missing.
+ */
+export async function saveScreenshot(session, path) {
+  const display = process.env.DISPLAY;
+  if (display && which("ffmpeg")) {
+    const r = await session.cmd("GET", "/window/rect");
+    const [x, y] = [Math.max(0, Math.round(r.x)), Math.max(0, Math.round(r.y))];
+    // x11grab wants even sizes for its default pixel format.
+    const [w, h] = [Math.round(r.width) & ~1, Math.round(r.height) & ~1];
+    execFileSync("ffmpeg", ["-loglevel", "error", "-y", "-f", "x11grab", "-video_size", `${w}x${h}`, "-i", `${display}+${x},${y}`, "-frames:v", "1", path], {
+      timeout: 20_000,
+    });
+    return;
+  }
+  writeFileSync(path, await session.screenshot({ timeoutMs: 20_000 }));
 }
 
 /** Formats messages from locales/<lang>/*.ftl, as the UI does. */

@@ -50,10 +50,10 @@ export function useDriver() {
       dataDirs.push(dir);
       return dir;
     },
-    /** Launches the app on `dir`; the session is closed by `withArtifacts`. */
-    async open(ctx, dir) {
+    /** Launches the app on `dir` (options: see `launchApp`); the session is closed by `withArtifacts`. */
+    async open(ctx, dir, options) {
       if (setupError) throw setupError;
-      const session = await launchApp(client, dir);
+      const session = await launchApp(client, dir, options);
       ctx.sessions.push(session);
       return session;
     },

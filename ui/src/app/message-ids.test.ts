@@ -9,6 +9,8 @@ import { UNEXPECTED_ERROR_ID } from "../shared/errors";
 import { POSITIONS, PRESETS, positionMessageId, presetMessageId } from "../media/media.svelte";
 import { CHANNEL_KINDS, COMPUTED_MESSAGE_IDS } from "../publish/publish";
 import { CATEGORIES, TEMPLATE_SIZES, categoryMessageId, sizeMessageId } from "../templates/template-form";
+import { WATERMARK_CHOICES, languageNameMessageId, watermarkChoiceMessageId } from "../settings/profile.svelte";
+import { SECTIONS } from "../settings/sections";
 
 // The whole UI (every feature folder), not only the shell's.
 const srcDir = fileURLToPath(new URL("..", import.meta.url));
@@ -82,12 +84,16 @@ describe("Fluent message ids", () => {
         ...COMPUTED_MESSAGE_IDS,
         ...["online", "offline", "partial", "none"].map((s) => `ui-online-${s}`),
         ...CHANNEL_KINDS.map((k) => `ui-channel-name-placeholder-${k}`),
+        ...WATERMARK_CHOICES.map(watermarkChoiceMessageId),
+        ...LANGS.map(languageNameMessageId),
+        ...["province", "city"].map((k) => `profile-province-kind-${k}`),
+        ...SECTIONS.map((s) => s.titleId),
       ];
       expect(computed.filter((id) => !ids.has(id))).toEqual([]);
     });
   }
 
-  for (const file of ["ui.ftl", "ui-publish.ftl", "ui-templates.ftl"]) {
+  for (const file of ["ui.ftl", "ui-publish.ftl", "ui-templates.ftl", "ui-settings.ftl"]) {
     it(`${file} defines the same ids in Vietnamese and English`, () => {
       const vi = messageIds("vi", file);
       const en = messageIds("en", file);

@@ -6,6 +6,12 @@ import {
   type ChannelSecrets,
   type ChannelView,
   type CheckFinding,
+  type BackupPreview,
+  type BackupProgress,
+  type BackupSummary,
+  type CommuneProfile,
+  type DailyBackup,
+  type GoodBackup,
   type Draft,
   type DraftPatch,
   type DraftPhoto,
@@ -25,6 +31,7 @@ import {
   type PrepareProgress,
   type PreparedPhoto,
   type PlatformDefaults,
+  type Province,
   type PublishStatus,
   type QueueEntry,
   type QueueOutcome,
@@ -146,6 +153,28 @@ export const api = {
     call((b) => b.templatePreview(request)).then(arrayBuffer),
   createTemplateDraft: (request: TemplateRequest): Promise<TemplateDraft> =>
     call((b) => b.createTemplateDraft(request)),
+  getProfile: (): Promise<CommuneProfile> => call((b) => b.getProfile()),
+  setProfile: (profile: CommuneProfile): Promise<CommuneProfile> => call((b) => b.setProfile(profile)),
+  finishSetup: (): Promise<null> => call((b) => b.finishSetup()),
+  /** The commune's logo as a PNG, or null when there is none. */
+  profileLogo: (): Promise<Blob | null> =>
+    call((b) => b.profileLogo()).then((bytes) => {
+      const buffer = arrayBuffer(bytes);
+      return buffer.byteLength > 0 ? new Blob([buffer], { type: "image/png" }) : null;
+    }),
+  listProvinces: (): Promise<Province[]> => call((b) => b.listProvinces()),
+  /** "Back up to…" `path`; `onProgress` gets the bytes written so far. */
+  backupTo: (path: string, onProgress: (p: BackupProgress) => void): Promise<BackupSummary> => {
+    const channel = new Channel<BackupProgress>();
+    channel.onmessage = onProgress;
+    return call((b) => b.backupTo(path, channel));
+  },
+  listBackups: (): Promise<DailyBackup[]> => call((b) => b.listBackups()),
+  inspectBackup: (path: string): Promise<BackupPreview> => call((b) => b.inspectBackup(path)),
+  /** Checks and unpacks the backup, then Loa restarts on it (the promise only settles on an error). */
+  restoreBackup: (path: string): Promise<null> => call((b) => b.restoreBackup(path)),
+  newestGoodBackup: (): Promise<GoodBackup | null> => call((b) => b.newestGoodBackup()),
+  restoreDailyBackup: (file: string): Promise<null> => call((b) => b.restoreDailyBackup(file)),
 };
 
 /** Raw bytes as the core sends them (an ArrayBuffer; a number array only in the nominal binding). */
@@ -177,6 +206,13 @@ export async function pickFiles(options: {
   });
   if (picked == null) return [];
   return Array.isArray(picked) ? picked : [picked];
+}
+
+/** The native save dialog; null when the officer cancelled. */
+export async function pickSavePath(options: { defaultPath: string; extensions: string[]; filterName: string }): Promise<string | null> {
+  if (!isTauri()) return null;
+  const { save } = await import("@tauri-apps/plugin-dialog");
+  return save({ defaultPath: options.defaultPath, filters: [{ name: options.filterName, extensions: options.extensions }] });
 }
 
 /** Photos the watch folders brought in; returns the function that stops listening. */

@@ -90,12 +90,66 @@ export const commands = {
 	templatePreview: (request: TemplateRequest) => typedError<number[], IpcError>(__TAURI_INVOKE("template_preview", { request })),
 	/**  "Create draft": the draft with the caption and the rendered image attached. */
 	createTemplateDraft: (request: TemplateRequest) => typedError<TemplateDraft, IpcError>(__TAURI_INVOKE("create_template_draft", { request })),
+	getProfile: () => typedError<CommuneProfile, IpcError>(__TAURI_INVOKE("get_profile")),
+	/**  Saves the profile; a new logo file is copied (and converted) into the profile first. */
+	setProfile: (profile: CommuneProfile) => typedError<CommuneProfile, IpcError>(__TAURI_INVOKE("set_profile", { profile })),
+	/**  The first-run setup was finished or skipped. */
+	finishSetup: () => typedError<null, IpcError>(__TAURI_INVOKE("finish_setup")),
+	/**  The logo's PNG as raw bytes; an empty answer when there is none. */
+	profileLogo: () => typedError<number[], IpcError>(__TAURI_INVOKE("profile_logo")),
+	/**  The 34 provinces and cities, for the province field's suggestions. */
+	listProvinces: () => typedError<Province[], IpcError>(__TAURI_INVOKE("list_provinces")),
+	/**  Writes the whole profile to `path`; progress goes to `on_progress`. */
+	backupTo: (path: string, onProgress: Channel<BackupProgress>) => typedError<BackupSummary, IpcError>(__TAURI_INVOKE("backup_to", { path, onProgress })),
+	/**  The automatic daily copies, newest first. */
+	listBackups: () => typedError<DailyBackup[], IpcError>(__TAURI_INVOKE("list_backups")),
+	/**  What the backup at `path` says it holds (its checksums are checked by the restore). */
+	inspectBackup: (path: string) => typedError<BackupPreview, IpcError>(__TAURI_INVOKE("inspect_backup", { path })),
+	/**
+	 *  Checks the backup at `path` in full and unpacks it beside the profile, then restarts Loa,
+	 *  which swaps it in before opening the profile. On any error nothing changed.
+	 */
+	restoreBackup: (path: string) => typedError<null, IpcError>(__TAURI_INVOKE("restore_backup", { path })),
+	/**  When the profile could not be opened: the newest automatic copy that opens, if any. */
+	newestGoodBackup: () => typedError<GoodBackup | null, IpcError>(__TAURI_INVOKE("newest_good_backup")),
+	/**
+	 *  Puts the automatic copy `file` in place of the damaged database (only when the profile could
+	 *  not be opened), then restarts Loa on it.
+	 */
+	restoreDailyBackup: (file: string) => typedError<null, IpcError>(__TAURI_INVOKE("restore_daily_backup", { file })),
 };
 
 /* Constants */
 export const FACEBOOK_TEXT_LIMIT = 63206 as const;
 
 /* Types */
+/**  What a backup file holds, shown before the officer confirms a restore. */
+export type BackupPreview = {
+	/**  When it was made (RFC 3339). */
+	created_at: string,
+	contents: Contents,
+};
+
+/**  Progress of "Back up to…", in bytes of the profile read so far. */
+export type BackupProgress = {
+	done_bytes: number,
+	total_bytes: number,
+};
+
+/**  A finished backup, as the command line prints it (`--json`) and the UI shows it. */
+export type BackupSummary = {
+	file: string,
+	/**  The backup file's size. */
+	bytes: number,
+	drafts: number,
+	media: number,
+	templates: number,
+	queue: number,
+	/**  SHA-256 of the whole backup file, to compare a copy with. */
+	sha256: string,
+	created_at: string,
+};
+
 /**  A configured channel (no secrets). */
 export type ChannelInfo = {
 	id: number,
@@ -196,6 +250,48 @@ export type Column = {
 	label: Localized,
 };
 
+/**  The commune profile as the setup and Settings show it. */
+export type CommuneProfile = {
+	/**  The commune, ward or special zone with its kind, NFC: "Xã Nậm Cang". Empty when not set. */
+	commune: string,
+	/**  The province or city: one of the 34 by its name ("Lào Cai"), or what the officer typed. */
+	province: string,
+	/**
+	 *  The logo kept in the profile (a PNG). On [`Profile::set`], another path is a file to copy
+	 *  in (PNG, JPEG or WebP; JPEG and WebP are turned into PNG).
+	 */
+	logo: string | null,
+	/**  The commune's hotline, as the officer writes it. */
+	hotline: string | null,
+	watermark: WatermarkChoice,
+	/**  The language of the window and of the command line's messages. */
+	lang: Lang,
+	/**  The first-run setup was finished or skipped (ignored by [`Profile::set`]). */
+	setup_done: boolean,
+};
+
+/**  What a database holds, as a backup's manifest and the restore dialog show it. */
+export type Contents = {
+	/**  The schema version (SQLite's `user_version`, the number of migrations applied). */
+	schema: number,
+	/**  Drafts not in the trash. */
+	drafts: number,
+	/**  Photos in the library. */
+	media: number,
+	/**  Templates in the profile (shipped and the commune's own). */
+	templates: number,
+	/**  Posts in the outbox, whatever their state. */
+	queue: number,
+};
+
+/**  One automatic copy. */
+export type DailyBackup = {
+	file: string,
+	/**  The day it was made, `YYYY-MM-DD`. */
+	date: string,
+	bytes: number,
+};
+
 /**  A draft as stored. This is also the JSON the command line prints. */
 export type Draft = {
 	id: number,
@@ -251,7 +347,7 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "profile_no_logo" | "profile_logo" | "backup" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 
@@ -318,6 +414,12 @@ export type FieldType =
 "qr" | 
 /**  One of the field's options. */
 "choice";
+
+/**  An automatic copy that opens, with what it holds. */
+export type GoodBackup = {
+	backup: DailyBackup,
+	contents: Contents,
+};
 
 /**
  *  An error as it crosses to the UI: a tagged value with a stable code, the Fluent message id and
@@ -581,6 +683,16 @@ export type PreparedPhoto = {
 	error: IpcError | null,
 };
 
+/**  One of the 34 provincial-level units. */
+export type Province = {
+	/**  The name without its kind: "Lào Cai", "Hồ Chí Minh". */
+	name: string,
+	kind: ProvinceKind,
+};
+
+/**  A province or a centrally-run city. */
+export type ProvinceKind = "province" | "city";
+
 /**  The header's indicator and the queue view's pause button. */
 export type PublishStatus = {
 	/**  The officer paused all publishing. */
@@ -755,6 +867,15 @@ export type WatchFolder = {
 	/**  RFC 3339, UTC. */
 	added_at: string,
 };
+
+/**  What the commune stamps on its photos by default. */
+export type WatermarkChoice = 
+/**  The commune's logo. */
+"logo" | 
+/**  A line of text: the commune's People's Committee ("UBND xã Nậm Cang"). */
+"text" | 
+/**  Nothing. */
+"none";
 
 /**  Where the watermark goes on a photo. */
 export type WatermarkPosition = "br" | "bl" | "tr" | "tl" | "center";

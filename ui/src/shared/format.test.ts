@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatBytes, formatDateTime, formatInteger, formatWhen, parseTimestamp } from "./format";
+import { formatBytes, formatDateTime, formatDay, formatInteger, formatWhen, parseTimestamp } from "./format";
 
 describe("times and sizes for the officer", () => {
   const tz = process.env.TZ;
@@ -57,5 +57,11 @@ describe("timestamps", () => {
   it("shows unparsable input as is", () => {
     expect(formatDateTime("not a date")).toBe("not a date");
     expect(parseTimestamp("")).toBeNull();
+  });
+});
+describe("formatDay", () => {
+  it("writes a calendar day as dd/mm/yyyy", () => {
+    expect(formatDay("2025-07-29")).toBe("29/07/2025");
+    expect(formatDay("not a day")).toBe("not a day");
   });
 });

@@ -29,6 +29,12 @@ export function formatDateTime(iso: string): string {
   return `${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}/${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
+/** A calendar day "2025-07-29" as the officer writes it, "29/07/2025"; anything else as is. */
+export function formatDay(ymd: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : ymd;
+}
+
 /** Bytes as "1,2 MB" / "350 KB". */
 export function formatBytes(bytes: number, lang: Lang): string {
   const kb = bytes / 1024;

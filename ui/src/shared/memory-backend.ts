@@ -1,7 +1,7 @@
 // In-memory stand-in for the Loa core, used only when the UI is opened in a plain browser
 // (design previews); the desktop app always talks to the real core.
 import type { Backend, Result } from "./api";
-import type { Draft, DraftSummary, IpcError, Lang, Revision, SearchHit, WatermarkSettings } from "./bindings";
+import type { CommuneProfile, Draft, DraftSummary, IpcError, Lang, Revision, SearchHit, WatermarkSettings } from "./bindings";
 import { foldForSearch } from "./text";
 
 function ok<T>(data: T): Result<T, IpcError> {
@@ -19,6 +19,15 @@ export async function createMemoryBackend(): Promise<Backend> {
   const drafts = new Map<number, Draft & { deleted_at: string | null }>();
   const revisions: Revision[] = [];
   let watermark: WatermarkSettings = { logo_path: null, text: "", position: "br", opacity: 0.85 };
+  let profile: CommuneProfile = {
+    commune: "",
+    province: "",
+    logo: null,
+    hotline: null,
+    watermark: "none",
+    lang: "vi",
+    setup_done: false,
+  };
   const unsupported: IpcError = { code: "internal", message_id: "ui-media-preview-only", args: {} };
   const publishOnly: IpcError = { code: "internal", message_id: "ui-publish-preview-only", args: {} };
   const now = () => new Date().toISOString();
@@ -248,6 +257,44 @@ export async function createMemoryBackend(): Promise<Backend> {
       return { status: "error", error: unsupported };
     },
     async createTemplateDraft() {
+      return { status: "error", error: unsupported };
+    },
+    // The commune profile, kept in memory; the province list and the logo are the core's.
+    async getProfile() {
+      return ok({ ...profile, lang });
+    },
+    async setProfile(p) {
+      profile = { ...p, logo: null, setup_done: profile.setup_done };
+      lang = p.lang;
+      return ok({ ...profile });
+    },
+    async finishSetup() {
+      profile.setup_done = true;
+      return ok(null);
+    },
+    async profileLogo() {
+      return ok([]);
+    },
+    async listProvinces() {
+      return ok([]);
+    },
+    // Backups need the real profile folder.
+    async backupTo() {
+      return { status: "error", error: unsupported };
+    },
+    async listBackups() {
+      return ok([]);
+    },
+    async inspectBackup() {
+      return { status: "error", error: unsupported };
+    },
+    async restoreBackup() {
+      return { status: "error", error: unsupported };
+    },
+    async newestGoodBackup() {
+      return ok(null);
+    },
+    async restoreDailyBackup() {
       return { status: "error", error: unsupported };
     },
   };

@@ -64,6 +64,25 @@ pub enum Command {
         #[command(subcommand)]
         command: TemplateCommand,
     },
+    /// Back up the whole profile to one file (`--out FILE`), or list the automatic daily copies
+    /// (`loa backup list`). The credentials are never included.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+    Backup {
+        #[command(subcommand)]
+        command: Option<BackupCommand>,
+        /// The backup file to write (replaced if it exists, only once complete).
+        #[arg(long, value_name = "FILE", required = true)]
+        out: Option<PathBuf>,
+    },
+    /// Restore the profile from a backup file: checked in full first; the current profile is
+    /// kept aside, not deleted.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Restore without asking.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Start practice copies of Facebook, Zalo and a website on this computer, to try publishing
     /// without real accounts (runs `loa-sandbox`; `loa sandbox --help` lists its options).
     #[command(disable_help_flag = true)]
@@ -71,6 +90,12 @@ pub enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<std::ffi::OsString>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// The automatic daily copies of the database, newest first.
+    List,
 }
 
 #[derive(Debug, Subcommand)]
@@ -390,6 +415,8 @@ impl Command {
             | Command::Queue { .. }
             | Command::Sync(_)
             | Command::Sandbox { .. }
+            | Command::Backup { .. }
+            | Command::Restore { .. }
             | Command::Template { .. } => None,
         }
     }

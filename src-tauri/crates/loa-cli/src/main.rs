@@ -1,11 +1,13 @@
 //! `loa`: everything the desktop app does, scriptable. A thin front door over `loa-core`'s feature
 //! views, one module per command (`draft`, `search`, `check`, `media`, `channel`, `queue`, `sync`
-//! over `loa-publish`'s publishing service, `template`, `text`, `sandbox`).
+//! over `loa-publish`'s publishing service, `template`, `text`, `sandbox`, `backup` and
+//! `restore`).
 //!
 //! Exit codes: 0 success, 1 a user error (one line on stderr, in the chosen language),
 //! 2 a usage error. Never a panic trace.
 
 mod args;
+mod backup;
 mod channel;
 mod check;
 mod draft;
@@ -70,9 +72,12 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
     {
         return template::watch(l10n, a, a.lang.or(cli.lang).unwrap_or_default());
     }
-    let store = Arc::new(Store::open(&paths::resolve_data_dir(
-        cli.data_dir.as_deref(),
-    ))?);
+    let data_dir = paths::resolve_data_dir(cli.data_dir.as_deref());
+    // A restore replaces the profile: it must not be open, and a damaged one must not stop it.
+    if let Command::Restore { file, yes } = &cli.command {
+        return backup::restore(l10n, &data_dir, file, *yes, cli.json);
+    }
+    let store = Arc::new(Store::open(&data_dir)?);
     let json = cli.json;
     match &cli.command {
         Command::Draft { command } => match command {
@@ -101,7 +106,13 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
             TemplateCommand::Export { ids, out } => template::export(&store, l10n, ids, out),
             TemplateCommand::Watch(_) => Ok(Outcome::Ok),
         },
-        Command::Text { .. } | Command::Media { .. } | Command::Sandbox { .. } => Ok(Outcome::Ok),
+        Command::Backup { command, out } => {
+            backup::run(&store, l10n, command.as_ref(), out.as_deref(), json)
+        }
+        Command::Text { .. }
+        | Command::Media { .. }
+        | Command::Sandbox { .. }
+        | Command::Restore { .. } => Ok(Outcome::Ok),
     }
 }
 

@@ -418,3 +418,67 @@ fn check_blocks_a_citizen_id_until_overridden_with_a_reason() {
     let no_reason = loa(dir.path(), &["check", &id, "--override", "citizen_id"]);
     assert_eq!(no_reason.status.code(), Some(2));
 }
+
+#[test]
+fn backup_and_restore_bring_a_destroyed_profile_back() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let profile = root.path().join("profile");
+    for title in ["Họp dân thôn Bản Pho", "Lịch tiêm chủng tháng 8"] {
+        let o = loa(
+            &profile,
+            &["draft", "new", "--title", title, "--body", "Nội dung."],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let before = json(&loa(&profile, &["--json", "draft", "list"]));
+    let file = root.path().join("usb").join("xa.loa-backup");
+    std::fs::create_dir_all(file.parent().expect("parent")).expect("usb");
+    let b = json(&loa(
+        &profile,
+        &["backup", "--out", file.to_str().expect("utf-8"), "--json"],
+    ));
+    assert_eq!(b["drafts"], 2);
+    assert_eq!(b["media"], 0);
+    assert_eq!(b["bytes"], std::fs::metadata(&file).expect("meta").len());
+    assert_eq!(b["sha256"].as_str().expect("sha").len(), 64);
+    assert_eq!(b["file"], file.to_str().expect("utf-8"));
+
+    // Without --yes and without a terminal, nothing is restored.
+    std::fs::remove_dir_all(&profile).expect("destroy");
+    let o = loa(&profile, &["restore", file.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--yes"), "{}", stderr(&o));
+    assert!(!profile.exists());
+
+    let r = json(&loa(
+        &profile,
+        &["restore", file.to_str().expect("utf-8"), "--yes", "--json"],
+    ));
+    assert_eq!(r["restored"], true);
+    assert_eq!(r["contents"]["drafts"], 2);
+    assert_eq!(json(&loa(&profile, &["--json", "draft", "list"])), before);
+
+    // A damaged copy is refused in the officer's words, and the profile stays.
+    let mut bytes = std::fs::read(&file).expect("read");
+    bytes.truncate(bytes.len() - 100);
+    let cut = root.path().join("cut.loa-backup");
+    std::fs::write(&cut, bytes).expect("write");
+    let o = loa(
+        &profile,
+        &["restore", cut.to_str().expect("utf-8"), "--yes"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("không phải bản sao lưu"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(json(&loa(&profile, &["--json", "draft", "list"])), before);
+
+    // `backup` alone is a usage error; `backup list` lists the daily copies (none yet).
+    assert_eq!(loa(&profile, &["backup"]).status.code(), Some(2));
+    assert_eq!(
+        json(&loa(&profile, &["backup", "list", "--json"])),
+        serde_json::json!([])
+    );
+}

@@ -157,6 +157,22 @@ pub enum LoaError {
         message_id: String,
         args: BTreeMap<String, String>,
     },
+    // ── The commune profile ──
+    /// The logo was chosen as the watermark, but the profile has no logo.
+    #[error("the watermark is the logo, but the profile has no logo")]
+    ProfileNoLogo,
+    #[error("{} cannot be the commune's logo: {}", path.display(), problem.as_str())]
+    ProfileLogo {
+        path: PathBuf,
+        problem: crate::profile::LogoProblem,
+    },
+    // ── Backups ──
+    #[error("backup {}: {} ({detail})", path.display(), problem.as_str())]
+    Backup {
+        path: PathBuf,
+        problem: crate::backup::BackupProblem,
+        detail: String,
+    },
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -218,12 +234,15 @@ pub enum ErrorCode {
     TemplateIdTaken,
     TemplateBuiltin,
     Render,
+    ProfileNoLogo,
+    ProfileLogo,
+    Backup,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 44] = [
+    pub const ALL: [ErrorCode; 47] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -267,6 +286,9 @@ impl ErrorCode {
         ErrorCode::TemplateIdTaken,
         ErrorCode::TemplateBuiltin,
         ErrorCode::Render,
+        ErrorCode::ProfileNoLogo,
+        ErrorCode::ProfileLogo,
+        ErrorCode::Backup,
         ErrorCode::Internal,
     ];
 
@@ -316,6 +338,9 @@ impl ErrorCode {
             ErrorCode::TemplateIdTaken => "error-template-id-taken",
             ErrorCode::TemplateBuiltin => "error-template-builtin",
             ErrorCode::Render => "error-render",
+            ErrorCode::ProfileNoLogo => "error-profile-no-logo",
+            ErrorCode::ProfileLogo => "error-profile-logo",
+            ErrorCode::Backup => "error-backup",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -371,6 +396,9 @@ impl LoaError {
             LoaError::TemplateIdTaken { .. } => ErrorCode::TemplateIdTaken,
             LoaError::TemplateBuiltin { .. } => ErrorCode::TemplateBuiltin,
             LoaError::Render { .. } => ErrorCode::Render,
+            LoaError::ProfileNoLogo => ErrorCode::ProfileNoLogo,
+            LoaError::ProfileLogo { .. } => ErrorCode::ProfileLogo,
+            LoaError::Backup { .. } => ErrorCode::Backup,
         }
     }
 
@@ -397,7 +425,7 @@ impl LoaError {
             }
             LoaError::Database(e) => put("detail", e.to_string()),
             LoaError::Migration(e) => put("detail", e.to_string()),
-            LoaError::DatabaseTooNew | LoaError::OverrideNeedsReason => {}
+            LoaError::DatabaseTooNew | LoaError::OverrideNeedsReason | LoaError::ProfileNoLogo => {}
             LoaError::FileUnreadable { path, detail }
             | LoaError::MediaUnreadable { path, detail }
             | LoaError::WatermarkLogo { path, detail } => {
@@ -485,6 +513,19 @@ impl LoaError {
             }
             LoaError::TemplateIdTaken { id } | LoaError::TemplateBuiltin { id } => {
                 put("id", id.clone())
+            }
+            LoaError::ProfileLogo { path, problem } => {
+                put("path", path_arg(path));
+                put("problem", problem.as_str().to_owned());
+            }
+            LoaError::Backup {
+                path,
+                problem,
+                detail,
+            } => {
+                put("path", path_arg(path));
+                put("problem", problem.as_str().to_owned());
+                put("detail", detail.clone());
             }
             LoaError::Render { code, args, .. } => {
                 for (k, v) in args {

@@ -19,9 +19,11 @@ pub const CORE_FILES: &[&str] = &[
     "publish.ftl",
     "channels.ftl",
     "templates.ftl",
+    "profile.ftl",
+    "backup.ftl",
 ];
 
-fn sources(lang: Lang) -> [&'static str; 7] {
+fn sources(lang: Lang) -> [&'static str; 9] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
@@ -31,6 +33,8 @@ fn sources(lang: Lang) -> [&'static str; 7] {
             include_str!("../../../../locales/vi/publish.ftl"),
             include_str!("../../../../locales/vi/channels.ftl"),
             include_str!("../../../../locales/vi/templates.ftl"),
+            include_str!("../../../../locales/vi/profile.ftl"),
+            include_str!("../../../../locales/vi/backup.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
@@ -40,6 +44,8 @@ fn sources(lang: Lang) -> [&'static str; 7] {
             include_str!("../../../../locales/en/publish.ftl"),
             include_str!("../../../../locales/en/channels.ftl"),
             include_str!("../../../../locales/en/templates.ftl"),
+            include_str!("../../../../locales/en/profile.ftl"),
+            include_str!("../../../../locales/en/backup.ftl"),
         ],
     }
 }

@@ -10,7 +10,10 @@
 //! - [`templates`]: infographic templates in the profile, and drafts made from them
 //!   ([`templates::drafts`]);
 //! - [`publishing`]: channels, the outbox and its state machine, the worker's operations
-//!   ([`publishing::OutboxPort`]) and photos attached for posting.
+//!   ([`publishing::OutboxPort`]) and photos attached for posting;
+//! - [`profile`]: the commune profile (commune, province, logo, default watermark, language)
+//!   and the first-run setup;
+//! - [`backup`]: the daily copy of the database, "Back up to…" one file and "Restore from…".
 //!
 //! Around them, the few cross-cutting modules: [`db`] (the SQLite file and its append-only
 //! migrations), [`error`] (typed errors and their IPC form), [`clock`], [`i18n`] (Fluent),
@@ -24,6 +27,7 @@
 //! `loa-app` and the `loa` command line are two thin front doors over it), nor about HTTP
 //! (`loa-channels`) or the platforms' numbers (`loa-platforms`, which it reads).
 
+pub mod backup;
 pub mod clock;
 pub mod db;
 pub mod drafts;
@@ -32,6 +36,7 @@ pub mod i18n;
 pub mod lang;
 pub mod media;
 pub mod paths;
+pub mod profile;
 pub mod publishing;
 pub mod settings;
 pub mod store;
@@ -53,6 +58,7 @@ pub use media::{
     PrepareProgress, PreparedPhoto, WatchEvent, WatchFolder, WatchFolders, WatermarkPosition,
     WatermarkSettings,
 };
+pub use profile::{CommuneProfile, Province, ProvinceKind, WatermarkChoice};
 pub use publishing::{
     ChannelHold, ChannelInfo, ChannelStatus, LeaseOutcome, NewChannel, OutboxAction, OutboxCounts,
     OutboxError, OutboxItem, OutboxMedia, OutboxPort, OutboxState, Transition,

@@ -12,6 +12,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::drafts::Drafts;
 use crate::media::Media;
+use crate::profile::Profile;
 use crate::publishing::Publishing;
 use crate::templates::Templates;
 use crate::{Clock, Lang, LoaError, Result, Settings, SystemClock, db, settings};
@@ -101,6 +102,12 @@ impl Store {
     /// Channels and the outbox, as the officer acts on them.
     pub fn publishing(&self) -> Publishing<'_> {
         Publishing { store: self }
+    }
+
+    /// The commune profile: the commune, its province and logo, the default watermark, the
+    /// language, and whether the first-run setup was done.
+    pub fn profile(&self) -> Profile<'_> {
+        Profile { store: self }
     }
 
     pub fn settings(&self) -> Result<Settings> {

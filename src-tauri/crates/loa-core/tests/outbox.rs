@@ -4,6 +4,9 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+mod common;
+use common::jpeg;
+
 use loa_core::{
     ChannelHold, ChannelKind, ChannelStatus, LeaseOutcome, LoaError, ManualClock, NewChannel,
     NewDraft, OutboxError, OutboxPort, OutboxState, Store, Transition,
@@ -52,30 +55,6 @@ fn draft(store: &Store, title: &str, body: &str) -> i64 {
         })
         .expect("draft")
         .id
-}
-
-/// A one-pixel PNG (RGBA, opaque).
-const PIXEL_PNG: [u8; 70] = [
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
-    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
-    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xfc, 0xcf, 0xc0, 0x50,
-    0x0f, 0x00, 0x04, 0x85, 0x01, 0x80, 0x84, 0xa9, 0x8c, 0x21, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
-    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
-];
-
-/// A real JPEG on disk (the library decodes what it imports); `quality` makes the bytes differ.
-fn jpeg(dir: &std::path::Path, name: &str, quality: u8) -> std::path::PathBuf {
-    let out = loa_media::process(
-        &PIXEL_PNG,
-        &loa_media::Options::builder()
-            .format(loa_media::OutputFormat::Jpeg)
-            .quality(quality)
-            .build(),
-    )
-    .expect("jpeg");
-    let path = dir.join(name);
-    std::fs::write(&path, out.bytes).expect("write");
-    path
 }
 
 #[test]

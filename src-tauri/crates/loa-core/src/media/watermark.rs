@@ -7,10 +7,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::library::{media_dir, sha256_hex};
+use crate::settings::{get as value, put};
 use crate::text::nfc;
 use crate::{LoaError, Result};
 
@@ -118,26 +119,6 @@ const KEY_TEXT: &str = "media.watermark.text";
 const KEY_POSITION: &str = "media.watermark.position";
 const KEY_OPACITY: &str = "media.watermark.opacity";
 
-fn value(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?)
-}
-
-fn put(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
-    match value {
-        Some(v) => conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, v],
-        )?,
-        None => conn.execute("DELETE FROM settings WHERE key = ?1", [key])?,
-    };
-    Ok(())
-}
-
 /// Reads the settings; a value edited by hand into something unreadable falls back to its
 /// default rather than failing.
 pub(crate) fn load(conn: &Connection) -> Result<WatermarkSettings> {
@@ -186,12 +167,19 @@ fn copy_logo(profile: &Path, logo: &Path) -> Result<PathBuf> {
         path: logo.to_path_buf(),
         source,
     })?;
-    loa_media::Watermark::logo_png(&bytes).map_err(|e| LoaError::WatermarkLogo {
-        path: logo.to_path_buf(),
+    store_logo_png(profile, logo, &bytes)
+}
+
+/// Checks that `bytes` (read from `origin`) are a PNG logo the pipeline can stamp and keeps them
+/// in the profile as `media/logo/<sha256>.png`; returns that path. The commune profile's logo
+/// is kept here too, so the watermark and the profile share one file.
+pub(crate) fn store_logo_png(profile: &Path, origin: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    loa_media::Watermark::logo_png(bytes).map_err(|e| LoaError::WatermarkLogo {
+        path: origin.to_path_buf(),
         detail: e.to_string(),
     })?;
     let dir = media_dir(profile).join("logo");
-    let dest = dir.join(format!("{}.png", sha256_hex(&bytes)));
+    let dest = dir.join(format!("{}.png", sha256_hex(bytes)));
     if dest.is_file() {
         return Ok(dest);
     }
@@ -201,7 +189,7 @@ fn copy_logo(profile: &Path, logo: &Path) -> Result<PathBuf> {
     };
     std::fs::create_dir_all(&dir).map_err(store_err(&dir))?;
     let tmp = super::temp_name(&dest);
-    std::fs::write(&tmp, &bytes).map_err(store_err(&tmp))?;
+    std::fs::write(&tmp, bytes).map_err(store_err(&tmp))?;
     std::fs::rename(&tmp, &dest).map_err(store_err(&dest))?;
     Ok(dest)
 }

@@ -253,10 +253,33 @@ impl Templates<'_> {
         self.store.dir().join(CACHE_DIR)
     }
 
-    /// The sample data of template `id` in `lang`, to prefill the form (every field, empty ones
-    /// as `null`). A sample photo of the pack is copied into the profile's cache so the form can
-    /// send its path like any other photo. A template without a sample gives an empty form.
+    /// The data that prefills template `id`'s form in `lang`: its sample, with what the commune
+    /// profile knows in its place (the commune as issuer, its province as locality, its logo;
+    /// see [`crate::profile::template_defaults`]) for the fields of those keys the template has.
     pub fn sample(&self, id: &str, lang: Lang) -> Result<TemplateData> {
+        let mut data = self.pack_sample(id, lang)?;
+        let profile = self.store.profile().get()?;
+        let manifest = self.get(id)?.manifest;
+        for (key, value) in crate::profile::template_defaults(&profile, lang) {
+            let fits = manifest.fields.iter().any(|f| {
+                f.key == key
+                    && match key.as_str() {
+                        "logo" => f.kind == FieldType::Image,
+                        _ => matches!(f.kind, FieldType::Text | FieldType::Multiline),
+                    }
+            });
+            if fits {
+                data.insert(key, value);
+            }
+        }
+        Ok(data)
+    }
+
+    /// The sample data of template `id` in `lang` as its pack ships it (every field, empty ones
+    /// as `null`); the gallery's cards show this. A sample photo of the pack is copied into the
+    /// profile's cache so the form can send its path like any other photo. A template without a
+    /// sample gives an empty form.
+    pub fn pack_sample(&self, id: &str, lang: Lang) -> Result<TemplateData> {
         let pack = self.pack(id)?;
         let manifest = pack.template(id)?;
         let sample = pack
@@ -378,7 +401,7 @@ impl Templates<'_> {
                 .copied()
                 .unwrap_or(Size::Portrait)
         };
-        let sample = self.sample(id, lang)?;
+        let sample = self.pack_sample(id, lang)?;
         let raw = self.raw_data(&sample)?;
         let pack = self.pack(id)?;
         let options = RasterOptions {
