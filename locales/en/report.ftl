@@ -180,6 +180,7 @@ report-xlsx-reach-read = Facebook figures read at
 
 ## Errors
 
+error-report = The report could not be made. Check the period and try again.
 report-error-bad-period = “{ $value }” is not a valid report period. Choose a month (for example 2026-01), a quarter, a year, or two dates as year-month-day.
 report-error-period-reversed = The end date ({ $to }) comes before the start date ({ $from }). Choose the period again.
 report-error-period-too-long = The period is { $days } days long, more than { $max }. Choose a shorter period.

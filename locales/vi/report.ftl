@@ -127,6 +127,7 @@ report-xlsx-reach-read = Số liệu Facebook đọc lúc
 
 ## Lỗi
 
+error-report = Không lập được báo cáo. Hãy kiểm tra kỳ báo cáo rồi thử lại.
 report-error-bad-period = “{ $value }” không phải kỳ báo cáo hợp lệ. Hãy chọn một tháng (ví dụ 2026-01), một quý, một năm hoặc hai ngày dạng năm-tháng-ngày.
 report-error-period-reversed = Ngày kết thúc ({ $to }) đứng trước ngày bắt đầu ({ $from }). Hãy chọn lại kỳ báo cáo.
 report-error-period-too-long = Kỳ báo cáo dài { $days } ngày, quá { $max } ngày. Hãy chọn kỳ ngắn hơn.

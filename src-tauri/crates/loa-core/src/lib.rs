@@ -10,14 +10,16 @@
 //! - [`templates`]: infographic templates in the profile, and drafts made from them
 //!   ([`templates::drafts`]);
 //! - [`publishing`]: channels, the outbox and its state machine, the worker's operations
-//!   ([`publishing::OutboxPort`]) and photos attached for posting.
+//!   ([`publishing::OutboxPort`]) and photos attached for posting;
+//! - [`reports`]: a period's figures for superiors and the reach figures read from Facebook.
 //!
 //! Around them, the few cross-cutting modules: [`db`] (the SQLite file and its append-only
 //! migrations), [`error`] (typed errors and their IPC form), [`clock`], [`i18n`] (Fluent),
 //! [`lang`], [`paths`], [`settings`] and [`text`] (NFC).
 //!
 //! [`Store`] owns the profile's one SQLite connection and hands out a view per feature —
-//! `store.drafts()`, `store.media()`, `store.templates()`, `store.publishing()` — each a thin
+//! `store.drafts()`, `store.media()`, `store.templates()`, `store.publishing()`,
+//! `store.reports()` — each a thin
 //! handle over the same connection, every operation one transaction.
 //!
 //! It deliberately knows nothing about Tauri, windows or the terminal (the desktop shell
@@ -33,6 +35,7 @@ pub mod lang;
 pub mod media;
 pub mod paths;
 pub mod publishing;
+pub mod reports;
 pub mod settings;
 pub mod store;
 pub mod templates;
@@ -56,6 +59,9 @@ pub use media::{
 pub use publishing::{
     ChannelHold, ChannelInfo, ChannelStatus, LeaseOutcome, NewChannel, OutboxAction, OutboxCounts,
     OutboxError, OutboxItem, OutboxMedia, OutboxPort, OutboxState, Transition,
+};
+pub use reports::{
+    NewReading, ReachMeasures, ReachPost, ReachTarget, ReadingOutcome, ReadingScope, Reports,
 };
 pub use settings::Settings;
 pub use store::Store;

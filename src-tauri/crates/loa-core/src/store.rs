@@ -13,6 +13,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::drafts::Drafts;
 use crate::media::Media;
 use crate::publishing::Publishing;
+use crate::reports::Reports;
 use crate::templates::Templates;
 use crate::{Clock, Lang, LoaError, Result, Settings, SystemClock, db, settings};
 
@@ -101,6 +102,11 @@ impl Store {
     /// Channels and the outbox, as the officer acts on them.
     pub fn publishing(&self) -> Publishing<'_> {
         Publishing { store: self }
+    }
+
+    /// A period's figures for superiors, and the reach figures read from Facebook.
+    pub fn reports(&self) -> Reports<'_> {
+        Reports { store: self }
     }
 
     pub fn settings(&self) -> Result<Settings> {

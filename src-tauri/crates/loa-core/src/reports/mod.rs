@@ -1,0 +1,61 @@
+//! Reports for superiors: the rows a period's report is made from, and the reach figures
+//! ("refresh reach") stored so that a report made offline afterwards still has them.
+//!
+//! - [`select`]: reads published outbox rows, drafts, media counts, the open queue and stored
+//!   readings into a [`loa_report::ReportInput`] (no counting here: `loa-report` counts);
+//! - [`readings`]: the `insight_readings` table — what "refresh reach" asks for and what it read.
+//!
+//! It deliberately does not know the platforms' metric names or HTTP (`loa-channels` reads
+//! Facebook, `loa-publish` drives a refresh) nor Typst (the PDF is rendered by the front ends
+//! through `loa-report`'s `pdf` feature).
+
+pub mod readings;
+pub mod select;
+
+pub use readings::{
+    NewReading, ReachMeasures, ReachPost, ReachTarget, ReadingOutcome, ReadingScope,
+};
+
+use loa_report::{Period, Report, ReportInput};
+
+use crate::{Result, Store};
+
+/// A profile's reports. Obtained with [`Store::reports`]; a thin handle over the store.
+#[derive(Debug, Clone, Copy)]
+pub struct Reports<'a> {
+    pub(crate) store: &'a Store,
+}
+
+impl Reports<'_> {
+    /// The rows of `period`'s report, with the reach `measures` it lists (one never read shows
+    /// as "not available").
+    pub fn input(&self, period: &Period, measures: &ReachMeasures<'_>) -> Result<ReportInput> {
+        let mut input = self
+            .store
+            .read(|conn| select::input(conn, period, measures))?;
+        input.reach_metrics = measures.listed.iter().map(|m| (*m).to_owned()).collect();
+        Ok(input)
+    }
+
+    /// `period`'s figures, made now (the store's clock).
+    pub fn report(&self, period: &Period, measures: &ReachMeasures<'_>) -> Result<Report> {
+        let input = self.input(period, measures)?;
+        Ok(loa_report::build(&input, period, self.store.clock().now()))
+    }
+
+    /// What "refresh reach" reads: every Facebook channel with its published posts that have
+    /// a Facebook id (newest first).
+    pub fn reach_targets(&self) -> Result<Vec<ReachTarget>> {
+        self.store.read(readings::targets)
+    }
+
+    /// Stores figures as they are read, in one transaction, each replacing an earlier reading
+    /// of the same figure.
+    pub fn store_readings(&self, readings: &[NewReading]) -> Result<()> {
+        self.store.write(|tx, now| {
+            readings
+                .iter()
+                .try_for_each(|r| readings::store(tx, now, r))
+        })
+    }
+}
