@@ -133,3 +133,15 @@ report-error-period-reversed = Ngày kết thúc ({ $to }) đứng trước ngà
 report-error-period-too-long = Kỳ báo cáo dài { $days } ngày, quá { $max } ngày. Hãy chọn kỳ ngắn hơn.
 report-error-render = Không tạo được tệp PDF của báo cáo ({ $detail }). Số liệu vẫn còn nguyên; hãy thử lại hoặc xuất bảng tính.
 report-error-xlsx = Không tạo được bảng tính của báo cáo ({ $detail }). Hãy thử lại hoặc xuất PDF.
+
+## Dòng lệnh (loa report, loa insights refresh)
+
+report-cli-saved = Đã lưu báo cáo vào { $path }.
+report-cli-reading = Đang đọc số liệu của { $channel } trên Facebook…
+report-cli-no-facebook = Chưa có Trang Facebook nào để đọc lượt tiếp cận. Hãy thêm kênh Facebook trước.
+report-cli-refresh-done = { $channel }: đã đọc { $readings } số liệu ({ $posts } bài đăng).
+report-cli-refresh-throttled = { $channel }: Facebook yêu cầu tạm dừng; đã đọc { $readings } số liệu, hãy đọc tiếp sau { $until }.
+report-cli-refresh-needs-reconnect = { $channel }: cần kết nối lại Trang Facebook; đã đọc { $readings } số liệu.
+report-cli-refresh-offline = { $channel }: không có mạng; đã đọc { $readings } số liệu. Khi có mạng, hãy đọc lại.
+report-cli-refresh-failed = { $channel }: chưa đọc được hết số liệu ({ $readings } số liệu đã đọc).
+report-cli-not-available = Facebook không còn cung cấp: { $metrics }.

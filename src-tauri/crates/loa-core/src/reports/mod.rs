@@ -16,7 +16,7 @@ pub use readings::{
     NewReading, ReachMeasures, ReachPost, ReachTarget, ReadingOutcome, ReadingScope,
 };
 
-use loa_report::{Period, Report, ReportInput};
+use loa_report::{Letterhead, Period, Report, ReportInput};
 
 use crate::{Result, Store};
 
@@ -43,6 +43,12 @@ impl Reports<'_> {
         Ok(loa_report::build(&input, period, self.store.clock().now()))
     }
 
+    /// The letterhead of a report signed today (the store's clock, Vietnam date).
+    pub fn letterhead(&self) -> Result<Letterhead> {
+        let today = loa_report::period::vietnam_date(self.store.clock().now());
+        Ok(Letterhead::new(&commune_name(self.store)?, today))
+    }
+
     /// What "refresh reach" reads: every Facebook channel with its published posts that have
     /// a Facebook id (newest first).
     pub fn reach_targets(&self) -> Result<Vec<ReachTarget>> {
@@ -58,4 +64,14 @@ impl Reports<'_> {
                 .try_for_each(|r| readings::store(tx, now, r))
         })
     }
+}
+
+/// What stands for the commune's name until the profile knows it: dots to write it by hand, as
+/// on a printed form.
+pub const COMMUNE_UNKNOWN: &str = "………………";
+
+/// The commune's name for the letterhead. The profile does not hold it yet, so this is the one
+/// place to read it from once it does; until then the letterhead leaves it to be written.
+fn commune_name(_store: &Store) -> Result<String> {
+    Ok(COMMUNE_UNKNOWN.to_owned())
 }
