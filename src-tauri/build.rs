@@ -53,6 +53,9 @@ const COMMANDS: &[&str] = &[
     "template_thumbnail",
     "template_preview",
     "create_template_draft",
+    "make_report",
+    "refresh_reach",
+    "export_report",
 ];
 
 fn main() {

@@ -378,6 +378,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::templates::template_thumbnail,
             crate::templates::template_preview,
             crate::templates::create_template_draft,
+            crate::reports::make_report,
+            crate::reports::refresh_reach,
+            crate::reports::export_report,
         ])
         .typ::<loa_core::ErrorCode>()
         // The editor's character counter (loa-platforms: the Facebook message's limit).

@@ -24,7 +24,12 @@ import {
   type PrepareOptions,
   type PrepareProgress,
   type PreparedPhoto,
+  type PeriodChoice,
   type PlatformDefaults,
+  type ReachProgress,
+  type RefreshOutcome,
+  type Report,
+  type ReportFormat,
   type PublishStatus,
   type QueueEntry,
   type QueueOutcome,
@@ -146,6 +151,17 @@ export const api = {
     call((b) => b.templatePreview(request)).then(arrayBuffer),
   createTemplateDraft: (request: TemplateRequest): Promise<TemplateDraft> =>
     call((b) => b.createTemplateDraft(request)),
+
+  makeReport: (period: PeriodChoice): Promise<Report> => call((b) => b.makeReport(period)),
+  /** "Refresh reach": Facebook's figures, `onProgress` after each call. */
+  refreshReach: (onProgress: (p: ReachProgress) => void): Promise<RefreshOutcome> => {
+    const channel = new Channel<ReachProgress>();
+    channel.onmessage = onProgress;
+    return call((b) => b.refreshReach(channel));
+  },
+  /** Writes the report to `path` (from the save dialog). */
+  exportReport: (period: PeriodChoice, format: ReportFormat, lang: Lang, path: string): Promise<null> =>
+    call((b) => b.exportReport(period, format, lang, path)),
 };
 
 /** Raw bytes as the core sends them (an ArrayBuffer; a number array only in the nominal binding). */
@@ -177,6 +193,23 @@ export async function pickFiles(options: {
   });
   if (picked == null) return [];
   return Array.isArray(picked) ? picked : [picked];
+}
+
+/** Open the native save dialog; the chosen path, or null when cancelled or outside the shell. */
+export async function pickSavePath(options: {
+  defaultPath: string;
+  extension: string;
+  filterName: string;
+}): Promise<string | null> {
+  if (!isTauri()) return null;
+  const { save } = await import("@tauri-apps/plugin-dialog");
+  const path = await save({
+    defaultPath: options.defaultPath,
+    filters: [{ name: options.filterName, extensions: [options.extension] }],
+  });
+  if (path == null) return null;
+  // Some desktops do not add the extension of the chosen filter.
+  return path.toLowerCase().endsWith(`.${options.extension}`) ? path : `${path}.${options.extension}`;
 }
 
 /** Photos the watch folders brought in; returns the function that stops listening. */

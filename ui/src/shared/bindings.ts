@@ -90,12 +90,35 @@ export const commands = {
 	templatePreview: (request: TemplateRequest) => typedError<number[], IpcError>(__TAURI_INVOKE("template_preview", { request })),
 	/**  "Create draft": the draft with the caption and the rendered image attached. */
 	createTemplateDraft: (request: TemplateRequest) => typedError<TemplateDraft, IpcError>(__TAURI_INVOKE("create_template_draft", { request })),
+	/**  The figures of a period, with the reach stored by the last refresh. */
+	makeReport: (period: PeriodChoice) => typedError<Report, IpcError>(__TAURI_INVOKE("make_report", { period })),
+	/**  "Refresh reach": reads every Facebook channel, telling `on_progress` after each call. */
+	refreshReach: (onProgress: Channel<ReachProgress>) => typedError<RefreshOutcome, IpcError>(__TAURI_INVOKE("refresh_reach", { onProgress })),
+	/**
+	 *  Writes the report of `period` as `format` in `lang` to `path`, the file the officer chose in
+	 *  the save dialog. Only a `.pdf` or `.xlsx` path is written, so the page cannot use this to
+	 *  overwrite any other kind of file.
+	 */
+	exportReport: (period: PeriodChoice, format: ReportFormat, lang: Lang, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_report", { period, format, lang, path })),
 };
 
 /* Constants */
 export const FACEBOOK_TEXT_LIMIT = 63206 as const;
 
 /* Types */
+/**  A weather or disaster alert first published in the period. */
+export type Alert = {
+	draft_id: number,
+	title: string,
+	/**  First publication, Vietnam time. */
+	published_at: string,
+	/**
+	 *  Whole minutes from drafting to first publication; `None` when the draft's creation time
+	 *  is unknown.
+	 */
+	minutes_to_publish: number | null,
+};
+
 /**  A configured channel (no secrets). */
 export type ChannelInfo = {
 	id: number,
@@ -131,6 +154,26 @@ export type ChannelKind = "facebook" | "zalo" | "wordpress" | "folder";
 export type ChannelLink = {
 	channel_id: number,
 	link: LinkState,
+};
+
+/**  One channel's refresh. */
+export type ChannelRefresh = {
+	channel: string,
+	status: RefreshStatus,
+	/**  The days read (`YYYY-MM-DD`, Facebook's days). */
+	from: string,
+	to: string,
+	/**  Figures stored. */
+	readings: number,
+	/**  Measures Facebook refused (removed): shown as "not available". */
+	not_available: string[],
+	/**  Posts read, and posts beyond the limit left unread. */
+	posts: number,
+	posts_skipped: number,
+	/**  Throttled: when the channel may be read again (RFC 3339). */
+	until: string | null,
+	/**  Failed (or offline): the error, as the UI and the command line show errors. */
+	error: IpcError | null,
 };
 
 /**
@@ -196,6 +239,16 @@ export type Column = {
 	label: Localized,
 };
 
+/**  Publications in a stretch of days (a week, a month), per channel. */
+export type CountBucket = {
+	/**  First and last day inside the period (`YYYY-MM-DD`). */
+	from: string,
+	to: string,
+	by_channel: { [key in string]: number },
+	/**  Publications in these days, all channels. */
+	total: number,
+};
+
 /**  A draft as stored. This is also the JSON the command line prints. */
 export type Draft = {
 	id: number,
@@ -251,7 +304,7 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "write_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "report" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 
@@ -529,6 +582,27 @@ export type OutboxState =
 /**  Loa could not tell whether the post went out: the officer checks the page. */
 "unconfirmed" | "cancelled";
 
+/**  The period the officer picked. */
+export type PeriodChoice = { kind: "month"; year: number; month: number } | { kind: "quarter"; year: number; quarter: number } | { kind: "year"; year: number } | 
+/**  Both days included, `YYYY-MM-DD`. */
+{ kind: "range"; from: string; to: string };
+
+/**  The period as the report's JSON gives it: inclusive dates and the RFC 3339 bounds. */
+export type PeriodJson = {
+	kind: PeriodKind,
+	/**  First day, included (`YYYY-MM-DD`, Vietnam). */
+	from: string,
+	/**  Last day, included. */
+	to: string,
+	/**  The first instant, `YYYY-MM-DDT00:00:00+07:00`. */
+	starts_at: string,
+	/**  The first instant after the period (exclusive bound). */
+	ends_before: string,
+};
+
+/**  What kind of period the officer chose (it decides how the report names it). */
+export type PeriodKind = "month" | "quarter" | "year" | "range";
+
 /**
  *  Where a photo is going. Each preset sets the long edge, the JPEG quality and a size cap; the
  *  cap is the destination's own limit ([`crate::Limits::max_photo_bytes`]), so a photo prepared
@@ -550,6 +624,19 @@ export type PlatformDefaults = {
 	base_url: string,
 	spacing_secs: number,
 	photo_preset: PhotoPreset,
+};
+
+/**  One published post. */
+export type PostLine = {
+	draft_id: number,
+	title: string,
+	topic: string,
+	/**  Its first publication in the period, Vietnam time. */
+	published_at: string,
+	/**  Channels that published it in the period, in the order they did. */
+	channels: string[],
+	/**  Where it can be seen, one per channel that gave an address. */
+	links: string[],
 };
 
 /**  How to prepare a draft's photos. */
@@ -604,6 +691,76 @@ export type QueueOutcome = {
 	error: IpcError | null,
 };
 
+/**  Reach: measure → figure (`null`: not available), with when it was read. */
+export type Reach = {
+	/**  When the newest figure used was read (Vietnam time); `None`: never read. */
+	read_at: string | null,
+} & { [key in string]: number | null };
+
+/**  Where a refresh stands, after each call. */
+export type ReachProgress = {
+	channel: string,
+	done: number,
+	total: number,
+};
+
+/**  What "refresh reach" did. */
+export type RefreshOutcome = {
+	/**  When it was done (RFC 3339, UTC). */
+	read_at: string,
+	channels: ChannelRefresh[],
+	readings: number,
+};
+
+/**  How a channel's refresh ended. */
+export type RefreshStatus = 
+/**  Everything was read. */
+"done" | 
+/**  Facebook asked Loa to slow down: the channel waits until `until`. */
+"throttled" | 
+/**  The token expired or was revoked: the officer must reconnect. */
+"needs_reconnect" | 
+/**  No link to Facebook. */
+"offline" | 
+/**  No token stored for the channel. */
+"missing_credentials" | 
+/**  Another error; `error` says which. */
+"failed";
+
+/**  A period's figures. */
+export type Report = {
+	period: PeriodJson,
+	/**  When the report was made (Vietnam time, RFC 3339). */
+	generated_at: string,
+	/**  Posts published in the period, each counted once. */
+	published: number,
+	/**  Channel name → posts it published in the period. */
+	by_channel: { [key in string]: number },
+	/**  Topic id → published posts. */
+	by_topic: { [key in string]: number },
+	by_series: SeriesStats[],
+	photos: number,
+	videos: number,
+	infographics: number,
+	alerts: Alert[],
+	/**  Posts still to go out when the report is made. */
+	pending: number,
+	/**  Posts that failed and need the officer. */
+	failed: number,
+	/**  Posts that may have gone out; the officer must look. */
+	unconfirmed: number,
+	reach: Reach,
+	/**  Every published post, oldest first. */
+	posts: PostLine[],
+	/**  Publications per week (Monday to Sunday, clipped to the period) per channel, for charts. */
+	weekly: CountBucket[],
+	/**  The same per calendar month (clipped), for the chart of a quarter or a year. */
+	monthly: CountBucket[],
+};
+
+/**  The two files a report is exported as. */
+export type ReportFormat = "pdf" | "xlsx";
+
 /**  An earlier version of a draft's text. */
 export type Revision = {
 	id: number,
@@ -640,6 +797,15 @@ export type SearchQuery = {
 	from?: string | null,
 	/**  Only drafts changed before this RFC 3339 time (or `YYYY-MM-DD`, exclusive). */
 	to?: string | null,
+};
+
+/**  A recurring section's record in the period. */
+export type SeriesStats = {
+	series_id: number,
+	name: string,
+	planned: number,
+	published: number,
+	on_time: number,
 };
 
 /**  The settings the UI needs at start. */

@@ -45,6 +45,13 @@ pub enum LoaError {
         #[source]
         source: std::io::Error,
     },
+    /// A file the officer asked for (an exported report) could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    WriteFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{} is not UTF-8 text", path.display())]
     FileNotUtf8 { path: PathBuf },
     #[error("{} is empty", path.display())]
@@ -188,6 +195,7 @@ pub enum ErrorCode {
     Migration,
     InvalidValue,
     ReadFile,
+    WriteFile,
     FileNotUtf8,
     FileEmpty,
     FileUnsupported,
@@ -228,7 +236,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 45] = [
+    pub const ALL: [ErrorCode; 46] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -238,6 +246,7 @@ impl ErrorCode {
         ErrorCode::Migration,
         ErrorCode::InvalidValue,
         ErrorCode::ReadFile,
+        ErrorCode::WriteFile,
         ErrorCode::FileNotUtf8,
         ErrorCode::FileEmpty,
         ErrorCode::FileUnsupported,
@@ -288,6 +297,7 @@ impl ErrorCode {
             ErrorCode::Migration => "error-migration",
             ErrorCode::InvalidValue => "error-invalid-value",
             ErrorCode::ReadFile => "error-read-file",
+            ErrorCode::WriteFile => "error-write-file",
             ErrorCode::FileNotUtf8 => "error-file-not-utf8",
             ErrorCode::FileEmpty => "error-file-empty",
             ErrorCode::FileUnsupported => "error-file-unsupported",
@@ -344,6 +354,7 @@ impl LoaError {
             LoaError::Migration(_) => ErrorCode::Migration,
             LoaError::InvalidValue { .. } => ErrorCode::InvalidValue,
             LoaError::ReadFile { .. } => ErrorCode::ReadFile,
+            LoaError::WriteFile { .. } => ErrorCode::WriteFile,
             LoaError::FileNotUtf8 { .. } => ErrorCode::FileNotUtf8,
             LoaError::FileEmpty { .. } => ErrorCode::FileEmpty,
             LoaError::FileUnsupported { .. } => ErrorCode::FileUnsupported,
@@ -425,6 +436,7 @@ impl LoaError {
                 put("value", value.clone());
                 put("allowed", allowed.clone());
             }
+            LoaError::WriteFile { path, .. } => put("path", path_arg(path)),
             LoaError::FileNotUtf8 { path }
             | LoaError::FileEmpty { path }
             | LoaError::FileUnsupported { path }
