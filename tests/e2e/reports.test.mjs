@@ -5,17 +5,15 @@
 // Same prerequisites as app.test.mjs, plus the `loa` binary beside the app (or $LOA_CLI_BIN).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { SKIP, appPath, messages, withArtifacts } from "./harness.mjs";
-import { invoke, useDriver } from "./ui.mjs";
+import { invoke, screenshot, useDriver } from "./ui.mjs";
 
 process.env.LOA_CREDENTIALS = "file";
 
 const TEST_TIMEOUT = 300_000;
-const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
 
 function cli(dataDir, args) {
   const bin = process.env.LOA_CLI_BIN || join(dirname(appPath()), "loa");
@@ -39,22 +37,6 @@ function seed(dataDir) {
   cli(dataDir, ["queue", "add", later, "--channel", "Thư mục xã"]);
   // Paused, so the window's worker leaves it waiting.
   cli(dataDir, ["channel", "pause", "Thư mục xã"]);
-}
-
-/** A screenshot (the page kept drawing for a moment so WebKitWebDriver answers; see publish.test.mjs). */
-async function screenshot(s, name) {
-  await s.executeScript(
-    `const end = Date.now() + 4000;
-     const step = () => {
-       document.documentElement.style.opacity = document.documentElement.style.opacity === "0.999" ? "1" : "0.999";
-       if (Date.now() < end) requestAnimationFrame(step);
-       else document.documentElement.style.opacity = "";
-     };
-     requestAnimationFrame(step);`,
-  );
-  const path = join(SCREENSHOT_DIR, `loa-${name}.png`);
-  writeFileSync(path, await s.screenshot({ timeoutMs: 20_000 }));
-  return path;
 }
 
 describe("Reports (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeout: 10 * 60_000 }, () => {

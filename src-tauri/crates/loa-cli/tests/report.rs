@@ -61,6 +61,30 @@ fn draft(dir: &Path, title: &str, topic: &str) -> String {
     String::from_utf8(o.stdout).expect("utf8").trim().to_owned()
 }
 
+/// The emulated Page as the channel "Trang xã" of the profile in `dir`.
+fn add_page(tmp: &Path, dir: &Path, fb: &GraphEmulator) {
+    let token = tmp.join("token");
+    std::fs::write(&token, fb.token()).expect("token");
+    ok(loa(
+        dir,
+        &[
+            "channel",
+            "add",
+            "facebook",
+            "--name",
+            "Trang xã",
+            "--page-id",
+            &fb.page_id(),
+            "--token-file",
+            token.to_str().expect("utf8"),
+            "--base-url",
+            &fb.base_url(),
+            "--spacing",
+            "0",
+        ],
+    ));
+}
+
 /// This month in Vietnam (the report's time zone).
 fn this_month() -> String {
     (chrono::Utc::now() + chrono::Duration::hours(7))
@@ -80,26 +104,7 @@ fn a_month_is_reported_with_reach_read_once_then_offline() {
         ..GraphOptions::default()
     })
     .expect("graph emulator");
-    let token = tmp.path().join("token");
-    std::fs::write(&token, fb.token()).expect("token");
-    ok(loa(
-        &dir,
-        &[
-            "channel",
-            "add",
-            "facebook",
-            "--name",
-            "Trang xã",
-            "--page-id",
-            &fb.page_id(),
-            "--token-file",
-            token.to_str().expect("utf8"),
-            "--base-url",
-            &fb.base_url(),
-            "--spacing",
-            "0",
-        ],
-    ));
+    add_page(tmp.path(), &dir, &fb);
     ok(loa(
         &dir,
         &[
@@ -264,24 +269,7 @@ fn a_throttled_refresh_holds_the_page_and_keeps_what_it_read() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("profile");
     let fb = GraphEmulator::start(GraphOptions::default()).expect("graph emulator");
-    let token = tmp.path().join("token");
-    std::fs::write(&token, fb.token()).expect("token");
-    ok(loa(
-        &dir,
-        &[
-            "channel",
-            "add",
-            "facebook",
-            "--name",
-            "Trang xã",
-            "--page-id",
-            &fb.page_id(),
-            "--token-file",
-            token.to_str().expect("utf8"),
-            "--base-url",
-            &fb.base_url(),
-        ],
-    ));
+    add_page(tmp.path(), &dir, &fb);
     // The second measure is refused with Graph's rate limit (#4).
     fb.set_faults(Faults::script(vec![(
         EndpointMatch::get("/insights/page_post_engagements"),
