@@ -61,4 +61,5 @@ ui-reports-nothing-published = Nothing was published in this period.
 ui-reports-reach = Reach on Facebook
 ui-reports-reach-read-at = Facebook figures read at { $time }.
 ui-reports-reach-never = No figures from Facebook yet. When online, press “Refresh reach”.
+ui-reports-reach-other-channels = Reach on Zalo OA and on the commune website cannot be read in Loa yet.
 ui-reports-posts = Posts published ({ $count })

@@ -48,4 +48,5 @@ ui-reports-nothing-published = Không có tin, bài nào được đăng trong k
 ui-reports-reach = Lượt tiếp cận trên Facebook
 ui-reports-reach-read-at = Số liệu Facebook đọc lúc { $time }.
 ui-reports-reach-never = Chưa có số liệu từ Facebook. Khi có mạng, hãy bấm “Cập nhật lượt tiếp cận”.
+ui-reports-reach-other-channels = Lượt tiếp cận trên Zalo OA và trang thông tin điện tử của xã chưa đọc được trong Loa.
 ui-reports-posts = Danh sách tin, bài đã đăng ({ $count })
