@@ -64,6 +64,9 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "newest_good_backup",
     "restore_daily_backup",
+    "make_report",
+    "refresh_reach",
+    "export_report",
 ];
 
 fn main() {

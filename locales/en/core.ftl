@@ -41,6 +41,7 @@ error-invalid-value = “{ $value }” is not a valid { $field ->
        *[other] { $field }
     }. Valid values: { $allowed }.
 error-read-file = Cannot read { $path } ({ $detail }).
+error-write-file = Could not save { $path }. Choose another folder, or check that the disk has free space, and try again.
 error-file-not-utf8 = { $path } is not UTF-8 text. If it was typed in a TCVN3 (ABC) or VNI font, convert it with “loa text convert” or save it again as Unicode.
 error-file-empty = { $path } is empty.
 error-file-unsupported = { $path } is not a .txt, .md, .rtf or .docx file.

@@ -180,8 +180,21 @@ report-xlsx-reach-read = Facebook figures read at
 
 ## Errors
 
+error-report = The report could not be made. Check the period and try again.
 report-error-bad-period = “{ $value }” is not a valid report period. Choose a month (for example 2026-01), a quarter, a year, or two dates as year-month-day.
 report-error-period-reversed = The end date ({ $to }) comes before the start date ({ $from }). Choose the period again.
 report-error-period-too-long = The period is { $days } days long, more than { $max }. Choose a shorter period.
 report-error-render = Could not make the report's PDF ({ $detail }). The figures are intact; try again or export the workbook.
 report-error-xlsx = Could not make the report's workbook ({ $detail }). Try again or export the PDF.
+
+## Command line (loa report, loa insights refresh)
+
+report-cli-saved = The report was saved to { $path }.
+report-cli-reading = Reading { $channel }'s figures on Facebook…
+report-cli-no-facebook = There is no Facebook Page to read reach from yet. Add a Facebook channel first.
+report-cli-refresh-done = { $channel }: { $readings } figures read ({ $posts } posts).
+report-cli-refresh-throttled = { $channel }: Facebook asked to slow down; { $readings } figures read, read the rest after { $until }.
+report-cli-refresh-needs-reconnect = { $channel }: the Facebook Page must be reconnected; { $readings } figures read.
+report-cli-refresh-offline = { $channel }: no connection; { $readings } figures read. Read again when online.
+report-cli-refresh-failed = { $channel }: not every figure could be read ({ $readings } figures read).
+report-cli-not-available = Facebook no longer gives: { $metrics }.

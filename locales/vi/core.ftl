@@ -41,6 +41,7 @@ error-invalid-value = Giá trị “{ $value }” không hợp lệ cho { $field
        *[other] { $field }
     }. Các giá trị hợp lệ: { $allowed }.
 error-read-file = Không đọc được { $path } ({ $detail }).
+error-write-file = Không lưu được tệp { $path }. Hãy chọn thư mục khác hoặc kiểm tra ổ đĩa còn chỗ trống rồi thử lại.
 error-file-not-utf8 = { $path } không phải văn bản UTF-8. Nếu tệp gõ bằng phông TCVN3 (ABC) hoặc VNI, hãy chuyển bằng lệnh “loa text convert” hoặc lưu lại dưới dạng Unicode.
 error-file-empty = { $path } không có nội dung.
 error-file-unsupported = { $path } không phải tệp .txt, .md, .rtf hoặc .docx.

@@ -127,8 +127,21 @@ report-xlsx-reach-read = Số liệu Facebook đọc lúc
 
 ## Lỗi
 
+error-report = Không lập được báo cáo. Hãy kiểm tra kỳ báo cáo rồi thử lại.
 report-error-bad-period = “{ $value }” không phải kỳ báo cáo hợp lệ. Hãy chọn một tháng (ví dụ 2026-01), một quý, một năm hoặc hai ngày dạng năm-tháng-ngày.
 report-error-period-reversed = Ngày kết thúc ({ $to }) đứng trước ngày bắt đầu ({ $from }). Hãy chọn lại kỳ báo cáo.
 report-error-period-too-long = Kỳ báo cáo dài { $days } ngày, quá { $max } ngày. Hãy chọn kỳ ngắn hơn.
 report-error-render = Không tạo được tệp PDF của báo cáo ({ $detail }). Số liệu vẫn còn nguyên; hãy thử lại hoặc xuất bảng tính.
 report-error-xlsx = Không tạo được bảng tính của báo cáo ({ $detail }). Hãy thử lại hoặc xuất PDF.
+
+## Dòng lệnh (loa report, loa insights refresh)
+
+report-cli-saved = Đã lưu báo cáo vào { $path }.
+report-cli-reading = Đang đọc số liệu của { $channel } trên Facebook…
+report-cli-no-facebook = Chưa có Trang Facebook nào để đọc lượt tiếp cận. Hãy thêm kênh Facebook trước.
+report-cli-refresh-done = { $channel }: đã đọc { $readings } số liệu ({ $posts } bài đăng).
+report-cli-refresh-throttled = { $channel }: Facebook yêu cầu tạm dừng; đã đọc { $readings } số liệu, hãy đọc tiếp sau { $until }.
+report-cli-refresh-needs-reconnect = { $channel }: cần kết nối lại Trang Facebook; đã đọc { $readings } số liệu.
+report-cli-refresh-offline = { $channel }: không có mạng; đã đọc { $readings } số liệu. Khi có mạng, hãy đọc lại.
+report-cli-refresh-failed = { $channel }: chưa đọc được hết số liệu ({ $readings } số liệu đã đọc).
+report-cli-not-available = Facebook không còn cung cấp: { $metrics }.

@@ -389,6 +389,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::backup::restore_backup,
             crate::backup::newest_good_backup,
             crate::backup::restore_daily_backup,
+            crate::reports::make_report,
+            crate::reports::refresh_reach,
+            crate::reports::export_report,
         ])
         .typ::<loa_core::ErrorCode>()
         // The editor's character counter (loa-platforms: the Facebook message's limit).

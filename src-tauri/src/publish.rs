@@ -67,7 +67,7 @@ impl Publishing {
     }
 
     /// The running service, waiting (off the async threads) for it to have started.
-    async fn service(&self) -> Res<Arc<PublishingService>> {
+    pub(crate) async fn service(&self) -> Res<Arc<PublishingService>> {
         if let Some(r) = self.ready.get() {
             return r.clone();
         }

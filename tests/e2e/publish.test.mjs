@@ -8,13 +8,12 @@
 // reported as skipped, with the reason (and fails with LOA_REQUIRE_TESTDATA=1); the other parts run.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { PHOTOS, SKIP, appPath, hasTestdata, messages, sleep, withArtifacts } from "./harness.mjs";
-import { currentDraftId, invoke, newDraft, typeInto, useDriver, waitSaved } from "./ui.mjs";
+import { currentDraftId, invoke, newDraft, screenshot, typeInto, useDriver, waitSaved } from "./ui.mjs";
 
 // The app's worker inherits these through tauri-driver: secrets in <profile>/credentials.json (no
 // keyring in a test session), and every wait of the worker 20 times shorter (probes, spacing).
@@ -22,7 +21,6 @@ process.env.LOA_CREDENTIALS = "file";
 process.env.LOA_SYNC_TIME_SCALE = "0.05";
 
 const TEST_TIMEOUT = 300_000;
-const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
 const PAGE_ID = "1001";
 const PAGE_NAME = "UBND xã Nà Hẩu";
 
@@ -77,26 +75,6 @@ async function feed(base, token) {
 /** Facebook has no title field: the post is the title line, a blank line, then the body. */
 function pageMessage(title, body) {
   return `${title}\n\n${body}`.normalize("NFC");
-}
-
-/**
- * A screenshot of the window. WebKitWebDriver answers a screenshot after the page's next frame; a
- * page with nothing moving (no caret blinking, no animation) may not draw one, and the command hangs.
- * So the page is kept drawing for a moment while the screenshot is taken (an invisible change).
- */
-async function screenshot(s, name) {
-  await s.executeScript(
-    `const end = Date.now() + 4000;
-     const step = () => {
-       document.documentElement.style.opacity = document.documentElement.style.opacity === "0.999" ? "1" : "0.999";
-       if (Date.now() < end) requestAnimationFrame(step);
-       else document.documentElement.style.opacity = "";
-     };
-     requestAnimationFrame(step);`,
-  );
-  const path = join(SCREENSHOT_DIR, `loa-${name}.png`);
-  writeFileSync(path, await s.screenshot({ timeoutMs: 20_000 }));
-  return path;
 }
 
 function itemSelector(draftId, channelId) {

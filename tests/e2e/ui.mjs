@@ -10,7 +10,13 @@ import {
   startDriver,
   stopDriver,
 } from "./harness.mjs";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Keys } from "./webdriver.mjs";
+
+/** Where the window tests leave the screenshots a person looks at ($LOA_E2E_SCREENSHOT_DIR, else the temp folder). */
+const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
 
 /**
  * Installs the suite's hooks (call it inside `describe`): tauri-driver starts before the first test
@@ -114,4 +120,25 @@ export async function invoke(session, cmd, args) {
   );
   if (out.err !== undefined) throw new Error(`${cmd} failed: ${JSON.stringify(out.err)}`);
   return out.ok;
+}
+
+/**
+ * A screenshot of the window, saved as loa-<name>.png; returns its path. WebKitWebDriver answers a
+ * screenshot after the page's next frame; a page with nothing moving (no caret blinking, no
+ * animation) may not draw one, and the command hangs. So the page is kept drawing for a moment while
+ * the screenshot is taken (an invisible change).
+ */
+export async function screenshot(s, name) {
+  await s.executeScript(
+    `const end = Date.now() + 4000;
+     const step = () => {
+       document.documentElement.style.opacity = document.documentElement.style.opacity === "0.999" ? "1" : "0.999";
+       if (Date.now() < end) requestAnimationFrame(step);
+       else document.documentElement.style.opacity = "";
+     };
+     requestAnimationFrame(step);`,
+  );
+  const path = join(SCREENSHOT_DIR, `loa-${name}.png`);
+  writeFileSync(path, await s.screenshot({ timeoutMs: 20_000 }));
+  return path;
 }

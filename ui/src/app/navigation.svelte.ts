@@ -1,7 +1,7 @@
 // Which page of the window is shown. The shell owns it; features that move the officer on (an
 // import shows the library, queueing shows the queue) are handed it rather than keeping their own.
 
-export type Page = "drafts" | "media" | "templates" | "queue" | "settings";
+export type Page = "drafts" | "media" | "templates" | "queue" | "reports" | "settings";
 
 export class Navigation {
   page = $state<Page>("drafts");

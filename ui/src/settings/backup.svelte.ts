@@ -36,7 +36,7 @@ export class BackupState {
   async backupNow(commune: string, filterName: string): Promise<void> {
     const path = await pickSavePath({
       defaultPath: suggestedName(commune, new Date()),
-      extensions: [BACKUP_EXTENSION],
+      extension: BACKUP_EXTENSION,
       filterName,
     });
     if (!path) return;

@@ -30,8 +30,13 @@ import {
   type PrepareOptions,
   type PrepareProgress,
   type PreparedPhoto,
+  type PeriodChoice,
   type PlatformDefaults,
   type Province,
+  type ReachProgress,
+  type RefreshOutcome,
+  type Report,
+  type ReportFormat,
   type PublishStatus,
   type QueueEntry,
   type QueueOutcome,
@@ -175,6 +180,17 @@ export const api = {
   restoreBackup: (path: string): Promise<null> => call((b) => b.restoreBackup(path)),
   newestGoodBackup: (): Promise<GoodBackup | null> => call((b) => b.newestGoodBackup()),
   restoreDailyBackup: (file: string): Promise<null> => call((b) => b.restoreDailyBackup(file)),
+
+  makeReport: (period: PeriodChoice): Promise<Report> => call((b) => b.makeReport(period)),
+  /** "Refresh reach": Facebook's figures, `onProgress` after each call. */
+  refreshReach: (onProgress: (p: ReachProgress) => void): Promise<RefreshOutcome> => {
+    const channel = new Channel<ReachProgress>();
+    channel.onmessage = onProgress;
+    return call((b) => b.refreshReach(channel));
+  },
+  /** Writes the report to `path` (from the save dialog). */
+  exportReport: (period: PeriodChoice, format: ReportFormat, lang: Lang, path: string): Promise<null> =>
+    call((b) => b.exportReport(period, format, lang, path)),
 };
 
 /** Raw bytes as the core sends them (an ArrayBuffer; a number array only in the nominal binding). */
@@ -208,11 +224,21 @@ export async function pickFiles(options: {
   return Array.isArray(picked) ? picked : [picked];
 }
 
-/** The native save dialog; null when the officer cancelled. */
-export async function pickSavePath(options: { defaultPath: string; extensions: string[]; filterName: string }): Promise<string | null> {
+/** Open the native save dialog; the chosen path, or null when cancelled or outside the shell. */
+export async function pickSavePath(options: {
+  defaultPath: string;
+  extension: string;
+  filterName: string;
+}): Promise<string | null> {
   if (!isTauri()) return null;
   const { save } = await import("@tauri-apps/plugin-dialog");
-  return save({ defaultPath: options.defaultPath, filters: [{ name: options.filterName, extensions: options.extensions }] });
+  const path = await save({
+    defaultPath: options.defaultPath,
+    filters: [{ name: options.filterName, extensions: [options.extension] }],
+  });
+  if (path == null) return null;
+  // Some desktops do not add the extension of the chosen filter.
+  return path.toLowerCase().endsWith(`.${options.extension}`) ? path : `${path}.${options.extension}`;
 }
 
 /** Photos the watch folders brought in; returns the function that stops listening. */

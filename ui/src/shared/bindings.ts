@@ -90,64 +90,33 @@ export const commands = {
 	templatePreview: (request: TemplateRequest) => typedError<number[], IpcError>(__TAURI_INVOKE("template_preview", { request })),
 	/**  "Create draft": the draft with the caption and the rendered image attached. */
 	createTemplateDraft: (request: TemplateRequest) => typedError<TemplateDraft, IpcError>(__TAURI_INVOKE("create_template_draft", { request })),
-	getProfile: () => typedError<CommuneProfile, IpcError>(__TAURI_INVOKE("get_profile")),
-	/**  Saves the profile; a new logo file is copied (and converted) into the profile first. */
-	setProfile: (profile: CommuneProfile) => typedError<CommuneProfile, IpcError>(__TAURI_INVOKE("set_profile", { profile })),
-	/**  The first-run setup was finished or skipped. */
-	finishSetup: () => typedError<null, IpcError>(__TAURI_INVOKE("finish_setup")),
-	/**  The logo's PNG as raw bytes; an empty answer when there is none. */
-	profileLogo: () => typedError<number[], IpcError>(__TAURI_INVOKE("profile_logo")),
-	/**  The 34 provinces and cities, for the province field's suggestions. */
-	listProvinces: () => typedError<Province[], IpcError>(__TAURI_INVOKE("list_provinces")),
-	/**  Writes the whole profile to `path`; progress goes to `on_progress`. */
-	backupTo: (path: string, onProgress: Channel<BackupProgress>) => typedError<BackupSummary, IpcError>(__TAURI_INVOKE("backup_to", { path, onProgress })),
-	/**  The automatic daily copies, newest first. */
-	listBackups: () => typedError<DailyBackup[], IpcError>(__TAURI_INVOKE("list_backups")),
-	/**  What the backup at `path` says it holds (its checksums are checked by the restore). */
-	inspectBackup: (path: string) => typedError<BackupPreview, IpcError>(__TAURI_INVOKE("inspect_backup", { path })),
+	/**  The figures of a period, with the reach stored by the last refresh. */
+	makeReport: (period: PeriodChoice) => typedError<Report, IpcError>(__TAURI_INVOKE("make_report", { period })),
+	/**  "Refresh reach": reads every Facebook channel, telling `on_progress` after each call. */
+	refreshReach: (onProgress: Channel<ReachProgress>) => typedError<RefreshOutcome, IpcError>(__TAURI_INVOKE("refresh_reach", { onProgress })),
 	/**
-	 *  Checks the backup at `path` in full and unpacks it beside the profile, then restarts Loa,
-	 *  which swaps it in before opening the profile. On any error nothing changed.
+	 *  Writes the report of `period` as `format` in `lang` to `path`, the file the officer chose in
+	 *  the save dialog. Only a `.pdf` or `.xlsx` path is written, so the page cannot use this to
+	 *  overwrite any other kind of file.
 	 */
-	restoreBackup: (path: string) => typedError<null, IpcError>(__TAURI_INVOKE("restore_backup", { path })),
-	/**  When the profile could not be opened: the newest automatic copy that opens, if any. */
-	newestGoodBackup: () => typedError<GoodBackup | null, IpcError>(__TAURI_INVOKE("newest_good_backup")),
-	/**
-	 *  Puts the automatic copy `file` in place of the damaged database (only when the profile could
-	 *  not be opened), then restarts Loa on it.
-	 */
-	restoreDailyBackup: (file: string) => typedError<null, IpcError>(__TAURI_INVOKE("restore_daily_backup", { file })),
+	exportReport: (period: PeriodChoice, format: ReportFormat, lang: Lang, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_report", { period, format, lang, path })),
 };
 
 /* Constants */
 export const FACEBOOK_TEXT_LIMIT = 63206 as const;
 
 /* Types */
-/**  What a backup file holds, shown before the officer confirms a restore. */
-export type BackupPreview = {
-	/**  When it was made (RFC 3339). */
-	created_at: string,
-	contents: Contents,
-};
-
-/**  Progress of "Back up to…", in bytes of the profile read so far. */
-export type BackupProgress = {
-	done_bytes: number,
-	total_bytes: number,
-};
-
-/**  A finished backup, as the command line prints it (`--json`) and the UI shows it. */
-export type BackupSummary = {
-	file: string,
-	/**  The backup file's size. */
-	bytes: number,
-	drafts: number,
-	media: number,
-	templates: number,
-	queue: number,
-	/**  SHA-256 of the whole backup file, to compare a copy with. */
-	sha256: string,
-	created_at: string,
+/**  A weather or disaster alert first published in the period. */
+export type Alert = {
+	draft_id: number,
+	title: string,
+	/**  First publication, Vietnam time. */
+	published_at: string,
+	/**
+	 *  Whole minutes from drafting to first publication; `None` when the draft's creation time
+	 *  is unknown.
+	 */
+	minutes_to_publish: number | null,
 };
 
 /**  A configured channel (no secrets). */
@@ -185,6 +154,26 @@ export type ChannelKind = "facebook" | "zalo" | "wordpress" | "folder";
 export type ChannelLink = {
 	channel_id: number,
 	link: LinkState,
+};
+
+/**  One channel's refresh. */
+export type ChannelRefresh = {
+	channel: string,
+	status: RefreshStatus,
+	/**  The days read (`YYYY-MM-DD`, Facebook's days). */
+	from: string,
+	to: string,
+	/**  Figures stored. */
+	readings: number,
+	/**  Measures Facebook refused (removed): shown as "not available". */
+	not_available: string[],
+	/**  Posts read, and posts beyond the limit left unread. */
+	posts: number,
+	posts_skipped: number,
+	/**  Throttled: when the channel may be read again (RFC 3339). */
+	until: string | null,
+	/**  Failed (or offline): the error, as the UI and the command line show errors. */
+	error: IpcError | null,
 };
 
 /**
@@ -250,46 +239,14 @@ export type Column = {
 	label: Localized,
 };
 
-/**  The commune profile as the setup and Settings show it. */
-export type CommuneProfile = {
-	/**  The commune, ward or special zone with its kind, NFC: "Xã Nậm Cang". Empty when not set. */
-	commune: string,
-	/**  The province or city: one of the 34 by its name ("Lào Cai"), or what the officer typed. */
-	province: string,
-	/**
-	 *  The logo kept in the profile (a PNG). On [`Profile::set`], another path is a file to copy
-	 *  in (PNG, JPEG or WebP; JPEG and WebP are turned into PNG).
-	 */
-	logo: string | null,
-	/**  The commune's hotline, as the officer writes it. */
-	hotline: string | null,
-	watermark: WatermarkChoice,
-	/**  The language of the window and of the command line's messages. */
-	lang: Lang,
-	/**  The first-run setup was finished or skipped (ignored by [`Profile::set`]). */
-	setup_done: boolean,
-};
-
-/**  What a database holds, as a backup's manifest and the restore dialog show it. */
-export type Contents = {
-	/**  The schema version (SQLite's `user_version`, the number of migrations applied). */
-	schema: number,
-	/**  Drafts not in the trash. */
-	drafts: number,
-	/**  Photos in the library. */
-	media: number,
-	/**  Templates in the profile (shipped and the commune's own). */
-	templates: number,
-	/**  Posts in the outbox, whatever their state. */
-	queue: number,
-};
-
-/**  One automatic copy. */
-export type DailyBackup = {
-	file: string,
-	/**  The day it was made, `YYYY-MM-DD`. */
-	date: string,
-	bytes: number,
+/**  Publications in a stretch of days (a week, a month), per channel. */
+export type CountBucket = {
+	/**  First and last day inside the period (`YYYY-MM-DD`). */
+	from: string,
+	to: string,
+	by_channel: { [key in string]: number },
+	/**  Publications in these days, all channels. */
+	total: number,
 };
 
 /**  A draft as stored. This is also the JSON the command line prints. */
@@ -347,7 +304,7 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "profile_no_logo" | "profile_logo" | "backup" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "write_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "report" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 
@@ -414,12 +371,6 @@ export type FieldType =
 "qr" | 
 /**  One of the field's options. */
 "choice";
-
-/**  An automatic copy that opens, with what it holds. */
-export type GoodBackup = {
-	backup: DailyBackup,
-	contents: Contents,
-};
 
 /**
  *  An error as it crosses to the UI: a tagged value with a stable code, the Fluent message id and
@@ -631,6 +582,27 @@ export type OutboxState =
 /**  Loa could not tell whether the post went out: the officer checks the page. */
 "unconfirmed" | "cancelled";
 
+/**  The period the officer picked. */
+export type PeriodChoice = { kind: "month"; year: number; month: number } | { kind: "quarter"; year: number; quarter: number } | { kind: "year"; year: number } | 
+/**  Both days included, `YYYY-MM-DD`. */
+{ kind: "range"; from: string; to: string };
+
+/**  The period as the report's JSON gives it: inclusive dates and the RFC 3339 bounds. */
+export type PeriodJson = {
+	kind: PeriodKind,
+	/**  First day, included (`YYYY-MM-DD`, Vietnam). */
+	from: string,
+	/**  Last day, included. */
+	to: string,
+	/**  The first instant, `YYYY-MM-DDT00:00:00+07:00`. */
+	starts_at: string,
+	/**  The first instant after the period (exclusive bound). */
+	ends_before: string,
+};
+
+/**  What kind of period the officer chose (it decides how the report names it). */
+export type PeriodKind = "month" | "quarter" | "year" | "range";
+
 /**
  *  Where a photo is going. Each preset sets the long edge, the JPEG quality and a size cap; the
  *  cap is the destination's own limit ([`crate::Limits::max_photo_bytes`]), so a photo prepared
@@ -652,6 +624,19 @@ export type PlatformDefaults = {
 	base_url: string,
 	spacing_secs: number,
 	photo_preset: PhotoPreset,
+};
+
+/**  One published post. */
+export type PostLine = {
+	draft_id: number,
+	title: string,
+	topic: string,
+	/**  Its first publication in the period, Vietnam time. */
+	published_at: string,
+	/**  Channels that published it in the period, in the order they did. */
+	channels: string[],
+	/**  Where it can be seen, one per channel that gave an address. */
+	links: string[],
 };
 
 /**  How to prepare a draft's photos. */
@@ -683,16 +668,6 @@ export type PreparedPhoto = {
 	error: IpcError | null,
 };
 
-/**  One of the 34 provincial-level units. */
-export type Province = {
-	/**  The name without its kind: "Lào Cai", "Hồ Chí Minh". */
-	name: string,
-	kind: ProvinceKind,
-};
-
-/**  A province or a centrally-run city. */
-export type ProvinceKind = "province" | "city";
-
 /**  The header's indicator and the queue view's pause button. */
 export type PublishStatus = {
 	/**  The officer paused all publishing. */
@@ -715,6 +690,76 @@ export type QueueOutcome = {
 	item: OutboxItem | null,
 	error: IpcError | null,
 };
+
+/**  Reach: measure → figure (`null`: not available), with when it was read. */
+export type Reach = {
+	/**  When the newest figure used was read (Vietnam time); `None`: never read. */
+	read_at: string | null,
+} & { [key in string]: number | null };
+
+/**  Where a refresh stands, after each call. */
+export type ReachProgress = {
+	channel: string,
+	done: number,
+	total: number,
+};
+
+/**  What "refresh reach" did. */
+export type RefreshOutcome = {
+	/**  When it was done (RFC 3339, UTC). */
+	read_at: string,
+	channels: ChannelRefresh[],
+	readings: number,
+};
+
+/**  How a channel's refresh ended. */
+export type RefreshStatus = 
+/**  Everything was read. */
+"done" | 
+/**  Facebook asked Loa to slow down: the channel waits until `until`. */
+"throttled" | 
+/**  The token expired or was revoked: the officer must reconnect. */
+"needs_reconnect" | 
+/**  No link to Facebook. */
+"offline" | 
+/**  No token stored for the channel. */
+"missing_credentials" | 
+/**  Another error; `error` says which. */
+"failed";
+
+/**  A period's figures. */
+export type Report = {
+	period: PeriodJson,
+	/**  When the report was made (Vietnam time, RFC 3339). */
+	generated_at: string,
+	/**  Posts published in the period, each counted once. */
+	published: number,
+	/**  Channel name → posts it published in the period. */
+	by_channel: { [key in string]: number },
+	/**  Topic id → published posts. */
+	by_topic: { [key in string]: number },
+	by_series: SeriesStats[],
+	photos: number,
+	videos: number,
+	infographics: number,
+	alerts: Alert[],
+	/**  Posts still to go out when the report is made. */
+	pending: number,
+	/**  Posts that failed and need the officer. */
+	failed: number,
+	/**  Posts that may have gone out; the officer must look. */
+	unconfirmed: number,
+	reach: Reach,
+	/**  Every published post, oldest first. */
+	posts: PostLine[],
+	/**  Publications per week (Monday to Sunday, clipped to the period) per channel, for charts. */
+	weekly: CountBucket[],
+	/**  The same per calendar month (clipped), for the chart of a quarter or a year. */
+	monthly: CountBucket[],
+};
+
+/**  The two files a report is exported as. */
+export type ReportFormat = "pdf" | "xlsx";
 
 /**  An earlier version of a draft's text. */
 export type Revision = {
@@ -752,6 +797,15 @@ export type SearchQuery = {
 	from?: string | null,
 	/**  Only drafts changed before this RFC 3339 time (or `YYYY-MM-DD`, exclusive). */
 	to?: string | null,
+};
+
+/**  A recurring section's record in the period. */
+export type SeriesStats = {
+	series_id: number,
+	name: string,
+	planned: number,
+	published: number,
+	on_time: number,
 };
 
 /**  The settings the UI needs at start. */
@@ -867,15 +921,6 @@ export type WatchFolder = {
 	/**  RFC 3339, UTC. */
 	added_at: string,
 };
-
-/**  What the commune stamps on its photos by default. */
-export type WatermarkChoice = 
-/**  The commune's logo. */
-"logo" | 
-/**  A line of text: the commune's People's Committee ("UBND xã Nậm Cang"). */
-"text" | 
-/**  Nothing. */
-"none";
 
 /**  Where the watermark goes on a photo. */
 export type WatermarkPosition = "br" | "bl" | "tr" | "tl" | "center";

@@ -297,6 +297,16 @@ export async function createMemoryBackend(): Promise<Backend> {
     async restoreDailyBackup() {
       return { status: "error", error: unsupported };
     },
+    // Reports are counted by the core only.
+    async makeReport() {
+      return { status: "error", error: unsupported };
+    },
+    async refreshReach() {
+      return { status: "error", error: unsupported };
+    },
+    async exportReport() {
+      return { status: "error", error: unsupported };
+    },
   };
   if (typeof location !== "undefined" && new URLSearchParams(location.search).has("demo")) await seedDemo(backend);
   return backend;

@@ -187,30 +187,46 @@ impl InsightsClient {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<MetricOutcome, ChannelError> {
-        let mut total: Option<i64> = None;
+        Ok(match self.page_metric_days(metric, from, to)? {
+            Ok(days) if days.is_empty() => MetricOutcome::NoData,
+            Ok(days) => MetricOutcome::Value {
+                value: days.iter().fold(0i64, |t, (_, v)| t.saturating_add(*v)),
+            },
+            Err(refused) => refused,
+        })
+    }
+
+    /// A Page metric day by day over `from`..=`to` (Facebook's days), read in pieces of at most
+    /// 90 days: what a profile stores so that any later period can be added up offline. A day
+    /// Facebook has no figure for is absent. The inner `Err` is a refused metric.
+    pub fn page_metric_days(
+        &self,
+        metric: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Result<Vec<(NaiveDate, i64)>, MetricOutcome>, ChannelError> {
+        let mut days: Vec<(NaiveDate, i64)> = Vec::new();
         let mut since = from;
         let end = to + Duration::days(1);
         while since < end {
             let until = (since + Duration::days(MAX_DAYS_PER_REQUEST)).min(end);
             let answer = match self.insights(&self.page_id, metric, Some(("day", since, until)))? {
                 Ok(answer) => answer,
-                Err(refused) => return Ok(refused),
+                Err(refused) => return Ok(Err(refused)),
             };
             for (end_time, value) in values(&answer) {
                 // A value counts the day before its end_time: keep the ones of this piece only,
                 // so pieces never count a day twice whatever the server's edge rules.
-                let day = end_time.map(|t| t.date_naive());
-                if day.is_none_or(|d| d > since && d <= until) {
-                    total = Some(total.unwrap_or(0).saturating_add(value));
+                let Some(end_day) = end_time.map(|t| t.date_naive()) else {
+                    continue;
+                };
+                if end_day > since && end_day <= until {
+                    days.push((end_day - Duration::days(1), value));
                 }
             }
             since = until;
         }
-        Ok(
-            total.map_or(MetricOutcome::NoData, |value| MetricOutcome::Value {
-                value,
-            }),
-        )
+        Ok(Ok(days))
     }
 
     /// Followers at the end of `day` (Facebook's day), from `page_follows`.

@@ -83,6 +83,14 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// A report for superiors: what was published in a period, per channel and topic, alerts,
+    /// the queue and reach; printed, as JSON, or saved as PDF or XLSX (--out).
+    Report(ReportArgs),
+    /// Reach figures from Facebook for reports.
+    Insights {
+        #[command(subcommand)]
+        command: InsightsCommand,
+    },
     /// Start practice copies of Facebook, Zalo and a website on this computer, to try publishing
     /// without real accounts (runs `loa-sandbox`; `loa sandbox --help` lists its options).
     #[command(disable_help_flag = true)]
@@ -221,6 +229,39 @@ pub enum QueueCommand {
     Pause,
     /// Resume publishing.
     Resume,
+}
+
+/// One period: a month, a quarter, a year, or from one day to another (Vietnam dates, both
+/// included).
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("period").required(true).args(["month", "quarter", "year", "from"])))]
+pub struct ReportArgs {
+    /// First day, included.
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "to")]
+    pub from: Option<String>,
+    /// Last day, included.
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
+    pub to: Option<String>,
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    #[arg(long, value_name = "YYYY-Qn")]
+    pub quarter: Option<String>,
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<String>,
+    /// Save the report: FILE.pdf (the administrative document) or FILE.xlsx (the workbook).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Language of the report and the messages: vi (default) or en.
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InsightsCommand {
+    /// Read reach figures of every Facebook channel (Page by day, followers, each post) and
+    /// keep them, so reports made offline afterwards show them. Exit 1 if a channel could not be
+    /// read to the end.
+    Refresh,
 }
 
 #[derive(Debug, Args)]
@@ -406,7 +447,9 @@ impl Command {
             Command::Template {
                 command: TemplateCommand::Watch(a),
             } => a.lang,
+            Command::Report(a) => a.lang,
             Command::Draft { .. }
+            | Command::Insights { .. }
             | Command::Search(_)
             | Command::Text { .. }
             | Command::Check(_)

@@ -1,7 +1,7 @@
 //! `loa`: everything the desktop app does, scriptable. A thin front door over `loa-core`'s feature
 //! views, one module per command (`draft`, `search`, `check`, `media`, `channel`, `queue`, `sync`
-//! over `loa-publish`'s publishing service, `template`, `text`, `sandbox`, `backup` and
-//! `restore`).
+//! over `loa-publish`'s publishing service, `template`, `report` and `insights`, `text`,
+//! `sandbox`, `backup` and `restore`).
 //!
 //! Exit codes: 0 success, 1 a user error (one line on stderr, in the chosen language),
 //! 2 a usage error. Never a panic trace.
@@ -14,6 +14,7 @@ mod draft;
 mod media;
 mod out;
 mod queue;
+mod report;
 mod sandbox;
 mod search;
 mod sync;
@@ -26,7 +27,9 @@ use std::sync::Arc;
 use clap::Parser;
 use loa_core::{Lang, LoaError, Localizer, Store, paths};
 
-use args::{Cli, Command, DraftCommand, MediaCommand, TemplateCommand, TextCommand};
+use args::{
+    Cli, Command, DraftCommand, InsightsCommand, MediaCommand, TemplateCommand, TextCommand,
+};
 
 /// What a command hands back to `main`: success, or "some inputs failed" (exit 1 after printing
 /// the per-item report).
@@ -92,6 +95,10 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
         Command::Channel { command } => channel::run(&store, l10n, command, json),
         Command::Queue { command } => queue::run(&store, l10n, command, json),
         Command::Sync(a) => sync::run(&store, l10n, a, json),
+        Command::Report(a) => report::run(&store, l10n, a, json),
+        Command::Insights {
+            command: InsightsCommand::Refresh,
+        } => report::refresh(&store, l10n, json),
         Command::Template { command } => match command {
             TemplateCommand::List => template::list(&store, l10n, json),
             // The image's language: the command's --lang, then the global one, then Vietnamese.

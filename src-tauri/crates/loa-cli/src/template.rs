@@ -167,27 +167,6 @@ fn format_of(l10n: &Localizer, out: &Path) -> Option<Format> {
     f
 }
 
-fn write_out(l10n: &Localizer, out: &Path, bytes: &[u8]) -> bool {
-    // Through a temporary file: a reader (a browser, an upload) never sees half an image.
-    let tmp = out.with_extension("part");
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, out));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        eprintln!(
-            "loa: {}",
-            l10n.msg_with(
-                "template-cli-write-failed",
-                &[
-                    ("out", out.display().to_string()),
-                    ("detail", e.to_string())
-                ]
-            )
-        );
-        return false;
-    }
-    true
-}
-
 #[derive(Debug, Serialize)]
 struct RenderRow<'a> {
     id: &'a str,
@@ -244,7 +223,7 @@ pub fn render(
         Ok(r) => r,
         Err(e) => return Ok(fail(l10n, &e)),
     };
-    if !write_out(l10n, &a.out, &rendered.bytes) {
+    if !out::file(l10n, &a.out, &rendered.bytes) {
         return Ok(Outcome::Partial);
     }
     let ms = started.elapsed().as_millis();
@@ -344,7 +323,7 @@ pub fn watch(l10n: &Localizer, a: &TemplateWatchArgs, lang: Lang) -> Result<Outc
             .and_then(|pack| render_once(&renderer, &pack, &a.id, &a.data, lang, size, format));
         match result {
             Ok(r) => {
-                if write_out(l10n, &a.out, &r.bytes) {
+                if out::file(l10n, &a.out, &r.bytes) {
                     out::line(&l10n.msg_with(
                         "template-cli-watch-rendered",
                         &[

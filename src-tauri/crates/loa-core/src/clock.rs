@@ -32,6 +32,11 @@ impl ManualClock {
         let mut now = self.0.lock().unwrap_or_else(|e| e.into_inner());
         *now += by;
     }
+
+    /// Jumps to `to` (forward or back): a test placing events on known dates.
+    pub fn set(&self, to: DateTime<Utc>) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = to;
+    }
 }
 
 impl Clock for ManualClock {

@@ -38,6 +38,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0006_outbox.sql",
         include_str!("../migrations/0006_outbox.sql"),
     ),
+    (
+        "0007_insights.sql",
+        include_str!("../migrations/0007_insights.sql"),
+    ),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

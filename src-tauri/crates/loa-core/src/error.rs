@@ -45,6 +45,13 @@ pub enum LoaError {
         #[source]
         source: std::io::Error,
     },
+    /// A file the officer asked for (an exported report) could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    WriteFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{} is not UTF-8 text", path.display())]
     FileNotUtf8 { path: PathBuf },
     #[error("{} is empty", path.display())]
@@ -173,6 +180,10 @@ pub enum LoaError {
         problem: crate::backup::BackupProblem,
         detail: String,
     },
+    /// A report's period was refused or its export failed (`report-error-<code>` in
+    /// `report.ftl`).
+    #[error(transparent)]
+    Report(#[from] loa_report::ReportError),
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -200,6 +211,7 @@ pub enum ErrorCode {
     Migration,
     InvalidValue,
     ReadFile,
+    WriteFile,
     FileNotUtf8,
     FileEmpty,
     FileUnsupported,
@@ -237,12 +249,13 @@ pub enum ErrorCode {
     ProfileNoLogo,
     ProfileLogo,
     Backup,
+    Report,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 47] = [
+    pub const ALL: [ErrorCode; 48] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -252,6 +265,7 @@ impl ErrorCode {
         ErrorCode::Migration,
         ErrorCode::InvalidValue,
         ErrorCode::ReadFile,
+        ErrorCode::WriteFile,
         ErrorCode::FileNotUtf8,
         ErrorCode::FileEmpty,
         ErrorCode::FileUnsupported,
@@ -289,6 +303,7 @@ impl ErrorCode {
         ErrorCode::ProfileNoLogo,
         ErrorCode::ProfileLogo,
         ErrorCode::Backup,
+        ErrorCode::Report,
         ErrorCode::Internal,
     ];
 
@@ -304,6 +319,7 @@ impl ErrorCode {
             ErrorCode::Migration => "error-migration",
             ErrorCode::InvalidValue => "error-invalid-value",
             ErrorCode::ReadFile => "error-read-file",
+            ErrorCode::WriteFile => "error-write-file",
             ErrorCode::FileNotUtf8 => "error-file-not-utf8",
             ErrorCode::FileEmpty => "error-file-empty",
             ErrorCode::FileUnsupported => "error-file-unsupported",
@@ -341,6 +357,7 @@ impl ErrorCode {
             ErrorCode::ProfileNoLogo => "error-profile-no-logo",
             ErrorCode::ProfileLogo => "error-profile-logo",
             ErrorCode::Backup => "error-backup",
+            ErrorCode::Report => "error-report",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -362,6 +379,7 @@ impl LoaError {
             LoaError::Migration(_) => ErrorCode::Migration,
             LoaError::InvalidValue { .. } => ErrorCode::InvalidValue,
             LoaError::ReadFile { .. } => ErrorCode::ReadFile,
+            LoaError::WriteFile { .. } => ErrorCode::WriteFile,
             LoaError::FileNotUtf8 { .. } => ErrorCode::FileNotUtf8,
             LoaError::FileEmpty { .. } => ErrorCode::FileEmpty,
             LoaError::FileUnsupported { .. } => ErrorCode::FileUnsupported,
@@ -399,6 +417,7 @@ impl LoaError {
             LoaError::ProfileNoLogo => ErrorCode::ProfileNoLogo,
             LoaError::ProfileLogo { .. } => ErrorCode::ProfileLogo,
             LoaError::Backup { .. } => ErrorCode::Backup,
+            LoaError::Report(_) => ErrorCode::Report,
         }
     }
 
@@ -445,6 +464,7 @@ impl LoaError {
                 put("value", value.clone());
                 put("allowed", allowed.clone());
             }
+            LoaError::WriteFile { path, .. } => put("path", path_arg(path)),
             LoaError::FileNotUtf8 { path }
             | LoaError::FileEmpty { path }
             | LoaError::FileUnsupported { path }
@@ -533,6 +553,12 @@ impl LoaError {
                 }
                 put("code", code.clone());
             }
+            LoaError::Report(e) => {
+                for (k, v) in e.args() {
+                    put(&k, v);
+                }
+                put("code", e.code().to_owned());
+            }
         }
         a
     }
@@ -543,6 +569,7 @@ impl LoaError {
         match self {
             LoaError::Template(e) => e.message_id(),
             LoaError::Render { message_id, .. } => message_id.clone(),
+            LoaError::Report(e) => e.message_id(),
             other => other.code().message_id().to_owned(),
         }
     }

@@ -21,9 +21,10 @@ pub const CORE_FILES: &[&str] = &[
     "templates.ftl",
     "profile.ftl",
     "backup.ftl",
+    "report.ftl",
 ];
 
-fn sources(lang: Lang) -> [&'static str; 9] {
+fn sources(lang: Lang) -> [&'static str; 10] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
@@ -35,6 +36,7 @@ fn sources(lang: Lang) -> [&'static str; 9] {
             include_str!("../../../../locales/vi/templates.ftl"),
             include_str!("../../../../locales/vi/profile.ftl"),
             include_str!("../../../../locales/vi/backup.ftl"),
+            include_str!("../../../../locales/vi/report.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
@@ -46,6 +48,7 @@ fn sources(lang: Lang) -> [&'static str; 9] {
             include_str!("../../../../locales/en/templates.ftl"),
             include_str!("../../../../locales/en/profile.ftl"),
             include_str!("../../../../locales/en/backup.ftl"),
+            include_str!("../../../../locales/en/report.ftl"),
         ],
     }
 }

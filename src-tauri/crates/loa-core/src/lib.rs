@@ -14,13 +14,15 @@
 //! - [`profile`]: the commune profile (commune, province, logo, default watermark, language)
 //!   and the first-run setup;
 //! - [`backup`]: the daily copy of the database, "Back up to…" one file and "Restore from…".
+//! - [`reports`]: a period's figures for superiors and the reach figures read from Facebook.
 //!
 //! Around them, the few cross-cutting modules: [`db`] (the SQLite file and its append-only
 //! migrations), [`error`] (typed errors and their IPC form), [`clock`], [`i18n`] (Fluent),
 //! [`lang`], [`paths`], [`settings`] and [`text`] (NFC).
 //!
 //! [`Store`] owns the profile's one SQLite connection and hands out a view per feature —
-//! `store.drafts()`, `store.media()`, `store.templates()`, `store.publishing()` — each a thin
+//! `store.drafts()`, `store.media()`, `store.templates()`, `store.publishing()`,
+//! `store.reports()` — each a thin
 //! handle over the same connection, every operation one transaction.
 //!
 //! It deliberately knows nothing about Tauri, windows or the terminal (the desktop shell
@@ -38,6 +40,7 @@ pub mod media;
 pub mod paths;
 pub mod profile;
 pub mod publishing;
+pub mod reports;
 pub mod settings;
 pub mod store;
 pub mod templates;
@@ -62,6 +65,9 @@ pub use profile::{CommuneProfile, Province, ProvinceKind, WatermarkChoice};
 pub use publishing::{
     ChannelHold, ChannelInfo, ChannelStatus, LeaseOutcome, NewChannel, OutboxAction, OutboxCounts,
     OutboxError, OutboxItem, OutboxMedia, OutboxPort, OutboxState, Transition,
+};
+pub use reports::{
+    NewReading, ReachMeasures, ReachPost, ReachTarget, ReadingOutcome, ReadingScope, Reports,
 };
 pub use settings::Settings;
 pub use store::Store;

@@ -14,6 +14,7 @@ use crate::drafts::Drafts;
 use crate::media::Media;
 use crate::profile::Profile;
 use crate::publishing::Publishing;
+use crate::reports::Reports;
 use crate::templates::Templates;
 use crate::{Clock, Lang, LoaError, Result, Settings, SystemClock, db, settings};
 
@@ -108,6 +109,11 @@ impl Store {
     /// language, and whether the first-run setup was done.
     pub fn profile(&self) -> Profile<'_> {
         Profile { store: self }
+    }
+
+    /// A period's figures for superiors, and the reach figures read from Facebook.
+    pub fn reports(&self) -> Reports<'_> {
+        Reports { store: self }
     }
 
     pub fn settings(&self) -> Result<Settings> {

@@ -95,6 +95,9 @@ pub struct GraphOptions {
     pub extra_pages: Vec<ManagedPage>,
     /// Followers of the Page before anything was published (insights `page_follows`).
     pub followers_base: u64,
+    /// Metrics that answer `(#100)` as removed ones do, beyond the ones Meta removed so far: a
+    /// test (or the sandbox) plays the next removal.
+    pub removed_metrics: Vec<String>,
     /// The chunk size the video upload session asks for (`end_offset - start_offset`).
     pub video_chunk_bytes: u64,
     /// An upload session not finished within this many seconds times out (1363030).
@@ -130,6 +133,7 @@ impl Default for GraphOptions {
                 tasks: vec!["ANALYZE".into()],
             }],
             followers_base: 1000,
+            removed_metrics: Vec::new(),
             video_chunk_bytes: 4 * 1024 * 1024,
             video_session_ttl_secs: 2 * 3600,
             max_video_bytes: 10 * 1024 * 1024 * 1024,

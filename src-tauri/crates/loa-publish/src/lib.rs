@@ -15,6 +15,8 @@
 //!   warning each time a process starts using it. Never in the database.
 //! - [`service`]: the worker on its own thread with what the officer's actions need of it — the
 //!   one publishing service the desktop app and `loa sync` both start;
+//! - [`reach`]: a report's figures with the reach measures, and "refresh reach" (Facebook
+//!   insights stored in the profile as they are read);
 //! - [`ops`]: saving a channel with its secrets (the rule for blank and moved secrets), testing a
 //!   connection. Queueing is the core's (`store.publishing().queue`).
 //!
@@ -32,6 +34,7 @@ pub mod deps;
 pub mod events;
 mod link;
 pub mod ops;
+pub mod reach;
 pub mod service;
 pub mod worker;
 

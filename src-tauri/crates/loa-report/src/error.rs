@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+#[cfg(feature = "pdf")]
 use loa_render::RenderError;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -17,6 +18,7 @@ pub enum ReportError {
     #[error("the period is {days} days long, more than {max}")]
     PeriodTooLong { days: i64, max: i64 },
     /// Typst could not lay out the report (a bug in the layout, not in the officer's data).
+    #[cfg(feature = "pdf")]
     #[error("cannot render the report: {0}")]
     Render(#[from] RenderError),
     /// The workbook could not be written.
@@ -38,6 +40,7 @@ impl ReportError {
             ReportError::BadPeriod { .. } => "bad_period",
             ReportError::PeriodReversed { .. } => "period_reversed",
             ReportError::PeriodTooLong { .. } => "period_too_long",
+            #[cfg(feature = "pdf")]
             ReportError::Render(_) => "render",
             ReportError::Xlsx { .. } => "xlsx",
         }
@@ -57,6 +60,7 @@ impl ReportError {
             ReportError::PeriodTooLong { days, max } => {
                 vec![("days", days.to_string()), ("max", max.to_string())]
             }
+            #[cfg(feature = "pdf")]
             ReportError::Render(e) => vec![("detail", e.to_string())],
             ReportError::Xlsx { detail } => vec![("detail", detail.clone())],
         };

@@ -46,6 +46,7 @@ impl Letterhead {
         }
     }
 
+    #[cfg(feature = "pdf")]
     pub(crate) fn place(&self) -> &str {
         if self.place.trim().is_empty() {
             &self.commune
@@ -73,14 +74,17 @@ impl Letterhead {
         ]
     }
 
+    #[cfg(feature = "pdf")]
     pub(crate) fn signer_authority(&self, l: &Labels) -> String {
         or_label(&self.signer_authority, l, "report-signer-authority").to_uppercase()
     }
 
+    #[cfg(feature = "pdf")]
     pub(crate) fn signer_title(&self, l: &Labels) -> String {
         or_label(&self.signer_title, l, "report-signer-title").to_uppercase()
     }
 
+    #[cfg(feature = "pdf")]
     /// The recipients as the document lists them: "- …;" and the last one ending with ".".
     pub(crate) fn recipient_lines(&self, l: &Labels) -> Vec<String> {
         let given: Vec<String> = self
@@ -106,6 +110,7 @@ impl Letterhead {
     }
 }
 
+#[cfg(feature = "pdf")]
 fn or_label(value: &str, l: &Labels, id: &str) -> String {
     if value.trim().is_empty() {
         l.get(id)

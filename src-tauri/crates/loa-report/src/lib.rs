@@ -20,6 +20,7 @@ pub mod error;
 pub mod input;
 pub mod labels;
 pub mod letterhead;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod period;
 pub mod report;
@@ -32,8 +33,10 @@ pub use input::{
 };
 pub use labels::Labels;
 pub use letterhead::Letterhead;
+#[cfg(feature = "pdf")]
 pub use loa_render::Renderer;
 pub use loa_templates::Lang;
+#[cfg(feature = "pdf")]
 pub use pdf::{pages_png, pdf};
 pub use period::{Period, PeriodJson, PeriodKind};
 pub use report::{

@@ -283,8 +283,12 @@ pub(super) fn read(
         return invalid_metric(s);
     }
     let known: &[&str] = if is_page { PAGE_METRICS } else { POST_METRICS };
-    // One removed or unknown metric fails the whole request.
-    if metrics.iter().any(|m| !known.contains(&m.as_str())) {
+    // One removed or unknown metric fails the whole request (also those a test removes, as
+    // Meta keeps removing more).
+    if metrics
+        .iter()
+        .any(|m| !known.contains(&m.as_str()) || s.opts.removed_metrics.contains(m))
+    {
         return invalid_metric(s);
     }
     if let Some(p) = post {
