@@ -255,7 +255,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 48] = [
+    pub const ALL: [ErrorCode; 49] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
