@@ -24,6 +24,7 @@ pub mod facebook;
 pub mod folder;
 mod http;
 mod limits;
+pub mod login;
 mod text;
 pub mod wordpress;
 pub mod zalo;

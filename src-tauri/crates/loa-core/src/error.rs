@@ -139,6 +139,14 @@ pub enum LoaError {
         code: String,
         message: String,
     },
+    /// Signing in to connect a Page or an OA connected nothing; the reason has its own sentence.
+    #[error("connecting {platform} failed: {}", reason.as_str())]
+    Connect {
+        platform: ChannelKind,
+        reason: crate::ConnectFailure,
+        /// The page the officer chose, for [`crate::ConnectFailure::CannotPublish`].
+        page: Option<String>,
+    },
     /// A template pack or the data for a template was refused; the inner error names the file
     /// or the field (`template-error-<code>` in `templates.ftl`).
     #[error(transparent)]
@@ -218,12 +226,13 @@ pub enum ErrorCode {
     TemplateIdTaken,
     TemplateBuiltin,
     Render,
+    Connect,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 44] = [
+    pub const ALL: [ErrorCode; 45] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -267,6 +276,7 @@ impl ErrorCode {
         ErrorCode::TemplateIdTaken,
         ErrorCode::TemplateBuiltin,
         ErrorCode::Render,
+        ErrorCode::Connect,
         ErrorCode::Internal,
     ];
 
@@ -316,6 +326,7 @@ impl ErrorCode {
             ErrorCode::TemplateIdTaken => "error-template-id-taken",
             ErrorCode::TemplateBuiltin => "error-template-builtin",
             ErrorCode::Render => "error-render",
+            ErrorCode::Connect => "error-connect",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -371,6 +382,7 @@ impl LoaError {
             LoaError::TemplateIdTaken { .. } => ErrorCode::TemplateIdTaken,
             LoaError::TemplateBuiltin { .. } => ErrorCode::TemplateBuiltin,
             LoaError::Render { .. } => ErrorCode::Render,
+            LoaError::Connect { .. } => ErrorCode::Connect,
         }
     }
 
@@ -492,6 +504,12 @@ impl LoaError {
                 }
                 put("code", code.clone());
             }
+            LoaError::Connect { platform, page, .. } => {
+                put("platform", platform.as_str().to_owned());
+                if let Some(page) = page {
+                    put("page", page.clone());
+                }
+            }
         }
         a
     }
@@ -502,6 +520,7 @@ impl LoaError {
         match self {
             LoaError::Template(e) => e.message_id(),
             LoaError::Render { message_id, .. } => message_id.clone(),
+            LoaError::Connect { reason, .. } => reason.message_id(),
             other => other.code().message_id().to_owned(),
         }
     }

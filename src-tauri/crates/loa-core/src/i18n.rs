@@ -18,9 +18,10 @@ pub const CORE_FILES: &[&str] = &[
     "publish.ftl",
     "channels.ftl",
     "templates.ftl",
+    "connect.ftl",
 ];
 
-fn sources(lang: Lang) -> [&'static str; 7] {
+fn sources(lang: Lang) -> [&'static str; 8] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
@@ -30,6 +31,7 @@ fn sources(lang: Lang) -> [&'static str; 7] {
             include_str!("../../../../locales/vi/publish.ftl"),
             include_str!("../../../../locales/vi/channels.ftl"),
             include_str!("../../../../locales/vi/templates.ftl"),
+            include_str!("../../../../locales/vi/connect.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
@@ -39,6 +41,7 @@ fn sources(lang: Lang) -> [&'static str; 7] {
             include_str!("../../../../locales/en/publish.ftl"),
             include_str!("../../../../locales/en/channels.ftl"),
             include_str!("../../../../locales/en/templates.ftl"),
+            include_str!("../../../../locales/en/connect.ftl"),
         ],
     }
 }

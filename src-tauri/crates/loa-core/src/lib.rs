@@ -54,8 +54,9 @@ pub use media::{
     WatermarkSettings,
 };
 pub use publishing::{
-    ChannelHold, ChannelInfo, ChannelStatus, LeaseOutcome, NewChannel, OutboxAction, OutboxCounts,
-    OutboxError, OutboxItem, OutboxMedia, OutboxPort, OutboxState, Transition,
+    ChannelHold, ChannelInfo, ChannelStatus, ConnectFailure, FacebookApp, LeaseOutcome, NewChannel,
+    OutboxAction, OutboxCounts, OutboxError, OutboxItem, OutboxMedia, OutboxPort, OutboxState,
+    Transition, ZaloApp,
 };
 pub use settings::Settings;
 pub use store::Store;

@@ -15,6 +15,8 @@
 //!   warning each time a process starts using it. Never in the database.
 //! - [`service`]: the worker on its own thread with what the officer's actions need of it — the
 //!   one publishing service the desktop app and `loa sync` both start;
+//! - [`connect`]: connecting a Page or an OA by signing in on the platform's own page (PKCE,
+//!   the code exchange, the Page list), the tokens going straight to the keyring;
 //! - [`ops`]: saving a channel with its secrets (the rule for blank and moved secrets), testing a
 //!   connection. Queueing is the core's (`store.publishing().queue`).
 //!
@@ -25,6 +27,7 @@
 //! day of outages offline in milliseconds. This crate knows nothing of Tauri or the terminal.
 
 pub mod backoff;
+pub mod connect;
 pub mod convert;
 pub mod credentials;
 pub mod decide;
@@ -36,6 +39,7 @@ pub mod service;
 pub mod worker;
 
 pub use backoff::{Backoff, Rng, SystemRng};
+pub use connect::{LoginWindow, Logins, PageChoice, ZaloConnect};
 pub use credentials::{Backend, CredentialStore, FileStore, KeyringStore, MemoryStore};
 pub use decide::Policy;
 pub use deps::{ChannelFactory, ClockSleeper, PlatformChannels, RealSleeper, Signal, Sleeper};
