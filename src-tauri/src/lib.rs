@@ -1,10 +1,11 @@
 //! The Loa desktop shell: opens the profile, registers the commands and starts the window.
 //! Adapters only: logic lives in `loa-core` (by feature), `loa-publish` (the publishing service,
-//! started from setup to exit) and `loa-render`; the commands in [`commands`], [`publish`] and
-//! [`templates`] translate arguments and errors, run slow work through one `blocking` helper and
+//! started from setup to exit) and `loa-render`; the commands in [`commands`], [`publish`],
+//! [`connect`] (signing in, in a login window of its own) and [`templates`] translate arguments and errors, run slow work through one `blocking` helper and
 //! send bytes as one raw-bytes type.
 
 pub mod commands;
+pub mod connect;
 pub mod publish;
 pub mod templates;
 

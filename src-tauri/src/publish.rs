@@ -34,6 +34,8 @@ type Ready = Result<Arc<PublishingService>, IpcError>;
 #[derive(Debug, Default)]
 pub struct Publishing {
     ready: Arc<OnceLock<Ready>>,
+    /// Sign-ins under way (connecting a Page or an OA, see [`crate::connect`]).
+    logins: Arc<loa_publish::Logins>,
 }
 
 impl Publishing {
@@ -66,8 +68,13 @@ impl Publishing {
         }
     }
 
+    /// The sign-ins under way.
+    pub fn logins(&self) -> &Arc<loa_publish::Logins> {
+        &self.logins
+    }
+
     /// The running service, waiting (off the async threads) for it to have started.
-    async fn service(&self) -> Res<Arc<PublishingService>> {
+    pub(crate) async fn service(&self) -> Res<Arc<PublishingService>> {
         if let Some(r) = self.ready.get() {
             return r.clone();
         }

@@ -8,6 +8,7 @@ import { LANGS, STATUSES, TOPICS, langMessageId, statusMessageId, topicMessageId
 import { UNEXPECTED_ERROR_ID } from "../shared/errors";
 import { POSITIONS, PRESETS, positionMessageId, presetMessageId } from "../media/media.svelte";
 import { CHANNEL_KINDS, COMPUTED_MESSAGE_IDS } from "../publish/publish";
+import { ZALO_PICTURE_IDS } from "../publish/connect";
 import { CATEGORIES, TEMPLATE_SIZES, categoryMessageId, sizeMessageId } from "../templates/template-form";
 
 // The whole UI (every feature folder), not only the shell's.
@@ -80,6 +81,7 @@ describe("Fluent message ids", () => {
         "ui-media-preview-only",
         "ui-publish-preview-only",
         ...COMPUTED_MESSAGE_IDS,
+        ...ZALO_PICTURE_IDS,
         ...["online", "offline", "partial", "none"].map((s) => `ui-online-${s}`),
         ...CHANNEL_KINDS.map((k) => `ui-channel-name-placeholder-${k}`),
       ];
@@ -87,7 +89,7 @@ describe("Fluent message ids", () => {
     });
   }
 
-  for (const file of ["ui.ftl", "ui-publish.ftl", "ui-templates.ftl"]) {
+  for (const file of ["ui.ftl", "ui-publish.ftl", "ui-templates.ftl", "ui-connect.ftl"]) {
     it(`${file} defines the same ids in Vietnamese and English`, () => {
       const vi = messageIds("vi", file);
       const en = messageIds("en", file);
