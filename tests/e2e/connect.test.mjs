@@ -7,11 +7,10 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
-import { SKIP, appPath, messages, sleep, withArtifacts } from "./harness.mjs";
+import { SKIP, appPath, freePort, messages, sleep, withArtifacts } from "./harness.mjs";
 import { newDraft, typeInto, useDriver, waitSaved } from "./ui.mjs";
 
 // The app and `loa sandbox` keep secrets in <profile>/credentials.json (no keyring in a test
@@ -26,17 +25,6 @@ const vi = messages("vi");
 
 function cliPath() {
   return process.env.LOA_CLI_BIN || join(dirname(appPath()), "loa");
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** `loa sandbox`: resolves once it says the practice profile signs in to the emulators. */

@@ -136,7 +136,7 @@ fn same_address(a: &str, b: &str) -> bool {
 }
 
 /// `a=1&b=x%20y#c=2` → pairs, decoded (`+` is a space), query and fragment together.
-fn parse_pairs(s: &str) -> Vec<(String, String)> {
+pub(crate) fn parse_pairs(s: &str) -> Vec<(String, String)> {
     s.split(['&', '#'])
         .filter(|p| !p.is_empty())
         .map(|p| {

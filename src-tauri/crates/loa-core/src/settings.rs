@@ -14,14 +14,27 @@ pub struct Settings {
 
 const KEY_LANG: &str = "ui.lang";
 
+/// One value of the settings table, `None` when never set (every feature's settings go here).
+pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// Sets one value of the settings table.
+pub(crate) fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
 pub(crate) fn load(conn: &Connection) -> Result<Settings> {
-    let lang: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [KEY_LANG],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let lang = get(conn, KEY_LANG)?;
     Ok(Settings {
         // An unreadable value (written by hand, say) falls back to Vietnamese rather than failing.
         lang: lang.and_then(|l| l.parse().ok()).unwrap_or_default(),
@@ -29,10 +42,5 @@ pub(crate) fn load(conn: &Connection) -> Result<Settings> {
 }
 
 pub(crate) fn set_lang(conn: &Connection, lang: Lang) -> Result<()> {
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![KEY_LANG, lang.as_str()],
-    )?;
-    Ok(())
+    put(conn, KEY_LANG, lang.as_str())
 }

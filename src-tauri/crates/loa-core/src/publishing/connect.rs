@@ -7,7 +7,7 @@
 //! province registered on developers.zalo.me, with its "Official Account Callback Url" on a
 //! verified domain; Loa keeps the app id and the callback so a reconnect asks for nothing again.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::Publishing;
@@ -139,21 +139,11 @@ const ZALO_CALLBACK: &str = "connect.zalo.callback_url";
 const ZALO_API: &str = "connect.zalo.api_url";
 
 fn value(conn: &Connection, key: &str) -> Result<String> {
-    Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get::<_, String>(0)
-        })
-        .optional()?
-        .unwrap_or_default())
+    Ok(crate::settings::get(conn, key)?.unwrap_or_default())
 }
 
 fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, value.trim()],
-    )?;
-    Ok(())
+    crate::settings::put(conn, key, value.trim())
 }
 
 impl Publishing<'_> {
