@@ -729,6 +729,12 @@ export type TemplateManifest = {
 	id: string,
 	version: number,
 	category: TemplateCategory,
+	/**
+	 *  What a post made from it is about, as Loa's drafts name it (`weather_disaster`,
+	 *  `security_scam`, …): a category such as "warning" covers both storms and scams. Absent
+	 *  or unknown to the app: the category decides.
+	 */
+	topic?: string | null,
 	name: Localized,
 	description?: Localized | null,
 	sizes: TemplateSize[],
