@@ -9,7 +9,7 @@ import { UNEXPECTED_ERROR_ID } from "../shared/errors";
 import { POSITIONS, PRESETS, positionMessageId, presetMessageId } from "../media/media.svelte";
 import { CHANNEL_KINDS, COMPUTED_MESSAGE_IDS } from "../publish/publish";
 import { ZALO_PICTURE_IDS } from "../publish/connect";
-import { CATEGORIES, TEMPLATE_SIZES, categoryMessageId, sizeMessageId } from "../templates/template-form";
+import { CATEGORIES, REFUSAL_MESSAGE_IDS, TEMPLATE_SIZES, categoryMessageId, sizeMessageId } from "../templates/template-form";
 
 // The whole UI (every feature folder), not only the shell's.
 const srcDir = fileURLToPath(new URL("..", import.meta.url));
@@ -82,6 +82,7 @@ describe("Fluent message ids", () => {
         "ui-publish-preview-only",
         ...COMPUTED_MESSAGE_IDS,
         ...ZALO_PICTURE_IDS,
+        ...REFUSAL_MESSAGE_IDS,
         ...["online", "offline", "partial", "none"].map((s) => `ui-online-${s}`),
         ...CHANNEL_KINDS.map((k) => `ui-channel-name-placeholder-${k}`),
       ];
