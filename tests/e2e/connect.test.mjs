@@ -2,7 +2,9 @@
 // starts the emulated Facebook and points a practice profile at it; the app opens on that profile,
 // "Kết nối với Facebook" opens Facebook's (emulated) Login dialog in a window of its own, the
 // officer presses "Continue" there, picks the commune's Page in the main window, and a post written
-// in the editor reaches that Page with the token Loa obtained — nothing pasted anywhere.
+// in the editor reaches that Page with the token Loa obtained — nothing pasted anywhere. Zalo: the
+// guided screen, prefilled with the profile's app, opens the emulated OAuth v4 permission page;
+// "Cho phép" connects the OA, whose tokens then pass "test connection".
 // Prerequisites: as publish.test.mjs, plus the `loa` binary beside the app (or $LOA_CLI_BIN).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -130,6 +132,63 @@ describe("connecting a Facebook Page by signing in", { skip: SKIP }, () => {
             posts.some((p) => p.message === `${title}\n\n${body}`.normalize("NFC")),
             `the post is on the emulated Page: ${JSON.stringify(posts)}`,
           );
+        } finally {
+          await stopSandbox(sandbox);
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+  );
+
+  it(
+    "connects a Zalo OA from the guided screen through the emulated permission page",
+    { timeout: TEST_TIMEOUT },
+    (t) =>
+      withArtifacts("connect-zalo", async (ctx) => {
+        const dir = mkdtempSync(join(tmpdir(), "loa-e2e-sandbox-"));
+        const ports = [await freePort(), await freePort(), await freePort()];
+        const sandbox = await startSandbox(dir, ports);
+        try {
+          const config = JSON.parse(readFileSync(join(dir, "sandbox.json"), "utf8"));
+          const secretKey = readFileSync(join(dir, "zalo-secret-key.txt"), "utf8").trim();
+          const s = await driver.open(ctx, join(dir, "profile"));
+          const main = await currentHandle(s);
+          await (await s.byTestId("nav-queue")).click();
+          await (await s.waitForTestId("channel-connect-zalo")).click();
+          await s.waitForTestId("connect-zalo");
+          // The app the profile was told about fills the guided screen; the key is typed.
+          await s.waitFor(async () => (await (await s.byTestId("connect-zalo-app-id")).property("value")) === config.zalo.app_id, {
+            message: "the Zalo app id from the profile",
+          });
+          assert.equal(await (await s.byTestId("connect-zalo-callback-url")).property("value"), config.zalo.callback_url);
+          const save = await s.byTestId("channel-connect-zalo-save");
+          assert.equal(await save.property("disabled"), true, "nothing to connect with yet");
+          const name = "Zalo OA xã Nà Hẩu";
+          await typeInto(t, s, await s.byTestId("connect-zalo-name"), name);
+          await typeInto(t, s, await s.byTestId("connect-zalo-secret-key"), secretKey);
+          await s.waitFor(async () => !(await save.property("disabled")), { message: "“Kết nối” enabled" });
+          await save.click();
+          await s.waitForTestId("connect-waiting");
+
+          // Zalo's permission page in a window of its own; "Cho phép" sends it to the callback.
+          const login = await s.waitFor(async () => (await handles(s)).find((h) => h !== main), {
+            message: "the Zalo permission window",
+            timeoutMs: 20_000,
+          });
+          await switchTo(s, login);
+          const allow = await s.waitFor(async () => (await s.findElements("#allow"))[0], { message: "Zalo's allow button", timeoutMs: 20_000 });
+          await allow.click();
+          await s.waitFor(async () => !(await handles(s)).includes(login), { message: "the permission window to close", timeoutMs: 20_000 });
+          await switchTo(s, main);
+          const done = await s.waitForTestId("connect-done", "", { timeoutMs: 20_000 });
+          assert.equal((await done.text()).trim(), vi("ui-connect-zalo-done", { channel: name }));
+          const item = await s.waitForTestId("channel-item", '[data-kind="zalo"]');
+          const channelId = await item.attribute("data-channel-id");
+          const inItem = (id) => s.findElement(`[data-testid="channel-item"][data-channel-id="${channelId}"] [data-testid="${id}"]`);
+          assert.equal(await (await inItem("channel-secret")).text(), vi("ui-channel-secret-saved-short"));
+          // The tokens Loa obtained answer the OA API.
+          await (await inItem("channel-test")).click();
+          const result = await s.waitForTestId("channel-test-result", "", { timeoutMs: 30_000 });
+          assert.equal(await result.attribute("data-ok"), "true", await result.text());
         } finally {
           await stopSandbox(sandbox);
           rmSync(dir, { recursive: true, force: true });
