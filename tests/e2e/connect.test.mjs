@@ -8,7 +8,7 @@
 // Prerequisites: as publish.test.mjs, plus the `loa` binary beside the app (or $LOA_CLI_BIN).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
@@ -21,6 +21,19 @@ process.env.LOA_CREDENTIALS = "file";
 process.env.LOA_SYNC_TIME_SCALE = "0.05";
 
 const TEST_TIMEOUT = 300_000;
+const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
+
+/** Keeps a picture of the window for a person to look at. A picture is no check: a driver that
+ * cannot take one (WebKitWebDriver sometimes does not answer) is reported, not a failure. */
+async function shot(t, s, name) {
+  const path = join(SCREENSHOT_DIR, `loa-${name}.png`);
+  try {
+    writeFileSync(path, await s.screenshot({ timeoutMs: 10_000 }));
+    t.diagnostic(`screenshot: ${path}`);
+  } catch (e) {
+    t.diagnostic(`no screenshot ${name}: ${e.message}`);
+  }
+}
 const PAGE_ID = "1001";
 const PAGE_NAME = "UBND xã Nà Hẩu";
 const vi = messages("vi");
@@ -161,11 +174,26 @@ describe("connecting a Facebook Page by signing in", { skip: SKIP }, () => {
           });
           assert.equal(await (await s.byTestId("connect-zalo-callback-url")).property("value"), config.zalo.callback_url);
           const save = await s.byTestId("channel-connect-zalo-save");
+          // "Kết nối" is in view at the window's size, without scrolling to it.
+          assert.equal(
+            await s.executeScript(
+              `const r = document.querySelector('[data-testid="channel-connect-zalo-save"]').getBoundingClientRect();
+               return r.top >= 0 && r.bottom <= window.innerHeight;`,
+            ),
+            true,
+            "the connect button is in view",
+          );
           assert.equal(await save.property("disabled"), true, "nothing to connect with yet");
           const name = "Zalo OA xã Nà Hẩu";
-          await typeInto(t, s, await s.byTestId("connect-zalo-name"), name);
-          await typeInto(t, s, await s.byTestId("connect-zalo-secret-key"), secretKey);
+          // An officer scrolls the field to the middle; the driver would leave it under the footer.
+          const centred = async (id) => {
+            await s.executeScript(`document.querySelector('[data-testid="${id}"]').scrollIntoView({ block: "center" });`);
+            return s.byTestId(id);
+          };
+          await typeInto(t, s, await centred("connect-zalo-name"), name);
+          await typeInto(t, s, await centred("connect-zalo-secret-key"), secretKey);
           await s.waitFor(async () => !(await save.property("disabled")), { message: "“Kết nối” enabled" });
+          await shot(t, s, "connect-zalo");
           await save.click();
           await s.waitForTestId("connect-waiting");
 
