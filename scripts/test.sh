@@ -22,8 +22,8 @@ step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --features custom-protocol -- -D warnings
 step "cargo test"
 cargo test --workspace --features custom-protocol
-step "cargo build (app and loa-sandbox for the end-to-end tests)"
-cargo build -p loa-app -p loa-emulators --features loa-app/custom-protocol
+step "cargo build (app, loa and loa-sandbox for the end-to-end tests)"
+cargo build -p loa-app -p loa-cli -p loa-emulators --features loa-app/custom-protocol
 cd "$LOA_ROOT"
 
 step "UI type check and unit tests"

@@ -1,7 +1,7 @@
 //! Declares Loa's own commands so that each needs an explicit permission in `capabilities/`:
 //! a command not listed there cannot be called from the page.
 
-/// Every command of `src/commands.rs`, `src/publish.rs`, `src/templates.rs`, `src/profile.rs` and `src/backup.rs`; `commands::tests`
+/// Every command of `src/commands.rs`, `src/publish.rs`, `src/connect.rs`, `src/templates.rs`, `src/reports.rs`, `src/profile.rs` and `src/backup.rs`; `commands::tests`
 /// checks the lists agree.
 const COMMANDS: &[&str] = &[
     "app_ready",
@@ -48,6 +48,12 @@ const COMMANDS: &[&str] = &[
     "set_outbox_paused",
     "publish_status",
     "platform_defaults",
+    "connect_facebook",
+    "connect_facebook_page",
+    "connect_zalo",
+    "connect_settings",
+    "save_facebook_app",
+    "cancel_connect",
     "list_templates",
     "template_sample",
     "template_thumbnail",

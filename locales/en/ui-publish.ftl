@@ -72,7 +72,7 @@ ui-error-missing-credentials = The channel “{ $channel }” has no access toke
 ## Channels
 
 ui-channel-heading = Channels
-ui-channel-add = Add channel
+ui-channel-add = Add another channel…
 ui-channel-add-heading = Add a channel
 ui-channel-edit-heading = Edit “{ $name }”
 ui-channel-empty = No channels yet. Add a Facebook Page, a Zalo OA, the commune website or a folder (USB).

@@ -49,7 +49,7 @@ ui-templates-image-library-close = Close
 ui-templates-image-library-photo = Library photo { $id }
 ui-templates-qr-placeholder = https://…
 ui-templates-choice-empty = — Choose —
-ui-templates-reset = Restore the sample content
+ui-templates-reset = Clear what I typed
 
 ## Preview
 
@@ -77,3 +77,8 @@ ui-templates-use = Create draft
 ui-templates-using = Creating the draft…
 ui-templates-use-note = Loa draws the image at the chosen size, adds it to the photo library and attaches it to a new draft.
 ui-templates-fix-first = Fix the field marked in red before creating the draft.
+ui-templates-sample = Example: { $value }
+ui-templates-preview-sample-note = Required fields still blank show the example (the grey text in the field). The draft is made only once you have filled in the real information.
+ui-templates-refuse-empty = No draft yet: “{ $field }” is empty. Fill it in.
+ui-templates-refuse-sample = No draft yet: “{ $field }” is still the example. Type the commune's real information.
+ui-templates-refuse-past = No draft yet: “{ $field }” is a time already past. Choose a date and time to come (the issue time is today).

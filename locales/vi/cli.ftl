@@ -29,3 +29,4 @@ cli-severity-block = CHẶN
 cli-severity-warn = LƯU Ý
 cli-override-recorded = Đã ghi lý do cho { $code } của bản nháp số { $id }.
 cli-sandbox-missing = Không tìm thấy chương trình thử nghiệm { $path }. Hãy dựng nó bằng: cargo build -p loa-emulators --bin loa-sandbox
+cli-sandbox-profile-ready = Hồ sơ thử { $profile } đã trỏ tới Facebook và Zalo giả lập. Mở Loa bằng “loa-app --data-dir { $profile }”, rồi bấm “Kết nối với Facebook” để đăng nhập thử.

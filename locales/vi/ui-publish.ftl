@@ -66,7 +66,7 @@ ui-error-missing-credentials = Kênh “{ $channel }” chưa có mã truy cập
 ## Kênh đăng
 
 ui-channel-heading = Kênh đăng
-ui-channel-add = Thêm kênh
+ui-channel-add = Thêm kênh khác…
 ui-channel-add-heading = Thêm kênh đăng
 ui-channel-edit-heading = Sửa kênh “{ $name }”
 ui-channel-empty = Chưa có kênh nào. Thêm Trang Facebook, Zalo OA, trang thông tin điện tử của xã hoặc một thư mục (USB).

@@ -43,7 +43,7 @@ ui-templates-image-library-close = Đóng
 ui-templates-image-library-photo = Ảnh thư viện số { $id }
 ui-templates-qr-placeholder = https://…
 ui-templates-choice-empty = — Chọn —
-ui-templates-reset = Điền lại nội dung mẫu
+ui-templates-reset = Xóa nội dung đã nhập
 
 ## Ảnh xem trước
 
@@ -71,3 +71,8 @@ ui-templates-use = Tạo bản nháp
 ui-templates-using = Đang tạo bản nháp…
 ui-templates-use-note = Loa vẽ ảnh cỡ đã chọn, đưa vào thư viện ảnh và gắn vào bản nháp mới.
 ui-templates-fix-first = Hãy sửa ô đang báo lỗi trước khi tạo bản nháp.
+ui-templates-sample = Ví dụ: { $value }
+ui-templates-preview-sample-note = Ô bắt buộc còn trống đang hiện nội dung ví dụ (chữ xám trong ô). Bản nháp chỉ được tạo khi bạn đã điền thông tin thật.
+ui-templates-refuse-empty = Chưa tạo bản nháp: ô “{ $field }” còn trống. Hãy điền ô này.
+ui-templates-refuse-sample = Chưa tạo bản nháp: ô “{ $field }” vẫn là nội dung ví dụ. Hãy nhập thông tin thật của xã.
+ui-templates-refuse-past = Chưa tạo bản nháp: ô “{ $field }” là thời điểm đã qua. Hãy chọn ngày giờ sắp tới (thời điểm phát hành là hôm nay).

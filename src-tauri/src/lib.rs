@@ -1,12 +1,13 @@
 //! The Loa desktop shell: opens the profile, registers the commands and starts the window.
 //! Adapters only: logic lives in `loa-core` (by feature), `loa-publish` (the publishing service,
-//! started from setup to exit) and `loa-render`; the commands in [`commands`], [`publish`] and
-//! [`templates`], [`reports`] translate arguments and errors, run slow work through one `blocking` helper and
+//! started from setup to exit) and `loa-render`; the commands in [`commands`], [`publish`],
+//! [`connect`] (signing in, in a login window of its own), [`templates`] and [`reports`] translate arguments and errors, run slow work through one `blocking` helper and
 //! send bytes as one raw-bytes type.
 
 pub mod backup;
 pub mod commands;
 pub mod profile;
+pub mod connect;
 pub mod publish;
 pub mod reports;
 pub mod templates;

@@ -34,6 +34,8 @@ type Ready = Result<Arc<PublishingService>, IpcError>;
 #[derive(Debug, Default)]
 pub struct Publishing {
     ready: Arc<OnceLock<Ready>>,
+    /// Sign-ins under way (connecting a Page or an OA, see [`crate::connect`]).
+    logins: Arc<loa_publish::Logins>,
 }
 
 impl Publishing {
@@ -64,6 +66,11 @@ impl Publishing {
         if let Some(Ok(service)) = self.ready.get() {
             service.stop(Duration::from_secs(2));
         }
+    }
+
+    /// The sign-ins under way.
+    pub fn logins(&self) -> &Arc<loa_publish::Logins> {
+        &self.logins
     }
 
     /// The running service, waiting (off the async threads) for it to have started.

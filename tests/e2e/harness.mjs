@@ -5,6 +5,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, homedir } from "node:os";
 import { basename, delimiter, dirname, join, resolve } from "node:path";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { WebDriverClient } from "./webdriver.mjs";
@@ -349,4 +350,16 @@ export function messages(lang) {
     if (!m || !m.value) throw new Error(`message ${id} missing in locales/${lang}`);
     return bundle.formatPattern(m.value, args ?? null);
   };
+}
+
+/** A loopback port nobody listens on now (for the emulators a test starts). */
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 }

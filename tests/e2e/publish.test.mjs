@@ -8,11 +8,11 @@
 // reported as skipped, with the reason (and fails with LOA_REQUIRE_TESTDATA=1); the other parts run.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
-import { PHOTOS, SKIP, appPath, hasTestdata, messages, sleep, withArtifacts } from "./harness.mjs";
+import { PHOTOS, SKIP, appPath, freePort, hasTestdata, messages, sleep, withArtifacts } from "./harness.mjs";
 import { currentDraftId, invoke, newDraft, screenshot, typeInto, useDriver, waitSaved } from "./ui.mjs";
 
 // The app's worker inherits these through tauri-driver: secrets in <profile>/credentials.json (no
@@ -26,17 +26,6 @@ const PAGE_NAME = "UBND xã Nà Hẩu";
 
 function sandboxPath() {
   return process.env.LOA_SANDBOX_BIN || join(dirname(appPath()), "loa-sandbox");
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts `loa-sandbox` on the given ports; resolves once it prints its instructions. */

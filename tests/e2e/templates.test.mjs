@@ -1,6 +1,7 @@
 // End-to-end test of the template screen in the real Loa window: the gallery (search without
-// diacritics), the form of a template with its live preview, a field error, the size selector, and
-// "create draft" (the caption as the draft's text, the rendered image attached).
+// diacritics), the form of a template (empty, the sample as placeholders) with its live preview,
+// the refusals of "create draft" (a blank field, the sample's text, a past date), the size selector,
+// and "create draft" (the caption as the draft's text, the rendered image attached, the topic).
 // Same prerequisites as app.test.mjs (tauri-driver, WebKitWebDriver, an X display, the built app).
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
@@ -121,7 +122,9 @@ describe("Templates (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeo
         { message: "health templates only" },
       );
 
-      // Open the vaccination schedule: the sample fills the form and is drawn at once.
+      // Open the vaccination schedule: the form opens empty, the sample only as grey placeholders
+      // (and in the first preview, for the required fields still blank).
+      const sample = await invoke(s, "template_sample", { id: "vaccination", lang: "vi" });
       await (await s.byTestId("template-card", '[data-template-id="vaccination"]')).click();
       await s.waitForTestId("template-editor");
       const first = await s.waitFor(() => preview(s), { message: "the first preview", timeoutMs: 60_000 });
@@ -129,19 +132,36 @@ describe("Templates (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeo
       assert.equal(first.width, 1080);
       assert.equal(first.height, 1350);
       for (const key of ["title", "date", "start", "bring", "who"]) await s.byTestId(`template-field-${key}`);
+      const title = await s.byTestId("template-field-title");
+      assert.equal(await title.property("value"), "", "the title opens empty");
+      assert.equal(await title.attribute("placeholder"), sample.title, "the sample is the placeholder");
+      const commune = await s.byTestId("template-field-commune");
+      assert.equal(await commune.property("value"), "", "no sample commune in the form");
+      const datePlaceholder = await s.byTestId("template-field-placeholder", '[data-field="date"]');
+      assert.equal(await datePlaceholder.text(), vi("ui-templates-sample", { value: "Thứ Ba, 29/7/2025" }));
+      await s.byTestId("template-preview-sample-note");
+
+      // "Create draft" with nothing typed: refused, naming the first required field.
+      const use = await s.byTestId("template-use");
+      await use.click();
+      const refused = await s.waitForTestId("template-refused");
+      assert.equal(await refused.text(), vi("ui-templates-refuse-empty", { field: "Đơn vị phát hành" }));
+      assert.equal(await (await s.byTestId("template-field-error", '[data-field="commune"]')).text(), await refused.text());
 
       // Editing a field draws again.
-      const title = await s.byTestId("template-field-title");
-      await appendTo(title, " đợt 2");
+      await typeInto(t, s, title, "Tiêm vắc xin Sởi – Rubella đợt 2");
       const edited = await nextPreview(s, first, "a new preview after editing the title");
       assert.notEqual(edited.hash, first.hash, "the preview's pixels changed");
       const caption = await (await s.byTestId("template-caption")).text();
       assert.match(caption, /đợt 2/, "the caption follows the title");
+      assert.equal((await s.findElements('[data-testid="template-refused"]')).length, 0, "an edit clears the refusal");
 
       // Warm renders while typing: a few more edits, each drawn after the typing pauses.
       const times = [];
       let last = edited;
       const place = await s.byTestId("template-field-place");
+      await typeInto(t, s, place, "Nhà văn hóa thôn Bản Xèo");
+      last = await nextPreview(s, last, "a preview after typing the place");
       for (const word of [" A", " B", " C"]) {
         await appendTo(place, word);
         last = await nextPreview(s, last, `a preview after typing ${word.trim()}`);
@@ -149,23 +169,42 @@ describe("Templates (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeo
       }
       t.diagnostic(`warm render times (ms): ${times.join(", ")}; core total of the last: ${last.totalMs} ms`);
 
-      // A required field left empty: its error is shown next to it, in Vietnamese.
+      // The other required fields, one of them the sample's text word for word.
+      await typeInto(t, s, commune, "UBND xã Bản Xèo");
+      await typeInto(t, s, await s.byTestId("template-field-vaccine"), "Sởi – Rubella (MR)");
+      await typeInto(t, s, await s.byTestId("template-field-who"), "Trẻ từ 1 đến 5 tuổi ở thôn Bản Xèo");
+      await typeInto(t, s, await s.byTestId("template-field-bring"), sample.bring[0]);
+      await typeInto(t, s, await s.byTestId("template-field-contact"), "0214 3871 234");
+      // Date and time inputs take their value as the browser's picker would set it.
+      const pick = (key, value) =>
+        s.executeScript(
+          `const el = document.querySelector('[data-testid="template-field-' + arguments[0] + '"]');
+           el.value = arguments[1];
+           el.dispatchEvent(new Event("input", { bubbles: true }));`,
+          [key, value],
+        );
+      const day = (offset) => new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+      await pick("date", day(-1));
+      await pick("start", "07:30");
+      await pick("end", "11:00");
+      await use.click();
+      assert.equal(
+        await (await s.waitForTestId("template-refused")).text(),
+        vi("ui-templates-refuse-sample", { field: "Loại vắc xin" }),
+        "the sample's vaccine is refused word for word",
+      );
       const vaccine = await s.byTestId("template-field-vaccine");
-      await clearWithKeys(vaccine);
-      const fieldError = await s.waitForTestId("template-field-error", '[data-field="vaccine"]', { timeoutMs: 20_000 });
-      const errorText = await fieldError.text();
-      assert.equal(errorText, vi("template-error-missing-field", { label: "Loại vắc xin", key: "vaccine" }));
-      await s.waitForTestId("template-preview-error");
+      await appendTo(vaccine, " mũi 2");
+      await use.click();
+      assert.equal(await (await s.waitForTestId("template-refused")).text(), vi("ui-templates-refuse-past", { field: "Ngày tiêm" }));
       const shotError = join(SCREENSHOT_DIR, "loa-templates-error.png");
       writeFileSync(shotError, await s.screenshot({ timeoutMs: 20_000 }));
       t.diagnostic(`screenshot: ${shotError}`);
-      assert.equal(await (await s.byTestId("template-use")).property("disabled"), true, "no draft while a field is wrong");
-      await typeInto(t, s, vaccine, "Sởi Rubella");
-      await s.waitFor(async () => (await s.findElements('[data-testid="template-field-error"]')).length === 0, {
-        message: "the field error gone",
-        timeoutMs: 20_000,
+      await pick("date", day(3));
+      await s.waitFor(async () => (await s.findElements('[data-testid="template-refused"]')).length === 0, {
+        message: "the refusal gone after the date changed",
       });
-      last = await nextPreview(s, last, "a preview after fixing the field");
+      last = await nextPreview(s, last, "a preview after filling the form");
 
       // Another size: the preview's pixels follow.
       await chooseOption(s, "template-size", "1080x1080");
@@ -222,7 +261,11 @@ describe("Templates (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeo
       assert.equal(photos[0].media.height, portrait.height);
       assert.ok(photos[0].alt_text.startsWith("Lịch tiêm chủng"), `alt text names the template: ${photos[0].alt_text}`);
       assert.ok(photos[0].alt_text.includes(finalTitle), "alt text carries the title");
-      assert.equal((await invoke(s, "get_draft", { id: draftId })).lang, "vi");
+      const draft = await invoke(s, "get_draft", { id: draftId });
+      assert.equal(draft.lang, "vi");
+      assert.equal(draft.topic, "health", "the draft takes the template's topic");
+      assert.ok(!draft.body.includes("Nậm Cang"), `nothing of the sample's commune: ${draft.body}`);
+      assert.match(draft.body, /Bản Xèo/);
       // The navigation says where the officer is now.
       assert.equal(await (await s.byTestId("nav-drafts")).attribute("aria-pressed"), "true");
       await closeApp(s);

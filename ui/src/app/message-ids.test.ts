@@ -8,9 +8,10 @@ import { LANGS, STATUSES, TOPICS, langMessageId, statusMessageId, topicMessageId
 import { UNEXPECTED_ERROR_ID } from "../shared/errors";
 import { POSITIONS, PRESETS, positionMessageId, presetMessageId } from "../media/media.svelte";
 import { CHANNEL_KINDS, COMPUTED_MESSAGE_IDS } from "../publish/publish";
-import { CATEGORIES, TEMPLATE_SIZES, categoryMessageId, sizeMessageId } from "../templates/template-form";
+import { ZALO_PICTURE_IDS } from "../publish/connect";
 import { WATERMARK_CHOICES, languageNameMessageId, watermarkChoiceMessageId } from "../settings/profile.svelte";
 import { SECTIONS } from "../settings/sections";
+import { CATEGORIES, REFUSAL_MESSAGE_IDS, TEMPLATE_SIZES, categoryMessageId, sizeMessageId } from "../templates/template-form";
 
 // The whole UI (every feature folder), not only the shell's.
 const srcDir = fileURLToPath(new URL("..", import.meta.url));
@@ -82,6 +83,8 @@ describe("Fluent message ids", () => {
         "ui-media-preview-only",
         "ui-publish-preview-only",
         ...COMPUTED_MESSAGE_IDS,
+        ...ZALO_PICTURE_IDS,
+        ...REFUSAL_MESSAGE_IDS,
         ...["online", "offline", "partial", "none"].map((s) => `ui-online-${s}`),
         ...CHANNEL_KINDS.map((k) => `ui-channel-name-placeholder-${k}`),
         ...WATERMARK_CHOICES.map(watermarkChoiceMessageId),
@@ -93,7 +96,7 @@ describe("Fluent message ids", () => {
     });
   }
 
-  for (const file of ["ui.ftl", "ui-publish.ftl", "ui-templates.ftl", "ui-settings.ftl"]) {
+  for (const file of ["ui.ftl", "ui-publish.ftl", "ui-templates.ftl", "ui-settings.ftl", "ui-connect.ftl", "ui-reports.ftl"]) {
     it(`${file} defines the same ids in Vietnamese and English`, () => {
       const vi = messageIds("vi", file);
       const en = messageIds("en", file);

@@ -5,6 +5,9 @@ import {
   type ChannelInfo,
   type ChannelSecrets,
   type ChannelView,
+  type ConnectSettings,
+  type FacebookApp,
+  type FacebookSignIn,
   type CheckFinding,
   type BackupPreview,
   type BackupProgress,
@@ -50,6 +53,7 @@ import {
   type WatchEvent,
   type WatchFolder,
   type WatermarkSettings,
+  type ZaloConnect,
 } from "./bindings";
 import { toIpcError } from "./errors";
 
@@ -148,6 +152,16 @@ export const api = {
   setOutboxPaused: (paused: boolean): Promise<null> => call((b) => b.setOutboxPaused(paused)),
   publishStatus: (): Promise<PublishStatus> => call((b) => b.publishStatus()),
   platformDefaults: (): Promise<PlatformDefaults[]> => call((b) => b.platformDefaults()),
+  /** Opens Facebook's login window and resolves once the officer signed in (the Pages) or closed it. */
+  connectFacebook: (): Promise<FacebookSignIn> => call((b) => b.connectFacebook()),
+  connectFacebookPage: (flow: string, pageId: string, name: string): Promise<ChannelInfo> =>
+    call((b) => b.connectFacebookPage(flow, pageId, name)),
+  /** Opens Zalo's permission page with the guided screen's values; resolves with the saved channel. */
+  connectZalo: (input: ZaloConnect): Promise<ChannelInfo> => call((b) => b.connectZalo(input)),
+  connectSettings: (): Promise<ConnectSettings> => call((b) => b.connectSettings()),
+  saveFacebookApp: (app: FacebookApp, secret: string, forgetSecret: boolean): Promise<null> =>
+    call((b) => b.saveFacebookApp(app, secret, forgetSecret)),
+  cancelConnect: (): Promise<null> => call((b) => b.cancelConnect()),
   listTemplates: (): Promise<TemplateInfo[]> => call((b) => b.listTemplates()),
   templateSample: (id: string, lang: Lang): Promise<TemplateRequest["data"]> => call((b) => b.templateSample(id, lang)),
   /** The gallery card's PNG (raw bytes from the core, like the photo thumbnails). */

@@ -81,6 +81,23 @@ export const commands = {
 	 *  address, spacing and photo preset (`loa-platforms`, the one home of these facts).
 	 */
 	platformDefaults: () => typedError<PlatformDefaults[], IpcError>(__TAURI_INVOKE("platform_defaults")),
+	/**
+	 *  "Kết nối với Facebook": the officer signs in on Facebook's own page; the Pages they manage
+	 *  come back (their tokens stay in Loa).
+	 */
+	connectFacebook: () => typedError<FacebookSignIn, IpcError>(__TAURI_INVOKE("connect_facebook")),
+	/**  The officer picked a Page: its channel is saved (or renewed) with the Page token. */
+	connectFacebookPage: (flow: string, pageId: string, name: string) => typedError<ChannelInfo, IpcError>(__TAURI_INVOKE("connect_facebook_page", { flow, pageId, name })),
+	/**  "Kết nối với Zalo": the guided screen's values, then Zalo's permission page. */
+	connectZalo: (input: ZaloConnect) => typedError<ChannelInfo, IpcError>(__TAURI_INVOKE("connect_zalo", { input })),
+	connectSettings: () => typedError<ConnectSettings, IpcError>(__TAURI_INVOKE("connect_settings")),
+	/**
+	 *  Saves the Facebook app (advanced): a blank `secret` keeps the kept one, `forget_secret`
+	 *  removes it.
+	 */
+	saveFacebookApp: (app: FacebookApp, secret: string, forgetSecret: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("save_facebook_app", { app, secret, forgetSecret })),
+	/**  Closes the login window from the main window ("Thôi"); its sign-in ends as cancelled. */
+	cancelConnect: () => typedError<null, IpcError>(__TAURI_INVOKE("cancel_connect")),
 	listTemplates: () => typedError<TemplateInfo[], IpcError>(__TAURI_INVOKE("list_templates")),
 	/**  The template's sample data in `lang`, to prefill the form. */
 	templateSample: (id: string, lang: Lang) => typedError<{ [key in string]: TemplateValue | null }, IpcError>(__TAURI_INVOKE("template_sample", { id, lang })),
@@ -90,35 +107,12 @@ export const commands = {
 	templatePreview: (request: TemplateRequest) => typedError<number[], IpcError>(__TAURI_INVOKE("template_preview", { request })),
 	/**  "Create draft": the draft with the caption and the rendered image attached. */
 	createTemplateDraft: (request: TemplateRequest) => typedError<TemplateDraft, IpcError>(__TAURI_INVOKE("create_template_draft", { request })),
-	/**  The figures of a period, with the reach stored by the last refresh. */
-	makeReport: (period: PeriodChoice) => typedError<Report, IpcError>(__TAURI_INVOKE("make_report", { period })),
-	/**  "Refresh reach": reads every Facebook channel, telling `on_progress` after each call. */
-	refreshReach: (onProgress: Channel<ReachProgress>) => typedError<RefreshOutcome, IpcError>(__TAURI_INVOKE("refresh_reach", { onProgress })),
-	/**
-	 *  Writes the report of `period` as `format` in `lang` to `path`, the file the officer chose in
-	 *  the save dialog. Only a `.pdf` or `.xlsx` path is written, so the page cannot use this to
-	 *  overwrite any other kind of file.
-	 */
-	exportReport: (period: PeriodChoice, format: ReportFormat, lang: Lang, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_report", { period, format, lang, path })),
 };
 
 /* Constants */
 export const FACEBOOK_TEXT_LIMIT = 63206 as const;
 
 /* Types */
-/**  A weather or disaster alert first published in the period. */
-export type Alert = {
-	draft_id: number,
-	title: string,
-	/**  First publication, Vietnam time. */
-	published_at: string,
-	/**
-	 *  Whole minutes from drafting to first publication; `None` when the draft's creation time
-	 *  is unknown.
-	 */
-	minutes_to_publish: number | null,
-};
-
 /**  A configured channel (no secrets). */
 export type ChannelInfo = {
 	id: number,
@@ -154,26 +148,6 @@ export type ChannelKind = "facebook" | "zalo" | "wordpress" | "folder";
 export type ChannelLink = {
 	channel_id: number,
 	link: LinkState,
-};
-
-/**  One channel's refresh. */
-export type ChannelRefresh = {
-	channel: string,
-	status: RefreshStatus,
-	/**  The days read (`YYYY-MM-DD`, Facebook's days). */
-	from: string,
-	to: string,
-	/**  Figures stored. */
-	readings: number,
-	/**  Measures Facebook refused (removed): shown as "not available". */
-	not_available: string[],
-	/**  Posts read, and posts beyond the limit left unread. */
-	posts: number,
-	posts_skipped: number,
-	/**  Throttled: when the channel may be read again (RFC 3339). */
-	until: string | null,
-	/**  Failed (or offline): the error, as the UI and the command line show errors. */
-	error: IpcError | null,
 };
 
 /**
@@ -239,14 +213,14 @@ export type Column = {
 	label: Localized,
 };
 
-/**  Publications in a stretch of days (a week, a month), per channel. */
-export type CountBucket = {
-	/**  First and last day inside the period (`YYYY-MM-DD`). */
-	from: string,
-	to: string,
-	by_channel: { [key in string]: number },
-	/**  Publications in these days, all channels. */
-	total: number,
+/**  The sign-in settings as the window shows them (no secret, only whether one is kept). */
+export type ConnectSettings = {
+	facebook: FacebookApp,
+	/**  This build carries Loa's own Facebook app (an empty app id means that one). */
+	facebook_builtin: boolean,
+	/**  The province's app secret is kept in the keyring (long-lived tokens). */
+	facebook_secret_saved: boolean,
+	zalo: ZaloApp,
 };
 
 /**  A draft as stored. This is also the JSON the command line prints. */
@@ -304,7 +278,7 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "write_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "report" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "connect" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 
@@ -331,6 +305,24 @@ export type Event =
 { type: "needs_attention"; id: number; channel_id: number; state: OutboxState; link: string | null } | 
 /**  A refreshed token could not be saved: the channel will need reconnecting later. */
 { type: "credentials_not_saved"; channel_id: number };
+
+/**  The Facebook app Loa signs in through. */
+export type FacebookApp = {
+	/**  Empty: Loa's own app (`loa_platforms::login::loa_facebook_app_id`). */
+	app_id: string,
+	/**
+	 *  Empty: `https://www.facebook.com`. A sandbox gives its own address (its Graph API answers
+	 *  on the same server).
+	 */
+	login_url: string,
+};
+
+/**  A Facebook sign-in that reached the Page list. */
+export type FacebookSignIn = {
+	/**  Hand it back with the chosen Page. */
+	flow: string,
+	pages: PageChoice[],
+};
 
 /**  One field the officer fills in. */
 export type Field = {
@@ -582,26 +574,16 @@ export type OutboxState =
 /**  Loa could not tell whether the post went out: the officer checks the page. */
 "unconfirmed" | "cancelled";
 
-/**  The period the officer picked. */
-export type PeriodChoice = { kind: "month"; year: number; month: number } | { kind: "quarter"; year: number; quarter: number } | { kind: "year"; year: number } | 
-/**  Both days included, `YYYY-MM-DD`. */
-{ kind: "range"; from: string; to: string };
-
-/**  The period as the report's JSON gives it: inclusive dates and the RFC 3339 bounds. */
-export type PeriodJson = {
-	kind: PeriodKind,
-	/**  First day, included (`YYYY-MM-DD`, Vietnam). */
-	from: string,
-	/**  Last day, included. */
-	to: string,
-	/**  The first instant, `YYYY-MM-DDT00:00:00+07:00`. */
-	starts_at: string,
-	/**  The first instant after the period (exclusive bound). */
-	ends_before: string,
+/**  A Page the officer may pick (its token stays in Loa's memory). */
+export type PageChoice = {
+	id: string,
+	name: string,
+	category: string,
+	/**  The officer has the `CREATE_CONTENT` task there. */
+	can_publish: boolean,
+	/**  The channel that already publishes to this Page (connecting again renews its token). */
+	channel: string | null,
 };
-
-/**  What kind of period the officer chose (it decides how the report names it). */
-export type PeriodKind = "month" | "quarter" | "year" | "range";
 
 /**
  *  Where a photo is going. Each preset sets the long edge, the JPEG quality and a size cap; the
@@ -624,19 +606,6 @@ export type PlatformDefaults = {
 	base_url: string,
 	spacing_secs: number,
 	photo_preset: PhotoPreset,
-};
-
-/**  One published post. */
-export type PostLine = {
-	draft_id: number,
-	title: string,
-	topic: string,
-	/**  Its first publication in the period, Vietnam time. */
-	published_at: string,
-	/**  Channels that published it in the period, in the order they did. */
-	channels: string[],
-	/**  Where it can be seen, one per channel that gave an address. */
-	links: string[],
 };
 
 /**  How to prepare a draft's photos. */
@@ -691,76 +660,6 @@ export type QueueOutcome = {
 	error: IpcError | null,
 };
 
-/**  Reach: measure → figure (`null`: not available), with when it was read. */
-export type Reach = {
-	/**  When the newest figure used was read (Vietnam time); `None`: never read. */
-	read_at: string | null,
-} & { [key in string]: number | null };
-
-/**  Where a refresh stands, after each call. */
-export type ReachProgress = {
-	channel: string,
-	done: number,
-	total: number,
-};
-
-/**  What "refresh reach" did. */
-export type RefreshOutcome = {
-	/**  When it was done (RFC 3339, UTC). */
-	read_at: string,
-	channels: ChannelRefresh[],
-	readings: number,
-};
-
-/**  How a channel's refresh ended. */
-export type RefreshStatus = 
-/**  Everything was read. */
-"done" | 
-/**  Facebook asked Loa to slow down: the channel waits until `until`. */
-"throttled" | 
-/**  The token expired or was revoked: the officer must reconnect. */
-"needs_reconnect" | 
-/**  No link to Facebook. */
-"offline" | 
-/**  No token stored for the channel. */
-"missing_credentials" | 
-/**  Another error; `error` says which. */
-"failed";
-
-/**  A period's figures. */
-export type Report = {
-	period: PeriodJson,
-	/**  When the report was made (Vietnam time, RFC 3339). */
-	generated_at: string,
-	/**  Posts published in the period, each counted once. */
-	published: number,
-	/**  Channel name → posts it published in the period. */
-	by_channel: { [key in string]: number },
-	/**  Topic id → published posts. */
-	by_topic: { [key in string]: number },
-	by_series: SeriesStats[],
-	photos: number,
-	videos: number,
-	infographics: number,
-	alerts: Alert[],
-	/**  Posts still to go out when the report is made. */
-	pending: number,
-	/**  Posts that failed and need the officer. */
-	failed: number,
-	/**  Posts that may have gone out; the officer must look. */
-	unconfirmed: number,
-	reach: Reach,
-	/**  Every published post, oldest first. */
-	posts: PostLine[],
-	/**  Publications per week (Monday to Sunday, clipped to the period) per channel, for charts. */
-	weekly: CountBucket[],
-	/**  The same per calendar month (clipped), for the chart of a quarter or a year. */
-	monthly: CountBucket[],
-};
-
-/**  The two files a report is exported as. */
-export type ReportFormat = "pdf" | "xlsx";
-
 /**  An earlier version of a draft's text. */
 export type Revision = {
 	id: number,
@@ -799,15 +698,6 @@ export type SearchQuery = {
 	to?: string | null,
 };
 
-/**  A recurring section's record in the period. */
-export type SeriesStats = {
-	series_id: number,
-	name: string,
-	planned: number,
-	published: number,
-	on_time: number,
-};
-
 /**  The settings the UI needs at start. */
 export type Settings = {
 	/**  Interface language. Vietnamese until the officer switches. */
@@ -839,6 +729,12 @@ export type TemplateManifest = {
 	id: string,
 	version: number,
 	category: TemplateCategory,
+	/**
+	 *  What a post made from it is about, as Loa's drafts name it (`weather_disaster`,
+	 *  `security_scam`, …): a category such as "warning" covers both storms and scams. Absent
+	 *  or unknown to the app: the category decides.
+	 */
+	topic?: string | null,
 	name: Localized,
 	description?: Localized | null,
 	sizes: TemplateSize[],
@@ -937,6 +833,28 @@ export type WatermarkSettings = {
 	position?: WatermarkPosition,
 	/**  0 (invisible) to 1 (opaque). */
 	opacity?: number | null,
+};
+
+/**  The Zalo app an OA is connected through. */
+export type ZaloApp = {
+	/**  "ID ứng dụng" on developers.zalo.me. */
+	app_id: string,
+	/**  The app's "Official Account Callback Url" (on a verified domain). */
+	callback_url: string,
+	/**  Empty: Zalo's own Open API. A sandbox gives its own address. */
+	api_url: string,
+};
+
+/**  The guided Zalo screen's values. */
+export type ZaloConnect = {
+	/**  The channel's name ("Zalo OA xã"). */
+	name: string,
+	app_id: string,
+	/**  Blank: the key kept for the channel of that name, if any. */
+	secret_key: string,
+	callback_url: string,
+	/**  Blank: Zalo's own API. */
+	api_url: string,
 };
 
 /* Tauri Specta runtime */

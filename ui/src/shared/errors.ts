@@ -18,7 +18,8 @@ export function isIpcError(e: unknown): e is IpcError {
 
 /** The error as the core typed it; anything else (a bug, a dialog plugin's refusal) as "unexpected". */
 export function toIpcError(e: unknown): IpcError {
-  if (isIpcError(e)) return { code: e.code, message_id: e.message_id, args: e.args ?? {} };
+  // Typed details (the limits a post breaks, the findings that block it) travel on.
+  if (isIpcError(e)) return { code: e.code, message_id: e.message_id, args: e.args ?? {}, ...(e.details ? { details: e.details } : {}) };
   console.error("[loa] unexpected error", e);
   return { code: "internal", message_id: UNEXPECTED_ERROR_ID, args: {} };
 }

@@ -243,6 +243,24 @@ export async function createMemoryBackend(): Promise<Backend> {
     async platformDefaults() {
       return { status: "error", error: publishOnly };
     },
+    async connectFacebook() {
+      return { status: "error", error: publishOnly };
+    },
+    async connectFacebookPage() {
+      return { status: "error", error: publishOnly };
+    },
+    async connectZalo() {
+      return { status: "error", error: publishOnly };
+    },
+    async connectSettings() {
+      return { status: "error", error: publishOnly };
+    },
+    async saveFacebookApp() {
+      return { status: "error", error: publishOnly };
+    },
+    async cancelConnect() {
+      return ok(null);
+    },
     // Templates are drawn by the core only: the preview lists none.
     async listTemplates() {
       return ok([]);

@@ -6,11 +6,17 @@ import {
   errorFieldKey,
   filterTemplates,
   formData,
+  type FormValue,
   fromFormValue,
+  initialValues,
   inputToDatetime,
   localized,
   matchesQuery,
+  nowInVietnam,
+  placeholderOf,
   presentCategories,
+  previewData,
+  refusal,
   splitPreview,
   timeToInput,
   toFormValue,
@@ -168,5 +174,80 @@ describe("errors and previews", () => {
     expect(out.png.type).toBe("image/png");
     expect(new Uint8Array(await out.png.arrayBuffer())).toEqual(png);
     expect(() => splitPreview(new ArrayBuffer(2))).toThrow();
+  });
+});
+
+// A template never publishes stale or foreign data: empty form, issue time at now, and the
+// refusals of "Create draft" (blank required field, the sample's text, a past date).
+const text = (s: string): FormValue => ({ kind: "text", text: s });
+// 29/7/2025 03:00 UTC is 10:00 in Vietnam.
+const NOW = new Date(Date.UTC(2025, 6, 29, 3, 0));
+
+describe("fresh template data", () => {
+  const fields = [
+    field("commune", "text", { required: true }),
+    field("hotline", "text", { required: true }),
+    field("areas", "list"),
+    field("at", "datetime", { required: true }),
+    field("issued", "datetime"),
+  ];
+  const sample = {
+    commune: "UBND xã Nậm Cang",
+    hotline: "112",
+    areas: ["Thôn Nậm Cang", "Thôn Sín Chải"],
+    at: "2025-07-20T08:00:00+07:00",
+    issued: "2025-07-20T10:00:00+07:00",
+  };
+
+  it("opens empty, with the issue time at now in Vietnam", () => {
+    expect(nowInVietnam(NOW)).toBe("2025-07-29T10:00");
+    const v = initialValues(fields, NOW);
+    expect(v.commune).toEqual(text(""));
+    expect(v.areas).toEqual({ kind: "list", text: "" });
+    expect(v.at).toEqual(text(""));
+    expect(v.issued).toEqual(text("2025-07-29T10:00"));
+  });
+
+  it("shows the sample as a placeholder and in the preview of blank required fields only", () => {
+    expect(placeholderOf(fields[0], sample.commune, "vi")).toBe("UBND xã Nậm Cang");
+    expect(placeholderOf(fields[2], sample.areas, "vi")).toBe("Thôn Nậm Cang\nThôn Sín Chải");
+    expect(placeholderOf(fields[3], sample.at, "vi")).toBe("8:00, Chủ Nhật, 20/7/2025");
+    const v = { ...initialValues(fields, NOW), hotline: text("0214 3871 234") };
+    const data = previewData(fields, v, sample);
+    expect(data.commune).toBe("UBND xã Nậm Cang");
+    expect(data.hotline).toBe("0214 3871 234");
+    expect(data.areas).toBeNull();
+  });
+
+  it("refuses a blank required field, the sample's text and a past date, naming the field", () => {
+    const filled: Record<string, FormValue> = {
+      commune: text("UBND xã Bản Xèo"),
+      hotline: text("112"),
+      areas: { kind: "list", text: "Thôn Nậm Cang\nThôn Sín Chải" },
+      at: text("2025-07-30T08:00"),
+      issued: text("2025-07-29T10:00"),
+    };
+    expect(refusal(fields, "event", { ...filled, commune: text(" ") }, [sample], NOW)).toEqual({ key: "commune", messageId: "ui-templates-refuse-empty" });
+    expect(refusal(fields, "event", filled, [sample], NOW)).toEqual({ key: "areas", messageId: "ui-templates-refuse-sample" });
+    const own = { ...filled, areas: { kind: "list", text: "Thôn Nậm Cang" } as FormValue };
+    // "112" is the sample's hotline too, but a number anyone may really use.
+    expect(refusal(fields, "event", own, [sample], NOW)).toBeNull();
+    expect(refusal(fields, "event", { ...own, at: text("2025-07-29T09:59") }, [sample], NOW)).toEqual({ key: "at", messageId: "ui-templates-refuse-past" });
+    // A feature story may tell of a day gone by.
+    expect(refusal(fields, "feature", { ...own, at: text("2025-07-01T09:00") }, [sample], NOW)).toBeNull();
+    // The issue time may be earlier today, not from another day.
+    expect(refusal(fields, "warning", { ...own, issued: text("2025-07-29T07:00") }, [sample], NOW)).toBeNull();
+    expect(refusal(fields, "warning", { ...own, issued: text("2025-07-28T09:00") }, [sample], NOW)).toEqual({ key: "issued", messageId: "ui-templates-refuse-past" });
+    // The other language's sample counts too.
+    expect(refusal(fields, "event", { ...own, commune: text("Nậm Cang Commune People's Committee") }, [sample, { commune: "Nậm Cang Commune People's Committee" }], NOW)).toEqual({
+      key: "commune",
+      messageId: "ui-templates-refuse-sample",
+    });
+  });
+
+  it("refuses a date before today for a schedule", () => {
+    const f = [field("date", "date", { required: true })];
+    expect(refusal(f, "health", { date: text("2025-07-29") }, [], NOW)).toBeNull();
+    expect(refusal(f, "health", { date: text("2025-07-28") }, [], NOW)).toEqual({ key: "date", messageId: "ui-templates-refuse-past" });
   });
 });

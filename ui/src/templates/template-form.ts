@@ -231,3 +231,112 @@ export function splitPreview(body: ArrayBuffer): { info: TemplatePreviewInfo; pn
   const png = new Blob([body.slice(4 + len)], { type: "image/png" });
   return { info, png };
 }
+
+/** A field's sample as the grey placeholder of its input ("" for none): list items one per line,
+ * a date-time as the poster writes it. */
+export function placeholderOf(field: Field, sample: TemplateValue | null | undefined, lang: Lang): string {
+  if (sample === null || sample === undefined) return "";
+  const v = toFormValue(field, sample);
+  switch (v.kind) {
+    case "list":
+      return v.text;
+    case "table":
+      return v.rows.map((r) => r.filter(Boolean).join(" · ")).join("\n");
+    case "image":
+      return "";
+    case "text":
+      if (field.type === "date" || field.type === "datetime") return dateDisplay(v.text, lang);
+      if (field.type === "choice") return localized(field.options?.find((o) => o.value === v.text)?.label, lang);
+      return v.text;
+  }
+}
+
+/** The wall-clock time in Vietnam (UTC+7, no daylight saving) as a datetime input's value. */
+export function nowInVietnam(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 16);
+}
+
+/** The key of the field that says when a notice was issued: it starts at "now". */
+export const ISSUED_KEY = "issued";
+
+/** The form a template opens with: every field empty (the sample is only a placeholder), the
+ * issue date-time at now. */
+export function initialValues(fields: Field[], now: Date): Record<string, FormValue> {
+  return Object.fromEntries(
+    fields.map((f) => [f.key, f.key === ISSUED_KEY && f.type === "datetime" ? { kind: "text", text: nowInVietnam(now) } : toFormValue(f, null)]),
+  );
+}
+
+/** What the preview draws: the officer's values, and the sample for a required field still blank
+ * (so the layout can be seen from the start). "Create draft" refuses those blanks. */
+export function previewData(fields: Field[], values: Record<string, FormValue>, sample: TemplateData | null): TemplateData {
+  const data = formData(fields, values);
+  if (!sample) return data;
+  for (const f of fields) if (f.required && data[f.key] === null && sample[f.key] != null) data[f.key] = sample[f.key] ?? null;
+  return data;
+}
+
+/** Templates whose dates announce something to come: a date in the past there is stale. */
+const SCHEDULED: TemplateCategory[] = ["warning", "event", "utility", "health", "admin"];
+/** An issue time older than this is a notice from another day. */
+const ISSUED_MAX_AGE_MS = 24 * 3600_000;
+
+/** Why "Create draft" is refused, naming the field; null when the form may be used. */
+export interface FormRefusal {
+  key: string;
+  messageId: "ui-templates-refuse-empty" | "ui-templates-refuse-sample" | "ui-templates-refuse-past";
+}
+
+/** Shorter than this, a sample's text is a value anyone may really use ("112", "Cấp 3"), not its
+ * wording. */
+const SAMPLE_MIN_CHARS = 10;
+
+function sameValue(a: TemplateValue | null | undefined, b: TemplateValue | null | undefined): boolean {
+  if (a == null || b == null) return false;
+  const json = JSON.stringify(a);
+  return json === JSON.stringify(b) && charCount(typeof a === "string" ? a : json) >= SAMPLE_MIN_CHARS;
+}
+
+/** Minutes since the epoch of a "YYYY-MM-DDTHH:MM" wall-clock time in Vietnam. */
+function vietnamMs(input: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(input.trim());
+  if (!m) return null;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) - 7 * 3600_000;
+}
+
+/**
+ * The first field that keeps "Create draft" from making a post with stale or foreign data: a
+ * required field left blank, a field still equal to the sample (in either language), or — for
+ * warnings and schedules — a date already past (an issue time more than a day old).
+ */
+export function refusal(
+  fields: Field[],
+  category: TemplateCategory,
+  values: Record<string, FormValue>,
+  samples: (TemplateData | null)[],
+  now: Date,
+): FormRefusal | null {
+  const data = formData(fields, values);
+  const today = vietnamMs(nowInVietnam(now).slice(0, 10)) ?? 0;
+  for (const f of fields) {
+    const v = data[f.key];
+    if (v === null) {
+      if (f.required) return { key: f.key, messageId: "ui-templates-refuse-empty" };
+      continue;
+    }
+    // A choice is a pick among a few values and a time of day repeats: neither is "the sample's".
+    const comparable = f.type !== "choice" && f.type !== "time" && f.key !== ISSUED_KEY;
+    if (comparable && samples.some((s) => s && sameValue(s[f.key], v))) return { key: f.key, messageId: "ui-templates-refuse-sample" };
+    if (!SCHEDULED.includes(category) || (f.type !== "date" && f.type !== "datetime")) continue;
+    const input = values[f.key]?.kind === "text" ? (values[f.key] as { text: string }).text : "";
+    const at = vietnamMs(input);
+    if (at === null) continue;
+    const past =
+      f.key === ISSUED_KEY ? at < now.getTime() - ISSUED_MAX_AGE_MS : f.type === "date" ? at < today : at < now.getTime();
+    if (past) return { key: f.key, messageId: "ui-templates-refuse-past" };
+  }
+  return null;
+}
+
+/** Every message id a refusal may show (the locale tests check each exists). */
+export const REFUSAL_MESSAGE_IDS: FormRefusal["messageId"][] = ["ui-templates-refuse-empty", "ui-templates-refuse-sample", "ui-templates-refuse-past"];

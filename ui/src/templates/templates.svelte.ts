@@ -9,7 +9,19 @@ import { i18n } from "../shared/i18n.svelte";
 import type { Navigation } from "../app/navigation.svelte";
 import type { Media } from "../media/media.svelte";
 import type { Studio } from "../drafts/studio.svelte";
-import { type FormValue, errorFieldKey, filterTemplates, formData, splitPreview, toFormValue } from "./template-form";
+import {
+  type FormRefusal,
+  type FormValue,
+  type TemplateData,
+  errorFieldKey,
+  filterTemplates,
+  formData,
+  initialValues,
+  localized,
+  previewData,
+  refusal,
+  splitPreview,
+} from "./template-form";
 
 /** Quiet time after the last edit before the preview is drawn again (ms). */
 export const PREVIEW_DEBOUNCE_MS = 250;
@@ -28,8 +40,13 @@ export class Templates {
   values = $state<Record<string, FormValue>>({});
   contentLang = $state<Lang>("vi");
   size = $state<TemplateSize>("1080x1350");
-  /** The officer changed something since the sample was loaded. */
+  /** The officer changed something since the template was opened. */
   dirty = $state(false);
+  /** The template's sample in each language: grey placeholders, the preview of blank required
+   * fields, and what "Create draft" refuses to reuse. Never the form's values. */
+  samples = $state<Record<Lang, TemplateData | null>>({ vi: null, en: null });
+  /** Why the last "Create draft" was refused (the field it names), until the form changes. */
+  refused = $state<FormRefusal | null>(null);
 
   previewUrl = $state<string | null>(null);
   previewInfo = $state<TemplatePreviewInfo | null>(null);
@@ -113,7 +130,16 @@ export class Templates {
     }
   }
 
-  /** Opens a template: its sample in the UI's language fills the form and is drawn at once. */
+  /** The refusal as a field error, in the officer's words (the field's label). */
+  get refusedError(): IpcError | null {
+    const r = this.refused;
+    const field = r && this.fields.find((f) => f.key === r.key);
+    if (!r || !field) return null;
+    return { code: "template", message_id: r.messageId, args: { key: r.key, field: localized(field.label, i18n.lang) } };
+  }
+
+  /** Opens a template with an empty form (the issue time at now); its sample in each language is
+   * loaded for the placeholders and the first preview. */
   async open(id: string): Promise<void> {
     const seq = ++this.openSeq;
     const info = this.list.find((t) => t.manifest.id === id);
@@ -126,21 +152,24 @@ export class Templates {
     this.previewError = null;
     this.previewInfo = null;
     this.setPreview(null);
-    this.values = Object.fromEntries(info.manifest.fields.map((f) => [f.key, toFormValue(f, null)]));
-    await this.loadSample(seq);
+    this.values = initialValues(info.manifest.fields, new Date());
+    this.dirty = false;
+    this.refused = null;
+    this.samples = { vi: null, en: null };
+    await this.loadSamples(seq);
   }
 
-  private async loadSample(seq: number = this.openSeq): Promise<void> {
+  private async loadSamples(seq: number = this.openSeq): Promise<void> {
     const info = this.current;
     if (!info) return;
-    const sample = await attempt(() => api.templateSample(info.manifest.id, this.contentLang));
-    // The officer opened another template meanwhile: this sample is not theirs any more.
-    if (seq !== this.openSeq) return;
-    if (sample.ok) {
-      this.values = Object.fromEntries(info.manifest.fields.map((f) => [f.key, toFormValue(f, sample.value[f.key])]));
-      this.dirty = false;
-    } else this.banner.show(sample.error);
-    this.schedulePreview(0);
+    for (const lang of [this.contentLang, this.contentLang === "vi" ? "en" : "vi"] as Lang[]) {
+      const sample = await attempt(() => api.templateSample(info.manifest.id, lang));
+      // The officer opened another template meanwhile: this sample is not theirs any more.
+      if (seq !== this.openSeq) return;
+      if (sample.ok) this.samples = { ...this.samples, [lang]: sample.value };
+      else this.banner.show(sample.error);
+      if (lang === this.contentLang) this.schedulePreview(0);
+    }
   }
 
   /** Back to the gallery. */
@@ -155,14 +184,18 @@ export class Templates {
     void this.drainThumbs();
   }
 
-  /** The sample again, in the content language (after "restore sample"). */
-  async resetToSample(): Promise<void> {
-    await this.loadSample(++this.openSeq);
+  /** An empty form again (the issue time at now). */
+  clear(): void {
+    this.values = initialValues(this.fields, new Date());
+    this.dirty = false;
+    this.refused = null;
+    this.schedulePreview(0);
   }
 
   setValue(key: string, value: FormValue): void {
     this.values[key] = value;
     this.dirty = true;
+    this.refused = null;
     this.schedulePreview();
   }
 
@@ -171,20 +204,21 @@ export class Templates {
     this.schedulePreview(0);
   }
 
-  /** Another content language: the sample in that language while nothing was typed yet;
-   * otherwise the officer's text stays and only labels and the caption change language. */
-  async setContentLang(lang: Lang): Promise<void> {
+  /** Another content language: the officer's text stays; placeholders, labels and the caption
+   * change language. */
+  setContentLang(lang: Lang): void {
     this.contentLang = lang;
-    if (!this.dirty) await this.loadSample(++this.openSeq);
-    else this.schedulePreview(0);
+    this.schedulePreview(0);
   }
 
-  private request() {
+  /** What is drawn (blank required fields show the sample) or, for "Create draft", only what
+   * the officer filled in. */
+  private request(forDraft = false) {
     return {
       template_id: this.openId as string,
       lang: this.contentLang,
       size: this.size,
-      data: formData(this.fields, this.values),
+      data: forDraft ? formData(this.fields, this.values) : previewData(this.fields, this.values, this.samples[this.contentLang]),
     };
   }
 
@@ -232,11 +266,15 @@ export class Templates {
 
   /** "Create draft": the core renders, imports the image, makes the draft; then it opens. */
   async createDraft(): Promise<void> {
-    if (!this.openId || this.creating) return;
+    const info = this.current;
+    if (!info || this.creating) return;
+    // Never a post with the sample's commune, an old date or a blank required field.
+    this.refused = refusal(this.fields, info.manifest.category, this.values, [this.samples.vi, this.samples.en], new Date());
+    if (this.refused) return;
     this.creating = true;
     await attempt(
       async () => {
-        const made = await api.createTemplateDraft(this.request());
+        const made = await api.createTemplateDraft(this.request(true));
         this.previewError = null;
         // The new photo belongs in the library grid too.
         void this.media.load();

@@ -25,6 +25,7 @@ pub mod folder;
 mod http;
 pub mod insights;
 mod limits;
+pub mod login;
 mod text;
 pub mod wordpress;
 pub mod zalo;

@@ -52,6 +52,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ChannelCommand,
     },
+    /// The Facebook and Zalo apps the window signs in through to connect a Page or an OA.
+    Connect {
+        #[command(subcommand)]
+        command: ConnectCommand,
+    },
     /// Queue drafts for channels and look at the outbox.
     Queue {
         #[command(subcommand)]
@@ -121,6 +126,39 @@ pub enum ChannelCommand {
     Pause { name: String },
     /// Resume a paused (or rate-limited) channel.
     Resume { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConnectCommand {
+    /// The Facebook app "Connect with Facebook" signs in through (default: Loa's own).
+    FacebookApp {
+        /// The province's own app id (empty: Loa's own).
+        #[arg(long, value_name = "ID")]
+        app_id: Option<String>,
+        /// Where the Login dialog is (default: https://www.facebook.com; a sandbox's address).
+        #[arg(long, value_name = "URL")]
+        login_url: Option<String>,
+        /// A file holding the app's secret, kept in the keyring: sign-ins then give long-lived
+        /// tokens (only for an app the province runs itself).
+        #[arg(long, value_name = "F", conflicts_with = "forget_secret")]
+        app_secret_file: Option<PathBuf>,
+        /// Remove the kept app secret.
+        #[arg(long)]
+        forget_secret: bool,
+    },
+    /// The Zalo app an OA is connected through (from developers.zalo.me).
+    ZaloApp {
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        /// The app's "Official Account Callback Url".
+        #[arg(long, value_name = "URL")]
+        callback_url: String,
+        /// The OA API base (default: Zalo's own; a sandbox's address).
+        #[arg(long, value_name = "URL")]
+        api_url: Option<String>,
+    },
+    /// Show the apps (no secrets).
+    Show,
 }
 
 /// Options every channel takes.
@@ -455,6 +493,7 @@ impl Command {
             | Command::Check(_)
             | Command::Media { .. }
             | Command::Channel { .. }
+            | Command::Connect { .. }
             | Command::Queue { .. }
             | Command::Sync(_)
             | Command::Sandbox { .. }

@@ -24,7 +24,7 @@ pub fn credentials(store: &Store, l10n: &Localizer) -> Result<Box<dyn Credential
 }
 
 /// A secret from a file, without the trailing newline an editor adds.
-fn secret(path: &Path) -> Result<String, LoaError> {
+pub fn secret(path: &Path) -> Result<String, LoaError> {
     let text = std::fs::read_to_string(path).map_err(|source| LoaError::ReadFile {
         path: path.to_path_buf(),
         source,

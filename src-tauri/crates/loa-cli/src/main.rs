@@ -1,7 +1,7 @@
 //! `loa`: everything the desktop app does, scriptable. A thin front door over `loa-core`'s feature
-//! views, one module per command (`draft`, `search`, `check`, `media`, `channel`, `queue`, `sync`
-//! over `loa-publish`'s publishing service, `template`, `report` and `insights`, `text`,
-//! `sandbox`, `backup` and `restore`).
+//! views, one module per command (`draft`, `search`, `check`, `media`, `channel`, `connect`,
+//! `queue`, `sync` over `loa-publish`'s publishing service, `template`, `report` and `insights`,
+//! `text`, `sandbox`, `backup` and `restore`).
 //!
 //! Exit codes: 0 success, 1 a user error (one line on stderr, in the chosen language),
 //! 2 a usage error. Never a panic trace.
@@ -10,6 +10,7 @@ mod args;
 mod backup;
 mod channel;
 mod check;
+mod connect;
 mod draft;
 mod media;
 mod out;
@@ -93,6 +94,7 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
         Command::Search(a) => search::run(&store, a, json),
         Command::Check(a) => check::run(&store, l10n, a, json),
         Command::Channel { command } => channel::run(&store, l10n, command, json),
+        Command::Connect { command } => connect::run(&store, l10n, command, json),
         Command::Queue { command } => queue::run(&store, l10n, command, json),
         Command::Sync(a) => sync::run(&store, l10n, a, json),
         Command::Report(a) => report::run(&store, l10n, a, json),

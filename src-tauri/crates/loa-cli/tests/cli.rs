@@ -482,3 +482,73 @@ fn backup_and_restore_bring_a_destroyed_profile_back() {
         serde_json::json!([])
     );
 }
+
+#[test]
+fn connect_keeps_the_apps_in_the_profile_and_the_secret_out_of_sight() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("profile");
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "s3cr3t-of-the-app\n").expect("secret file");
+
+    // A missing secret file is refused before anything is written.
+    let o = loa(
+        &profile,
+        &[
+            "connect",
+            "facebook-app",
+            "--app-id",
+            "4001",
+            "--app-secret-file",
+            dir.path().join("missing.txt").to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let shown = json(&loa(&profile, &["connect", "show"]));
+    assert_eq!(shown["facebook"]["app_id"], "", "nothing saved: {shown}");
+
+    let o = loa(
+        &profile,
+        &[
+            "connect",
+            "facebook-app",
+            "--app-id",
+            " 4001 ",
+            "--login-url",
+            "http://127.0.0.1:18781/",
+            "--app-secret-file",
+            secret.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("4001"), "{}", stdout(&o));
+    let o = loa(
+        &profile,
+        &[
+            "connect",
+            "zalo-app",
+            "--app-id",
+            "42",
+            "--callback-url",
+            "https://xa.gov.vn/zalo",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let out = loa(&profile, &["connect", "show"]);
+    let shown = json(&out);
+    assert_eq!(shown["facebook"]["app_id"], "4001");
+    assert_eq!(shown["facebook"]["login_url"], "http://127.0.0.1:18781");
+    assert_eq!(shown["facebook_secret_saved"], true);
+    assert_eq!(shown["zalo"]["app_id"], "42");
+    assert_eq!(shown["zalo"]["callback_url"], "https://xa.gov.vn/zalo");
+    assert!(
+        !stdout(&out).contains("s3cr3t") && !stderr(&out).contains("s3cr3t"),
+        "the secret is never shown"
+    );
+
+    let o = loa(&profile, &["connect", "facebook-app", "--forget-secret"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = json(&loa(&profile, &["connect", "show"]));
+    assert_eq!(shown["facebook_secret_saved"], false);
+    assert_eq!(shown["facebook"]["app_id"], "4001", "the app id stays");
+}

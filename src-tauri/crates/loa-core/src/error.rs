@@ -146,6 +146,14 @@ pub enum LoaError {
         code: String,
         message: String,
     },
+    /// Signing in to connect a Page or an OA connected nothing; the reason has its own sentence.
+    #[error("connecting {platform} failed: {}", reason.as_str())]
+    Connect {
+        platform: ChannelKind,
+        reason: crate::ConnectFailure,
+        /// The page the officer chose, for [`crate::ConnectFailure::CannotPublish`].
+        page: Option<String>,
+    },
     /// A template pack or the data for a template was refused; the inner error names the file
     /// or the field (`template-error-<code>` in `templates.ftl`).
     #[error(transparent)]
@@ -250,12 +258,13 @@ pub enum ErrorCode {
     ProfileLogo,
     Backup,
     Report,
+    Connect,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 49] = [
+    pub const ALL: [ErrorCode; 50] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -304,6 +313,7 @@ impl ErrorCode {
         ErrorCode::ProfileLogo,
         ErrorCode::Backup,
         ErrorCode::Report,
+        ErrorCode::Connect,
         ErrorCode::Internal,
     ];
 
@@ -358,6 +368,7 @@ impl ErrorCode {
             ErrorCode::ProfileLogo => "error-profile-logo",
             ErrorCode::Backup => "error-backup",
             ErrorCode::Report => "error-report",
+            ErrorCode::Connect => "error-connect",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -418,6 +429,7 @@ impl LoaError {
             LoaError::ProfileLogo { .. } => ErrorCode::ProfileLogo,
             LoaError::Backup { .. } => ErrorCode::Backup,
             LoaError::Report(_) => ErrorCode::Report,
+            LoaError::Connect { .. } => ErrorCode::Connect,
         }
     }
 
@@ -558,6 +570,11 @@ impl LoaError {
                     put(&k, v);
                 }
                 put("code", e.code().to_owned());
+            LoaError::Connect { platform, page, .. } => {
+                put("platform", platform.as_str().to_owned());
+                if let Some(page) = page {
+                    put("page", page.clone());
+                }
             }
         }
         a
@@ -570,6 +587,7 @@ impl LoaError {
             LoaError::Template(e) => e.message_id(),
             LoaError::Render { message_id, .. } => message_id.clone(),
             LoaError::Report(e) => e.message_id(),
+            LoaError::Connect { reason, .. } => reason.message_id(),
             other => other.code().message_id().to_owned(),
         }
     }

@@ -22,9 +22,10 @@ pub const CORE_FILES: &[&str] = &[
     "profile.ftl",
     "backup.ftl",
     "report.ftl",
+    "connect.ftl",
 ];
 
-fn sources(lang: Lang) -> [&'static str; 10] {
+fn sources(lang: Lang) -> [&'static str; 11] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
@@ -37,6 +38,7 @@ fn sources(lang: Lang) -> [&'static str; 10] {
             include_str!("../../../../locales/vi/profile.ftl"),
             include_str!("../../../../locales/vi/backup.ftl"),
             include_str!("../../../../locales/vi/report.ftl"),
+            include_str!("../../../../locales/vi/connect.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
@@ -49,6 +51,7 @@ fn sources(lang: Lang) -> [&'static str; 10] {
             include_str!("../../../../locales/en/profile.ftl"),
             include_str!("../../../../locales/en/backup.ftl"),
             include_str!("../../../../locales/en/report.ftl"),
+            include_str!("../../../../locales/en/connect.ftl"),
         ],
     }
 }

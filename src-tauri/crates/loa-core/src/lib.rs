@@ -63,8 +63,9 @@ pub use media::{
 };
 pub use profile::{CommuneProfile, Province, ProvinceKind, WatermarkChoice};
 pub use publishing::{
-    ChannelHold, ChannelInfo, ChannelStatus, LeaseOutcome, NewChannel, OutboxAction, OutboxCounts,
-    OutboxError, OutboxItem, OutboxMedia, OutboxPort, OutboxState, Transition,
+    ChannelHold, ChannelInfo, ChannelStatus, ConnectFailure, FacebookApp, LeaseOutcome, NewChannel,
+    OutboxAction, OutboxCounts, OutboxError, OutboxItem, OutboxMedia, OutboxPort, OutboxState,
+    Transition, ZaloApp,
 };
 pub use reports::{
     NewReading, ReachMeasures, ReachPost, ReachTarget, ReadingOutcome, ReadingScope, Reports,

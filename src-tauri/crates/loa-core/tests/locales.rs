@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast::Entry;
-use loa_core::{DraftStatus, ErrorCode, Lang, Localizer, Topic};
+use loa_core::{ConnectFailure, DraftStatus, ErrorCode, Lang, Localizer, Topic};
 
 fn locales_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../locales")
@@ -71,6 +71,7 @@ fn ids_the_core_uses_exist_in_both_languages() {
         needed.extend(Topic::ALL.iter().map(|t| format!("topic-{t}")));
         needed.extend(DraftStatus::ALL.iter().map(|s| format!("status-{s}")));
         needed.extend(Lang::ALL.iter().map(|x| format!("lang-{x}")));
+        needed.extend(ConnectFailure::ALL.iter().map(|f| f.message_id()));
         for id in needed {
             assert!(l.has(&id), "{id} missing in {lang}");
         }

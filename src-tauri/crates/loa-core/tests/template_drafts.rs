@@ -341,3 +341,25 @@ fn a_failed_render_makes_no_draft() {
     assert!(store.drafts().list().expect("drafts").is_empty());
     assert!(store.media().list().expect("media").is_empty());
 }
+
+#[test]
+fn a_draft_takes_the_templates_topic() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = open(dir.path());
+    let r = FakeRenderer::default();
+    for (id, topic) in [
+        ("heavy-rain", Topic::WeatherDisaster),
+        ("landslide-flood", Topic::WeatherDisaster),
+        ("scam-warning", Topic::SecurityScam),
+        ("vaccination", Topic::Health),
+    ] {
+        let req = TemplateRequest {
+            template_id: id.into(),
+            lang: Lang::Vi,
+            size: Size::Portrait,
+            data: store.templates().sample(id, Lang::Vi).expect("sample"),
+        };
+        let made = store.templates().create_draft(&r, &req).expect("created");
+        assert_eq!(made.draft.topic, topic, "{id}");
+    }
+}

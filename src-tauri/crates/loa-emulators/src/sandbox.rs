@@ -15,6 +15,10 @@ pub const GRAPH_PORT: u16 = 18781;
 pub const ZALO_PORT: u16 = 18782;
 pub const WORDPRESS_PORT: u16 = 18783;
 
+/// The file in the sandbox folder that says where the emulators answer and with which apps
+/// (`loa sandbox` reads it to prepare the practice profile).
+pub const CONFIG_FILE: &str = "sandbox.json";
+
 /// How the sandbox starts.
 #[derive(Debug, Clone)]
 pub struct SandboxOptions {
@@ -83,6 +87,8 @@ pub fn start(opts: &SandboxOptions) -> Result<Sandbox, SandboxError> {
     };
     mkdir(&opts.dir)?;
     mkdir(&opts.dir.join("folder"))?;
+    // A config left by an earlier run must not be taken for this one's.
+    let _ = std::fs::remove_file(opts.dir.join(CONFIG_FILE));
     let graph = GraphEmulator::start(GraphOptions {
         port: opts.graph_port,
         ..Default::default()
@@ -125,6 +131,26 @@ pub fn start(opts: &SandboxOptions) -> Result<Sandbox, SandboxError> {
     write(
         &opts.dir.join("wordpress-app-password.txt"),
         &wordpress.app_password(),
+    )?;
+    // What `loa sandbox` needs to point a profile at these emulators (the apps the window
+    // signs in through); written last, so its presence means the emulators answer.
+    let config = serde_json::json!({
+        "profile": opts.dir.join("profile"),
+        "facebook": {
+            "app_id": graph.app_id(),
+            "login_url": graph.www_url(),
+            "app_secret_file": opts.dir.join("facebook-app-secret.txt"),
+        },
+        "zalo": {
+            "app_id": z.app_id,
+            "callback_url": zalo.callback_url(),
+            "api_url": zalo.base_url(),
+            "secret_key_file": opts.dir.join("zalo-secret-key.txt"),
+        },
+    });
+    write(
+        &opts.dir.join(CONFIG_FILE),
+        &serde_json::to_string_pretty(&config).unwrap_or_default(),
     )?;
     if opts.fault_probability > 0.0 {
         graph.set_faults(Faults::random(opts.seed, opts.fault_probability));
@@ -176,7 +202,12 @@ impl Sandbox {
              {loa} draft new --title \"Thông báo\" --body \"Lịch tiếp công dân tuần này…\"\n\
              {loa} queue add 1 --channel \"Trang xã (thử)\"\n\
              {loa} sync --once\n\n\
-             Or connect by signing in, as an officer would (no tokens to paste):\n\
+             Or connect by signing in, as an officer would (no tokens to paste). `loa sandbox` prepares\n\
+             the profile above for it; with `loa-sandbox` alone, tell the profile where to sign in:\n\
+             \x20 {loa} connect facebook-app --app-id {fb_app} --login-url {www} --app-secret-file {fbs}\n\
+             \x20 {loa} connect zalo-app --app-id {app} --callback-url {zcb} --api-url {za}\n\
+             then open the app on it (loa-app --data-dir {profile}) and press “Kết nối với Facebook”\n\
+             (Connect with Facebook) in the channel settings.\n\
              Facebook  Login dialog: {www}/{ver}/dialog/oauth?client_id={fb_app}&redirect_uri=REDIRECT&state=STATE\n\
              \x20         REDIRECT is {success} (an embedded browser) or any http://127.0.0.1:PORT/… (the app\n\
              \x20         is in development mode); app id {fb_app}, app secret in {fbs}; PKCE (code_challenge,\n\
@@ -207,6 +238,7 @@ impl Sandbox {
             fb_user = GraphOptions::default().user_name,
             page_name = GraphOptions::default().page_name,
             zcb = self.zalo.callback_url(),
+            profile = q(&d.join("profile")),
         )
     }
 

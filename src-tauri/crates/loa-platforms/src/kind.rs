@@ -13,9 +13,9 @@ const FACEBOOK_GRAPH_BASE: &str = "https://graph.facebook.com/v21.0";
 /// The Zalo OA Open API host (developers.zalo.me, Official Account API).
 const ZALO_API_BASE: &str = "https://openapi.zalo.me";
 /// Where Zalo's OAuth endpoint (`/v4/oa/access_token`, token refresh) lives in production.
-const ZALO_OAUTH_BASE: &str = "https://oauth.zaloapp.com";
+const ZALO_OAUTH_BASE: &str = crate::login::ZALO_OAUTH;
 /// Facebook's public site: a page is `<site>/<page id>`, a post `<site>/<post id>`.
-const FACEBOOK_SITE: &str = "https://www.facebook.com";
+const FACEBOOK_SITE: &str = crate::login::FACEBOOK_WWW;
 /// Where an OA administrator sees the OA's articles.
 const ZALO_ARTICLES_PAGE: &str = "https://oa.zalo.me/manage/article";
 

@@ -17,7 +17,9 @@
 //!   Fluent message ids;
 //! - [`text_hash`] (the read-back key) and [`slugify`];
 //! - [`ScheduleWindow`] and [`publish_not_before`]: when a platform's own scheduler takes a post;
-//! - [`PhotoPreset`]: the photo sizes per destination, capped so the channel accepts them.
+//! - [`PhotoPreset`]: the photo sizes per destination, capped so the channel accepts them;
+//! - [`login`]: how an officer signs in to connect a Page or an OA (dialog addresses, PKCE,
+//!   the redirect a desktop app may use, the permissions and the task that allows publishing).
 //!
 //! It is pure: no I/O, no clock (callers pass `now`), no HTTP, no database. It deliberately does
 //! not know how to call the platforms (that is `loa-channels`), where posts are stored (`loa-core`)
@@ -28,6 +30,7 @@
 pub mod compose;
 mod kind;
 mod limits;
+pub mod login;
 mod preset;
 mod schedule;
 mod text;

@@ -38,6 +38,12 @@ pub fn entry_user(channel_id: i64) -> String {
     format!("channel:{channel_id}")
 }
 
+/// The keyring user of an app's secret (`app:facebook`): the secret of a province's own
+/// Facebook app, which turns a sign-in into a long-lived token.
+pub fn app_entry_user(app: &str) -> String {
+    format!("app:{app}")
+}
+
 /// Where a store keeps secrets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Backend {
@@ -54,6 +60,10 @@ pub trait CredentialStore: Send + Sync + fmt::Debug {
     fn set(&self, channel_id: i64, creds: &Credentials) -> Result<()>;
     fn delete(&self, channel_id: i64) -> Result<()>;
     fn backend(&self) -> Backend;
+    /// The secret of an app Loa signs in through (`facebook`), if the officer gave one.
+    fn app_secret(&self, app: &str) -> Result<Option<String>>;
+    /// Stores (`Some`) or forgets (`None`) an app's secret.
+    fn set_app_secret(&self, app: &str, secret: Option<&str>) -> Result<()>;
 }
 
 fn cred_err(detail: impl fmt::Display) -> LoaError {
@@ -69,6 +79,10 @@ pub struct KeyringStore;
 impl KeyringStore {
     fn entry(channel_id: i64) -> Result<keyring::Entry> {
         keyring::Entry::new(SERVICE, &entry_user(channel_id)).map_err(cred_err)
+    }
+
+    fn app_entry(app: &str) -> Result<keyring::Entry> {
+        keyring::Entry::new(SERVICE, &app_entry_user(app)).map_err(cred_err)
     }
 
     /// Whether a keyring service answers here. On Linux, no session bus means no Secret
@@ -112,12 +126,34 @@ impl CredentialStore for KeyringStore {
     fn backend(&self) -> Backend {
         Backend::Keyring
     }
+
+    fn app_secret(&self, app: &str) -> Result<Option<String>> {
+        match Self::app_entry(app)?.get_password() {
+            Ok(secret) => Ok(Some(secret)),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(cred_err(e)),
+        }
+    }
+
+    fn set_app_secret(&self, app: &str, secret: Option<&str>) -> Result<()> {
+        let entry = Self::app_entry(app)?;
+        match secret {
+            Some(s) => entry.set_password(s).map_err(cred_err),
+            None => match entry.delete_credential() {
+                Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+                Err(e) => Err(cred_err(e)),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct FileContents {
     /// Channel id → its secrets.
     channels: BTreeMap<String, Credentials>,
+    /// App name → its secret (see [`app_entry_user`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    apps: BTreeMap<String, String>,
 }
 
 /// The fallback: `<data folder>/credentials.json`, mode 0600, replaced atomically on write.
@@ -234,11 +270,34 @@ impl CredentialStore for FileStore {
     fn backend(&self) -> Backend {
         Backend::File(self.path.clone())
     }
+
+    fn app_secret(&self, app: &str) -> Result<Option<String>> {
+        self.used();
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(self.load()?.apps.remove(app))
+    }
+
+    fn set_app_secret(&self, app: &str, secret: Option<&str>) -> Result<()> {
+        self.used();
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut contents = self.load()?;
+        match secret {
+            Some(s) => {
+                contents.apps.insert(app.to_owned(), s.to_owned());
+            }
+            None if contents.apps.remove(app).is_none() => return Ok(()),
+            None => {}
+        }
+        self.save(&contents)
+    }
 }
 
 /// Secrets in memory (tests, and the sandbox).
 #[derive(Debug, Default)]
-pub struct MemoryStore(Mutex<BTreeMap<i64, Credentials>>);
+pub struct MemoryStore(
+    Mutex<BTreeMap<i64, Credentials>>,
+    Mutex<BTreeMap<String, String>>,
+);
 
 impl CredentialStore for MemoryStore {
     fn get(&self, channel_id: i64) -> Result<Option<Credentials>> {
@@ -268,6 +327,24 @@ impl CredentialStore for MemoryStore {
 
     fn backend(&self) -> Backend {
         Backend::Memory
+    }
+
+    fn app_secret(&self, app: &str) -> Result<Option<String>> {
+        Ok(self
+            .1
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(app)
+            .cloned())
+    }
+
+    fn set_app_secret(&self, app: &str, secret: Option<&str>) -> Result<()> {
+        let mut apps = self.1.lock().unwrap_or_else(|e| e.into_inner());
+        match secret {
+            Some(s) => apps.insert(app.to_owned(), s.to_owned()),
+            None => apps.remove(app),
+        };
+        Ok(())
     }
 }
 
@@ -307,6 +384,22 @@ impl CredentialStore for KeyringWithFile {
 
     fn backend(&self) -> Backend {
         Backend::Keyring
+    }
+
+    fn app_secret(&self, app: &str) -> Result<Option<String>> {
+        match self.keyring.app_secret(app)? {
+            Some(s) => Ok(Some(s)),
+            None if self.file.path().is_file() => self.file.app_secret(app),
+            None => Ok(None),
+        }
+    }
+
+    fn set_app_secret(&self, app: &str, secret: Option<&str>) -> Result<()> {
+        self.keyring.set_app_secret(app, secret)?;
+        if self.file.path().is_file() {
+            self.file.set_app_secret(app, None)?;
+        }
+        Ok(())
     }
 }
 
@@ -370,6 +463,13 @@ mod tests {
         assert_eq!(store.get(2).expect("get").expect("some").token, "b");
         store.delete(2).expect("delete");
         assert!(store.get(2).expect("get").is_none());
+        assert!(store.app_secret("facebook").expect("get").is_none());
+        store.set_app_secret("facebook", Some("s3")).expect("set");
+        assert_eq!(
+            store.app_secret("facebook").expect("get").as_deref(),
+            Some("s3")
+        );
+        assert_eq!(store.get(1).expect("get").expect("kept").token, "a2");
         assert_eq!(warnings.load(Ordering::SeqCst), 1, "one warning per store");
         #[cfg(unix)]
         {
@@ -383,6 +483,8 @@ mod tests {
         // A second process (a new store) reads what the first wrote.
         let again = FileStore::new(dir.path(), |_| {});
         assert_eq!(again.get(1).expect("get").expect("some").token, "a2");
+        again.set_app_secret("facebook", None).expect("forget");
+        assert!(store.app_secret("facebook").expect("get").is_none());
     }
 
     #[test]

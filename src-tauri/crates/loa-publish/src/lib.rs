@@ -17,6 +17,8 @@
 //!   one publishing service the desktop app and `loa sync` both start;
 //! - [`reach`]: a report's figures with the reach measures, and "refresh reach" (Facebook
 //!   insights stored in the profile as they are read);
+//! - [`connect`]: connecting a Page or an OA by signing in on the platform's own page (PKCE,
+//!   the code exchange, the Page list), the tokens going straight to the keyring;
 //! - [`ops`]: saving a channel with its secrets (the rule for blank and moved secrets), testing a
 //!   connection. Queueing is the core's (`store.publishing().queue`).
 //!
@@ -27,6 +29,7 @@
 //! day of outages offline in milliseconds. This crate knows nothing of Tauri or the terminal.
 
 pub mod backoff;
+pub mod connect;
 pub mod convert;
 pub mod credentials;
 pub mod decide;
@@ -39,6 +42,7 @@ pub mod service;
 pub mod worker;
 
 pub use backoff::{Backoff, Rng, SystemRng};
+pub use connect::{LoginWindow, Logins, PageChoice, ZaloConnect};
 pub use credentials::{Backend, CredentialStore, FileStore, KeyringStore, MemoryStore};
 pub use decide::Policy;
 pub use deps::{ChannelFactory, ClockSleeper, PlatformChannels, RealSleeper, Signal, Sleeper};

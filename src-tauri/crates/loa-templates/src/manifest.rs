@@ -167,6 +167,11 @@ pub struct TemplateManifest {
     pub id: String,
     pub version: u32,
     pub category: Category,
+    /// What a post made from it is about, as Loa's drafts name it (`weather_disaster`,
+    /// `security_scam`, …): a category such as "warning" covers both storms and scams. Absent
+    /// or unknown to the app: the category decides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
     pub name: Localized,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Localized>,

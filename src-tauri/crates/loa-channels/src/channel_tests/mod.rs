@@ -112,21 +112,9 @@ impl Seen {
     }
 }
 
+/// Form and query pairs, decoded as the sign-in's answers are.
 fn decode_pairs(s: &str) -> Vec<(String, String)> {
-    s.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
-fn decode(s: &str) -> String {
-    let s = s.replace('+', " ");
-    percent_encoding::percent_decode_str(&s)
-        .decode_utf8_lossy()
-        .into_owned()
+    crate::login::parse_pairs(s)
 }
 
 /// What the server does with one connection.

@@ -6,6 +6,8 @@
 //!   (queue, cancel, retry, mark published, pause);
 //! - [`work`]: the worker's side — channel leases and state transitions — behind the narrow
 //!   [`OutboxPort`] that `loa-publish` drives;
+//! - [`connect`]: the Facebook and Zalo apps an officer signs in through, and why a sign-in
+//!   connected nothing;
 //! - [`attach`]: ready-made photos attached to a draft for posting (`loa draft attach`).
 //!
 //! The platforms' numbers (limits, schedule windows, presets, URLs) are `loa-platforms`'; the
@@ -13,10 +15,12 @@
 
 pub mod attach;
 pub mod channels;
+pub mod connect;
 pub mod outbox;
 pub mod work;
 
 pub use channels::{ChannelHold, ChannelInfo, ChannelStatus, NewChannel};
+pub use connect::{ConnectFailure, FacebookApp, ZaloApp};
 pub use outbox::{OutboxAction, OutboxError, OutboxItem, OutboxMedia, OutboxState};
 pub use work::{LeaseOutcome, OutboxCounts, OutboxPort, Transition};
 

@@ -121,8 +121,18 @@ pub struct TemplateDraft {
     pub photos: Vec<DraftPhoto>,
 }
 
-/// The draft's subject from the template's category; the officer can change it in the editor.
-/// Warnings cover both weather and scams, so they are left to the officer.
+/// The draft's subject: the template's own `topic` when it names one of Loa's, else from its
+/// category (warnings cover both weather and scams, so without a topic they are left to the
+/// officer). The officer can change it in the editor.
+pub fn topic_of(manifest: &TemplateManifest) -> Topic {
+    manifest
+        .topic
+        .as_deref()
+        .and_then(|t| t.parse::<Topic>().ok())
+        .unwrap_or_else(|| topic_for(manifest.category))
+}
+
+/// The draft's subject from a template's category alone.
 pub fn topic_for(category: Category) -> Topic {
     match category {
         Category::Health => Topic::Health,
@@ -451,7 +461,7 @@ impl Templates<'_> {
             title,
             body: rendered.caption,
             lang: req.lang,
-            topic: topic_for(manifest.category),
+            topic: topic_of(&manifest),
         };
         self.store.write(|tx, now| {
             // There is no "made in Loa" source: the image reaches the library as if picked.
@@ -565,5 +575,13 @@ mod tests {
         assert_eq!(title, "Tiêm chủng", "trimmed and NFC");
         assert_eq!(alt_text(&m, &title, Lang::En), "Notice – Tiêm chủng");
         assert_eq!(topic_for(m.category), Topic::Health);
+        assert_eq!(topic_of(&m), Topic::Health, "no topic: the category's");
+        let mut warning = m.clone();
+        warning.category = Category::Warning;
+        assert_eq!(topic_of(&warning), Topic::Other);
+        warning.topic = Some("weather_disaster".into());
+        assert_eq!(topic_of(&warning), Topic::WeatherDisaster);
+        warning.topic = Some("not-a-topic".into());
+        assert_eq!(topic_of(&warning), Topic::Other, "unknown: the category's");
     }
 }
