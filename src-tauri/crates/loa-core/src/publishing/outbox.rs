@@ -255,9 +255,10 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<OutboxItem> {
         published_at: row.get(16)?,
         remote_id: row.get(17)?,
         remote_url: row.get(18)?,
+        // Masked again when read: a row stored before redaction existed is shown clean too.
         last_error: code.map(|code| OutboxError {
             code,
-            message: message.unwrap_or_default(),
+            message: loa_platforms::redact(&message.unwrap_or_default()),
         }),
         media: Vec::new(),
         bytes_total: 0,

@@ -150,7 +150,8 @@ fn apply(
     let ts = format_ts(now);
     let count = |yes: bool| i64::from(yes);
     let err_code = |e: &Option<OutboxError>| e.as_ref().map(|e| e.code.clone());
-    let err_msg = |e: &Option<OutboxError>| e.as_ref().map(|e| e.message.clone());
+    // The message is a server's words: it is stored only with its secrets masked.
+    let err_msg = |e: &Option<OutboxError>| e.as_ref().map(|e| loa_platforms::redact(&e.message));
     let changed = match t {
         Transition::MediaReady => conn.execute(
             "UPDATE outbox SET state = 'media_uploaded', updated_at = ?3
@@ -248,7 +249,7 @@ fn apply(
                 expected.as_str(),
                 count(*count_attempt),
                 error.code,
-                error.message,
+                loa_platforms::redact(&error.message),
                 ts
             ],
         )?,
@@ -264,7 +265,7 @@ fn apply(
                     expected.as_str(),
                     outbox::page_of(&channel),
                     error.code,
-                    error.message,
+                    loa_platforms::redact(&error.message),
                     ts
                 ],
             )?
