@@ -32,6 +32,7 @@ pub mod i18n;
 pub mod lang;
 pub mod media;
 pub mod paths;
+pub mod privacy;
 pub mod publishing;
 pub mod settings;
 pub mod store;
