@@ -607,17 +607,31 @@ impl Publishing<'_> {
 
     /// Every outbox item, oldest first.
     pub fn outbox(&self) -> Result<Vec<OutboxItem>> {
-        self.store.read(|c| select(c, "1 = 1", &[]))
+        let items = self.store.read(|c| select(c, "1 = 1", &[]))?;
+        Ok(self.settled(items))
     }
 
     pub fn outbox_item(&self, id: i64) -> Result<OutboxItem> {
-        self.store.read(|c| get(c, id))
+        let item = self.store.read(|c| get(c, id))?;
+        Ok(self.settled(vec![item]).remove(0))
     }
 
     /// The items of one draft (the editor's "queued for…" line).
     pub fn outbox_for_draft(&self, draft_id: i64) -> Result<Vec<OutboxItem>> {
-        self.store
-            .read(|c| select(c, "o.draft_id = ?1", &[&draft_id]))
+        let items = self
+            .store
+            .read(|c| select(c, "o.draft_id = ?1", &[&draft_id]))?;
+        Ok(self.settled(items))
+    }
+
+    /// Items as shown: a wait stored by a clock that ran ahead counts as now
+    /// ([`super::ahead`]).
+    fn settled(&self, mut items: Vec<OutboxItem>) -> Vec<OutboxItem> {
+        let now = self.store.clock().now();
+        for item in &mut items {
+            super::ahead::settle_item(item, now);
+        }
+        items
     }
 
     /// Cancels an item that has not started publishing (queued, photos uploaded, or failed).

@@ -353,6 +353,7 @@ impl OutboxPort for Store {
     }
 
     fn channels(&self) -> Result<Vec<ChannelInfo>> {
+        super::ahead::correct_stored(self)?;
         self.read(|c| channels::list(c, self.clock().now()))
     }
 
@@ -431,13 +432,19 @@ impl OutboxPort for Store {
     }
 
     fn active_outbox(&self, channel_id: i64) -> Result<Vec<OutboxItem>> {
-        self.read(|c| {
+        let mut items = self.read(|c| {
             outbox::select(
                 c,
                 "o.channel_id = ?1 AND o.state IN ('queued', 'media_uploaded', 'publishing')",
                 &[&channel_id],
             )
-        })
+        })?;
+        // A wait stored by a clock that ran ahead counts as now (`ahead`).
+        let now = self.clock().now();
+        for item in &mut items {
+            super::ahead::settle_item(item, now);
+        }
+        Ok(items)
     }
 
     fn record_media_upload(
