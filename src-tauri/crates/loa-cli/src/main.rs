@@ -3,7 +3,8 @@
 //! over `loa-publish`'s publishing service, `template`, `text`, `sandbox`).
 //!
 //! Exit codes: 0 success, 1 a user error (one line on stderr, in the chosen language),
-//! 2 a usage error. Never a panic trace.
+//! 2 a usage error, 101 an internal fault (one line too; the details in the profile's
+//! `crash.log`, see `panic`). Never a panic trace.
 
 mod args;
 mod channel;
@@ -11,6 +12,7 @@ mod check;
 mod draft;
 mod media;
 mod out;
+mod panic;
 mod queue;
 mod sandbox;
 mod search;
@@ -108,6 +110,7 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let l10n = Localizer::new(message_lang(&cli));
+    panic::install(&l10n, paths::resolve_data_dir(cli.data_dir.as_deref()));
     match run(&cli, &l10n) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(1),

@@ -418,3 +418,40 @@ fn check_blocks_a_citizen_id_until_overridden_with_a_reason() {
     let no_reason = loa(dir.path(), &["check", &id, "--override", "citizen_id"]);
     assert_eq!(no_reason.status.code(), Some(2));
 }
+
+/// A fault inside `loa` (forced by the debug-only `LOA_DEBUG_PANIC`): one line in the chosen
+/// language, no backtrace on the terminal, the details in the profile's private `crash.log`.
+#[test]
+fn a_panic_prints_one_line_and_logs_the_details() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("profile");
+    for (lang, words) in [("vi", "lỗi nội bộ"), ("en", "internal fault")] {
+        let o = Command::new(env!("CARGO_BIN_EXE_loa"))
+            .arg("--data-dir")
+            .arg(&profile)
+            .args(["--lang", lang, "draft", "list"])
+            .env("LOA_DEBUG_PANIC", "1")
+            .env("RUST_BACKTRACE", "1")
+            .output()
+            .expect("run loa");
+        assert!(!o.status.success());
+        let err = stderr(&o);
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(err.contains(words), "{err}");
+        assert!(err.contains("crash.log"), "{err}");
+        assert!(!err.contains("panicked at"), "{err}");
+        assert!(!err.contains("stack backtrace"), "{err}");
+    }
+    let log = std::fs::read_to_string(profile.join("crash.log")).expect("crash.log written");
+    assert_eq!(log.matches("LOA_DEBUG_PANIC is set").count(), 2, "{log}");
+    assert!(log.contains("src/panic.rs"), "where it happened: {log}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(profile.join("crash.log"))
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
