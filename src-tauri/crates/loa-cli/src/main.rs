@@ -101,6 +101,7 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
             ),
             TemplateCommand::Import { file } => template::import(&store, l10n, file, json),
             TemplateCommand::Export { ids, out } => template::export(&store, l10n, ids, out),
+            TemplateCommand::Delete { ids } => template::delete(&store, l10n, ids),
             TemplateCommand::Watch(_) => Ok(Outcome::Ok),
         },
         Command::Text { .. } | Command::Media { .. } | Command::Sandbox { .. } => Ok(Outcome::Ok),
@@ -108,6 +109,9 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
 }
 
 fn main() -> ExitCode {
+    // `loa __render-worker …`: this process is a sandboxed template renderer (see loa-render),
+    // started by the command that renders; it never returns from here.
+    loa_render::run_worker_if_asked();
     let cli = Cli::parse();
     let l10n = Localizer::new(message_lang(&cli));
     panic::install(&l10n, paths::resolve_data_dir(cli.data_dir.as_deref()));

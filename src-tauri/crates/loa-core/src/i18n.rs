@@ -19,9 +19,10 @@ pub const CORE_FILES: &[&str] = &[
     "publish.ftl",
     "channels.ftl",
     "templates.ftl",
+    "files.ftl",
 ];
 
-fn sources(lang: Lang) -> [&'static str; 7] {
+fn sources(lang: Lang) -> [&'static str; 8] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
@@ -31,6 +32,7 @@ fn sources(lang: Lang) -> [&'static str; 7] {
             include_str!("../../../../locales/vi/publish.ftl"),
             include_str!("../../../../locales/vi/channels.ftl"),
             include_str!("../../../../locales/vi/templates.ftl"),
+            include_str!("../../../../locales/vi/files.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
@@ -40,6 +42,7 @@ fn sources(lang: Lang) -> [&'static str; 7] {
             include_str!("../../../../locales/en/publish.ftl"),
             include_str!("../../../../locales/en/channels.ftl"),
             include_str!("../../../../locales/en/templates.ftl"),
+            include_str!("../../../../locales/en/files.ftl"),
         ],
     }
 }
