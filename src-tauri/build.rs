@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "template_thumbnail",
     "template_preview",
     "create_template_draft",
+    "delete_template",
 ];
 
 fn main() {

@@ -77,3 +77,6 @@ ui-templates-use = Create draft
 ui-templates-using = Creating the draft…
 ui-templates-use-note = Loa draws the image at the chosen size, adds it to the photo library and attaches it to a new draft.
 ui-templates-fix-first = Fix the field marked in red before creating the draft.
+ui-templates-delete = Delete
+ui-templates-delete-confirm = Click again to delete
+ui-templates-delete-label = Delete the template “{ $name }”

@@ -71,3 +71,6 @@ ui-templates-use = Tạo bản nháp
 ui-templates-using = Đang tạo bản nháp…
 ui-templates-use-note = Loa vẽ ảnh cỡ đã chọn, đưa vào thư viện ảnh và gắn vào bản nháp mới.
 ui-templates-fix-first = Hãy sửa ô đang báo lỗi trước khi tạo bản nháp.
+ui-templates-delete = Xóa
+ui-templates-delete-confirm = Bấm lần nữa để xóa
+ui-templates-delete-label = Xóa mẫu “{ $name }”

@@ -378,6 +378,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::templates::template_thumbnail,
             crate::templates::template_preview,
             crate::templates::create_template_draft,
+            crate::templates::delete_template,
         ])
         .typ::<loa_core::ErrorCode>()
         // The editor's character counter (loa-platforms: the Facebook message's limit).

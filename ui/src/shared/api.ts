@@ -146,6 +146,8 @@ export const api = {
     call((b) => b.templatePreview(request)).then(arrayBuffer),
   createTemplateDraft: (request: TemplateRequest): Promise<TemplateDraft> =>
     call((b) => b.createTemplateDraft(request)),
+  /** Removes an imported or own template (a built-in one is refused by the core). */
+  deleteTemplate: (id: string): Promise<null> => call((b) => b.deleteTemplate(id)),
 };
 
 /** Raw bytes as the core sends them (an ArrayBuffer; a number array only in the nominal binding). */

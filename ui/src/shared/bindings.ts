@@ -90,6 +90,8 @@ export const commands = {
 	templatePreview: (request: TemplateRequest) => typedError<number[], IpcError>(__TAURI_INVOKE("template_preview", { request })),
 	/**  "Create draft": the draft with the caption and the rendered image attached. */
 	createTemplateDraft: (request: TemplateRequest) => typedError<TemplateDraft, IpcError>(__TAURI_INVOKE("create_template_draft", { request })),
+	/**  Removes an imported or own template; a built-in one is refused (`TemplateBuiltin`). */
+	deleteTemplate: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_template", { id })),
 };
 
 /* Constants */
