@@ -157,6 +157,10 @@ pub enum LoaError {
         message_id: String,
         args: BTreeMap<String, String>,
     },
+    /// A file from outside was refused before it was read: not a regular file (a FIFO, a
+    /// device), too large, unreadable (`file-error-<code>` in `files.ftl`, naming the file).
+    #[error(transparent)]
+    File(#[from] loa_files::FileError),
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -218,12 +222,13 @@ pub enum ErrorCode {
     TemplateIdTaken,
     TemplateBuiltin,
     Render,
+    File,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 44] = [
+    pub const ALL: [ErrorCode; 45] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -267,6 +272,7 @@ impl ErrorCode {
         ErrorCode::TemplateIdTaken,
         ErrorCode::TemplateBuiltin,
         ErrorCode::Render,
+        ErrorCode::File,
         ErrorCode::Internal,
     ];
 
@@ -316,6 +322,7 @@ impl ErrorCode {
             ErrorCode::TemplateIdTaken => "error-template-id-taken",
             ErrorCode::TemplateBuiltin => "error-template-builtin",
             ErrorCode::Render => "error-render",
+            ErrorCode::File => "error-file",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -371,6 +378,7 @@ impl LoaError {
             LoaError::TemplateIdTaken { .. } => ErrorCode::TemplateIdTaken,
             LoaError::TemplateBuiltin { .. } => ErrorCode::TemplateBuiltin,
             LoaError::Render { .. } => ErrorCode::Render,
+            LoaError::File(_) => ErrorCode::File,
         }
     }
 
@@ -492,6 +500,12 @@ impl LoaError {
                 }
                 put("code", code.clone());
             }
+            LoaError::File(e) => {
+                for (k, v) in e.args() {
+                    put(&k, v);
+                }
+                put("code", e.code().to_owned());
+            }
         }
         a
     }
@@ -502,6 +516,7 @@ impl LoaError {
         match self {
             LoaError::Template(e) => e.message_id(),
             LoaError::Render { message_id, .. } => message_id.clone(),
+            LoaError::File(e) => e.message_id(),
             other => other.code().message_id().to_owned(),
         }
     }
