@@ -253,7 +253,13 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "file" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | 
+/**  The profile's folder or database cannot be written (a read-only folder or medium). */
+"database_read_only" | 
+/**  The disk is full: nothing could be saved. */
+"disk_full" | 
+/**  `loa.db` is damaged or is not a database at all. */
+"database_corrupt" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "file" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 

@@ -185,6 +185,12 @@ pub enum ErrorCode {
     DataDir,
     Database,
     DatabaseTooNew,
+    /// The profile's folder or database cannot be written (a read-only folder or medium).
+    DatabaseReadOnly,
+    /// The disk is full: nothing could be saved.
+    DiskFull,
+    /// `loa.db` is damaged or is not a database at all.
+    DatabaseCorrupt,
     Migration,
     InvalidValue,
     ReadFile,
@@ -227,14 +233,31 @@ pub enum ErrorCode {
     Internal,
 }
 
+/// What a database error means for the officer, from SQLite's own code: a folder that cannot
+/// be written, a full disk and a damaged file each need something different of them.
+fn database_code(e: &rusqlite::Error) -> ErrorCode {
+    use rusqlite::ErrorCode as Sqlite;
+    match e.sqlite_error_code() {
+        Some(Sqlite::ReadOnly | Sqlite::CannotOpen | Sqlite::PermissionDenied) => {
+            ErrorCode::DatabaseReadOnly
+        }
+        Some(Sqlite::DiskFull) => ErrorCode::DiskFull,
+        Some(Sqlite::DatabaseCorrupt | Sqlite::NotADatabase) => ErrorCode::DatabaseCorrupt,
+        _ => ErrorCode::Database,
+    }
+}
+
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 45] = [
+    pub const ALL: [ErrorCode; 48] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
         ErrorCode::DataDir,
         ErrorCode::Database,
         ErrorCode::DatabaseTooNew,
+        ErrorCode::DatabaseReadOnly,
+        ErrorCode::DiskFull,
+        ErrorCode::DatabaseCorrupt,
         ErrorCode::Migration,
         ErrorCode::InvalidValue,
         ErrorCode::ReadFile,
@@ -285,6 +308,9 @@ impl ErrorCode {
             ErrorCode::DataDir => "error-data-dir",
             ErrorCode::Database => "error-database",
             ErrorCode::DatabaseTooNew => "error-database-too-new",
+            ErrorCode::DatabaseReadOnly => "error-database-read-only",
+            ErrorCode::DiskFull => "error-disk-full",
+            ErrorCode::DatabaseCorrupt => "error-database-corrupt",
             ErrorCode::Migration => "error-migration",
             ErrorCode::InvalidValue => "error-invalid-value",
             ErrorCode::ReadFile => "error-read-file",
@@ -339,7 +365,7 @@ impl LoaError {
             LoaError::RevisionNotFound { .. } => ErrorCode::RevisionNotFound,
             LoaError::DraftInTrash { .. } => ErrorCode::DraftInTrash,
             LoaError::DataDir { .. } => ErrorCode::DataDir,
-            LoaError::Database(_) => ErrorCode::Database,
+            LoaError::Database(e) => database_code(e),
             LoaError::DatabaseTooNew => ErrorCode::DatabaseTooNew,
             LoaError::Migration(_) => ErrorCode::Migration,
             LoaError::InvalidValue { .. } => ErrorCode::InvalidValue,
