@@ -3,26 +3,14 @@
 //! it intercepted, and a redirect may point to another host. No secret may reach that other
 //! host, nor stay in an error message (which the outbox stores and the officer sees).
 
-use std::time::Duration;
+mod common;
 
-use loa_channels::{ChannelConfig, ChannelError, ChannelKind, Credentials, PostContent};
+use common::config;
+use loa_channels::{ChannelError, ChannelKind, Credentials, PostContent};
 use loa_emulators::{
     EndpointMatch, Fault, Faults, GraphEmulator, GraphOptions, OtherHost, WordPressEmulator,
     WordPressOptions, ZaloEmulator, ZaloOptions,
 };
-
-fn config(kind: ChannelKind, base: String) -> ChannelConfig {
-    ChannelConfig {
-        kind,
-        name: "Trang xã Nà Hẩu".into(),
-        base_url: base,
-        page_id: "1001".into(),
-        user: "canbo".into(),
-        folder: None,
-        timeout: Duration::from_secs(10),
-        image_host: None,
-    }
-}
 
 fn text_post(id: i64) -> PostContent {
     PostContent {

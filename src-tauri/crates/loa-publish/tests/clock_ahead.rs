@@ -16,7 +16,7 @@ fn jump() -> Duration {
 }
 
 fn state(rig: &Rig, id: i64) -> OutboxState {
-    rig.store.publishing().outbox_item(id).expect("item").state
+    rig.state(id)
 }
 
 #[test]
