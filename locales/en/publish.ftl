@@ -65,3 +65,8 @@ publish-sync-waiting-spacing = { $channel }: { $count } posts wait for the spaci
 publish-sync-waiting-retry = { $channel }: { $count } posts wait to be tried again after an error, at { $until }.
 publish-sync-waiting-read_back = { $channel }: { $count } posts wait to check whether the last attempt reached the page, at { $until }.
 publish-sync-waiting-scheduled = { $channel }: { $count } posts wait for the time you chose, { $until }.
+error-channel-address = { $problem ->
+    [insecure-address] The address { $url } is not encrypted (http://): an access token sent there could be read by others. Use an address that starts with https://.
+    [credentials-in-address] The channel's address contains a user name or password. Remove it from the address and enter the password in its own field.
+   *[other] The address “{ $url }” is not valid. Enter the full address, for example https://xa.gov.vn.
+}

@@ -65,3 +65,8 @@ publish-sync-waiting-spacing = { $channel }: { $count } bài chờ khoảng các
 publish-sync-waiting-retry = { $channel }: { $count } bài chờ thử lại sau lỗi, lúc { $until }.
 publish-sync-waiting-read_back = { $channel }: { $count } bài chờ kiểm tra xem lần đăng trước đã lên trang chưa, lúc { $until }.
 publish-sync-waiting-scheduled = { $channel }: { $count } bài chờ đến giờ bạn đã hẹn, { $until }.
+error-channel-address = { $problem ->
+    [insecure-address] Địa chỉ { $url } không được mã hóa (http://): mã truy cập gửi tới đó có thể bị người khác đọc được. Hãy dùng địa chỉ bắt đầu bằng https://.
+    [credentials-in-address] Địa chỉ của kênh có ghi tên đăng nhập hoặc mật khẩu. Hãy bỏ phần đó khỏi địa chỉ và nhập mật khẩu vào ô riêng.
+   *[other] Địa chỉ “{ $url }” không hợp lệ. Hãy nhập địa chỉ đầy đủ, ví dụ https://xa.gov.vn.
+}

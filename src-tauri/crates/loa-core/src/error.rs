@@ -129,6 +129,11 @@ pub enum LoaError {
     /// one must be typed.
     #[error("{channel} now points elsewhere: its secret must be given again")]
     ChannelSecretNeeded { channel: String },
+    /// A channel's address Loa will not send secrets to: plain `http` off this computer, a user
+    /// name or password inside the address, or no address at all (`problem` is
+    /// `loa_platforms::AddressProblem::code`). `url` is empty when it would show a password.
+    #[error("{url} is not an address Loa sends secrets to ({problem})")]
+    ChannelAddress { url: String, problem: String },
     /// A Zalo channel without an image host cannot carry photos.
     #[error("{channel} cannot carry photos without an image host")]
     PhotosNeedImageHost { channel: String },
@@ -223,6 +228,7 @@ pub enum ErrorCode {
     ChannelFailed,
     ChannelLimits,
     ChannelSecretNeeded,
+    ChannelAddress,
     PhotosNeedImageHost,
     Template,
     TemplateIdTaken,
@@ -248,7 +254,7 @@ fn database_code(e: &rusqlite::Error) -> ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 48] = [
+    pub const ALL: [ErrorCode; 49] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -290,6 +296,7 @@ impl ErrorCode {
         ErrorCode::ChannelFailed,
         ErrorCode::ChannelLimits,
         ErrorCode::ChannelSecretNeeded,
+        ErrorCode::ChannelAddress,
         ErrorCode::PhotosNeedImageHost,
         ErrorCode::Template,
         ErrorCode::TemplateIdTaken,
@@ -343,6 +350,7 @@ impl ErrorCode {
             ErrorCode::ChannelFailed => "error-channel-failed",
             ErrorCode::ChannelLimits => "error-channel-limits",
             ErrorCode::ChannelSecretNeeded => "error-channel-secret-needed",
+            ErrorCode::ChannelAddress => "error-channel-address",
             ErrorCode::PhotosNeedImageHost => "error-photos-need-image-host",
             ErrorCode::Template => "error-template",
             ErrorCode::TemplateIdTaken => "error-template-id-taken",
@@ -399,6 +407,7 @@ impl LoaError {
             LoaError::ChannelFailed { .. } => ErrorCode::ChannelFailed,
             LoaError::ChannelLimits { .. } => ErrorCode::ChannelLimits,
             LoaError::ChannelSecretNeeded { .. } => ErrorCode::ChannelSecretNeeded,
+            LoaError::ChannelAddress { .. } => ErrorCode::ChannelAddress,
             LoaError::PhotosNeedImageHost { .. } => ErrorCode::PhotosNeedImageHost,
             LoaError::Template(_) => ErrorCode::Template,
             LoaError::TemplateIdTaken { .. } => ErrorCode::TemplateIdTaken,
@@ -478,6 +487,10 @@ impl LoaError {
             | LoaError::MissingCredentials { channel: name }
             | LoaError::PhotosNeedImageHost { channel: name }
             | LoaError::ChannelSecretNeeded { channel: name } => put("channel", name.clone()),
+            LoaError::ChannelAddress { url, problem } => {
+                put("url", url.clone());
+                put("problem", problem.clone());
+            }
             LoaError::ChannelKindMismatch { name, kind } => {
                 put("channel", name.clone());
                 put("kind", kind.as_str().to_owned());

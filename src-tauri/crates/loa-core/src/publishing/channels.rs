@@ -241,6 +241,18 @@ fn save(conn: &Connection, now: DateTime<Utc>, input: &NewChannel) -> Result<(Ch
         "" => kind.default_base_url().to_owned(),
         url => url.trim_end_matches('/').to_owned(),
     };
+    // A channel's secrets go only to https, or to plain http on this computer (the sandbox).
+    // (No address yet — a WordPress site not filled in — is the connection test's to report.)
+    if kind != ChannelKind::Folder
+        && !base_url.is_empty()
+        && let Err(problem) = loa_platforms::check_address(&base_url)
+    {
+        let shown = problem != loa_platforms::AddressProblem::CredentialsInAddress;
+        return Err(LoaError::ChannelAddress {
+            url: if shown { base_url } else { String::new() },
+            problem: problem.code().to_owned(),
+        });
+    }
     let spacing = input.spacing_secs.unwrap_or(kind.default_spacing_secs());
     let image_host = match input.image_host.as_deref().map(str::trim) {
         None | Some("") => None,
