@@ -73,6 +73,7 @@ const COMMANDS: &[&str] = &[
     "make_report",
     "refresh_reach",
     "export_report",
+    "delete_template",
 ];
 
 fn main() {

@@ -30,3 +30,5 @@ cli-severity-warn = WARN
 cli-override-recorded = Recorded the reason for { $code } on draft { $id }.
 cli-sandbox-missing = The practice program { $path } was not found. Build it with: cargo build -p loa-emulators --bin loa-sandbox
 cli-sandbox-profile-ready = The practice profile { $profile } now signs in to the emulated Facebook and Zalo. Open Loa with “loa-app --data-dir { $profile }”, then press “Connect with Facebook” to try signing in.
+cli-panic = Loa hit an internal fault and stopped; what was saved before is not affected. The details were written down for support ({ $log }).
+cli-panic-unlogged = Loa hit an internal fault and stopped; what was saved before is not affected. Run the command again; if it happens again, tell support.

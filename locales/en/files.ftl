@@ -24,3 +24,4 @@ extract-error-rtf = This RTF file is damaged or not really RTF. Open it in Word,
 extract-error-docx = This Word (.docx) file is damaged or not really a .docx. Open it in Word, save it again and try again.
 extract-error-too-large = This file holds too much text or unpacks to too much (at most { $limit } MB). Split it into smaller files.
 extract-error-too-slow = Reading this file took more than { $seconds } seconds, so Loa stopped. The file may be damaged; open it in Word, save it again and try again.
+error-file = The file could not be read ({ $code }).

@@ -56,3 +56,17 @@ publish-sync-credentials-not-saved = { $channel }: a renewed token could not be 
 publish-sync-stopping = Stopping after the current step… (press Ctrl-C again to stop at once; nothing will be posted twice)
 publish-sync-crashed = The publishing worker stopped unexpectedly. Nothing is posted twice: run “loa sync” again.
 publish-sync-summary = Published { $published } this time; { $failed } failed and { $unconfirmed } to check in all; { $pending } still waiting.
+publish-sync-waiting-paused = { $channel }: { $count } posts wait because publishing is paused. Resume with “loa queue resume”.
+publish-sync-waiting-needs_reconnect = { $channel }: { $count } posts wait until you reconnect the channel.
+publish-sync-waiting-throttled = { $channel }: { $count } posts wait because the platform asked Loa to slow down, until { $until }.
+publish-sync-waiting-offline = { $channel }: { $count } posts wait for the network. Run “loa sync” again once connected.
+publish-sync-waiting-other_worker = { $channel }: { $count } posts are being published by another Loa window.
+publish-sync-waiting-spacing = { $channel }: { $count } posts wait for the spacing between two posts, until { $until }.
+publish-sync-waiting-retry = { $channel }: { $count } posts wait to be tried again after an error, at { $until }.
+publish-sync-waiting-read_back = { $channel }: { $count } posts wait to check whether the last attempt reached the page, at { $until }.
+publish-sync-waiting-scheduled = { $channel }: { $count } posts wait for the time you chose, { $until }.
+error-channel-address = { $problem ->
+    [insecure-address] The address { $url } is not encrypted (http://): an access token sent there could be read by others. Use an address that starts with https://.
+    [credentials-in-address] The channel's address contains a user name or password. Remove it from the address and enter the password in its own field.
+   *[other] The address “{ $url }” is not valid. Enter the full address, for example https://xa.gov.vn.
+}

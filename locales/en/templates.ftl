@@ -111,3 +111,4 @@ template-cli-exported = Exported { $count } templates to { $out }.
 template-cli-watching = Watching { $dir }. Each save redraws { $out }. Press Ctrl+C to stop.
 template-cli-watch-rendered = { $time } · { $out } · { $ms } ms
 template-cli-watch-failed = { $time } · error: { $reason }
+template-cli-deleted = Deleted template { $id }.

@@ -82,3 +82,6 @@ ui-templates-preview-sample-note = Required fields still blank show the example 
 ui-templates-refuse-empty = No draft yet: “{ $field }” is empty. Fill it in.
 ui-templates-refuse-sample = No draft yet: “{ $field }” is still the example. Type the commune's real information.
 ui-templates-refuse-past = No draft yet: “{ $field }” is a time already past. Choose a date and time to come (the issue time is today).
+ui-templates-delete = Delete
+ui-templates-delete-confirm = Click again to delete
+ui-templates-delete-label = Delete the template “{ $name }”

@@ -30,3 +30,5 @@ cli-severity-warn = LƯU Ý
 cli-override-recorded = Đã ghi lý do cho { $code } của bản nháp số { $id }.
 cli-sandbox-missing = Không tìm thấy chương trình thử nghiệm { $path }. Hãy dựng nó bằng: cargo build -p loa-emulators --bin loa-sandbox
 cli-sandbox-profile-ready = Hồ sơ thử { $profile } đã trỏ tới Facebook và Zalo giả lập. Mở Loa bằng “loa-app --data-dir { $profile }”, rồi bấm “Kết nối với Facebook” để đăng nhập thử.
+cli-panic = Loa gặp lỗi nội bộ và đã dừng; dữ liệu đã lưu trước đó không bị ảnh hưởng. Chi tiết đã được ghi để hỗ trợ kỹ thuật xem ({ $log }).
+cli-panic-unlogged = Loa gặp lỗi nội bộ và đã dừng; dữ liệu đã lưu trước đó không bị ảnh hưởng. Hãy chạy lại lệnh; nếu lỗi lặp lại, hãy báo cho hỗ trợ kỹ thuật.

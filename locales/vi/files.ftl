@@ -24,3 +24,4 @@ extract-error-rtf = Tệp RTF này bị hỏng hoặc sai định dạng. Hãy m
 extract-error-docx = Tệp Word (.docx) này bị hỏng hoặc sai định dạng. Hãy mở tệp bằng Word, lưu lại rồi thử lại.
 extract-error-too-large = Tệp này chứa quá nhiều chữ hoặc giải nén ra quá lớn (tối đa { $limit } MB). Hãy chia tệp thành nhiều phần nhỏ hơn.
 extract-error-too-slow = Đọc tệp này mất quá { $seconds } giây nên Loa đã dừng lại. Tệp có thể bị hỏng; hãy mở tệp bằng Word, lưu lại rồi thử lại.
+error-file = Không đọc được tệp ({ $code }).

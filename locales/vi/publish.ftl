@@ -56,3 +56,17 @@ publish-sync-credentials-not-saved = { $channel }: không lưu được mã truy
 publish-sync-stopping = Sẽ dừng sau bước hiện tại… (nhấn Ctrl-C lần nữa để dừng ngay; không bài nào bị đăng hai lần)
 publish-sync-crashed = Bộ đăng bài dừng bất ngờ. Không bài nào bị đăng hai lần: hãy chạy lại “loa sync”.
 publish-sync-summary = Lần này đã đăng { $published } bài; tổng cộng { $failed } lỗi và { $unconfirmed } cần kiểm tra; { $pending } bài còn chờ.
+publish-sync-waiting-paused = { $channel }: { $count } bài chờ vì việc đăng bài đang tạm dừng. Tiếp tục bằng “loa queue resume”.
+publish-sync-waiting-needs_reconnect = { $channel }: { $count } bài chờ đến khi bạn kết nối lại kênh.
+publish-sync-waiting-throttled = { $channel }: { $count } bài chờ vì nền tảng yêu cầu đăng chậm lại, đến { $until }.
+publish-sync-waiting-offline = { $channel }: { $count } bài chờ có mạng. Chạy lại “loa sync” khi đã kết nối.
+publish-sync-waiting-other_worker = { $channel }: { $count } bài đang được một cửa sổ Loa khác đăng.
+publish-sync-waiting-spacing = { $channel }: { $count } bài chờ khoảng cách giữa hai bài, đến { $until }.
+publish-sync-waiting-retry = { $channel }: { $count } bài chờ thử lại sau lỗi, lúc { $until }.
+publish-sync-waiting-read_back = { $channel }: { $count } bài chờ kiểm tra xem lần đăng trước đã lên trang chưa, lúc { $until }.
+publish-sync-waiting-scheduled = { $channel }: { $count } bài chờ đến giờ bạn đã hẹn, { $until }.
+error-channel-address = { $problem ->
+    [insecure-address] Địa chỉ { $url } không được mã hóa (http://): mã truy cập gửi tới đó có thể bị người khác đọc được. Hãy dùng địa chỉ bắt đầu bằng https://.
+    [credentials-in-address] Địa chỉ của kênh có ghi tên đăng nhập hoặc mật khẩu. Hãy bỏ phần đó khỏi địa chỉ và nhập mật khẩu vào ô riêng.
+   *[other] Địa chỉ “{ $url }” không hợp lệ. Hãy nhập địa chỉ đầy đủ, ví dụ https://xa.gov.vn.
+}

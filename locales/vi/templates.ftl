@@ -111,3 +111,4 @@ template-cli-exported = Đã xuất { $count } mẫu vào { $out }.
 template-cli-watching = Đang theo dõi { $dir }. Mỗi lần lưu tệp, Loa vẽ lại { $out }. Bấm Ctrl+C để dừng.
 template-cli-watch-rendered = { $time } · { $out } · { $ms } ms
 template-cli-watch-failed = { $time } · lỗi: { $reason }
+template-cli-deleted = Đã xóa mẫu { $id }.

@@ -76,3 +76,6 @@ ui-templates-preview-sample-note = Ô bắt buộc còn trống đang hiện n�
 ui-templates-refuse-empty = Chưa tạo bản nháp: ô “{ $field }” còn trống. Hãy điền ô này.
 ui-templates-refuse-sample = Chưa tạo bản nháp: ô “{ $field }” vẫn là nội dung ví dụ. Hãy nhập thông tin thật của xã.
 ui-templates-refuse-past = Chưa tạo bản nháp: ô “{ $field }” là thời điểm đã qua. Hãy chọn ngày giờ sắp tới (thời điểm phát hành là hôm nay).
+ui-templates-delete = Xóa
+ui-templates-delete-confirm = Bấm lần nữa để xóa
+ui-templates-delete-label = Xóa mẫu “{ $name }”

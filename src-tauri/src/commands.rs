@@ -398,6 +398,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::reports::make_report,
             crate::reports::refresh_reach,
             crate::reports::export_report,
+            crate::templates::delete_template,
         ])
         .typ::<loa_core::ErrorCode>()
         // The editor's character counter (loa-platforms: the Facebook message's limit).

@@ -14,7 +14,7 @@ pub mod templates;
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use loa_core::{IpcError, Store, WatchFolders, paths};
@@ -33,9 +33,12 @@ pub struct Core {
     prepare_cancel: Mutex<Arc<AtomicBool>>,
     /// The outbox worker and what the publishing commands need of it.
     publish: publish::Publishing,
-    /// Made on the first template render (on a render thread): loading the fonts is not worth
-    /// paying at start-up.
-    renderer: Arc<OnceLock<loa_render::Renderer>>,
+    /// Template renders run in sandboxed worker processes (this executable started as
+    /// `__render-worker`, with a time, memory and stack limit): a hostile or broken template
+    /// ends in an error on its card, never a frozen or crashed window. Two lanes, so a slow
+    /// gallery never holds up the live preview; each worker starts on its first render.
+    preview_renderer: Arc<loa_render::IsolatedRenderer>,
+    gallery_renderer: Arc<loa_render::IsolatedRenderer>,
     started: Instant,
     /// The profile folder (a restore replaces it; a damaged one is offered its newest copy).
     data_dir: PathBuf,
@@ -51,9 +54,14 @@ impl Core {
         self.store.clone()
     }
 
-    /// The template renderer, shared by every render so Typst's caches stay warm.
+    /// The live preview's and draft creation's renderer; its worker stays warm between renders.
     pub fn renderer(&self) -> templates::TypstRenderer {
-        templates::TypstRenderer(self.renderer.clone())
+        templates::TypstRenderer(self.preview_renderer.clone())
+    }
+
+    /// The gallery's renderer (thumbnails of every stored template).
+    pub fn gallery_renderer(&self) -> templates::TypstRenderer {
+        templates::TypstRenderer(self.gallery_renderer.clone())
     }
 
     /// A fresh cancel flag for a new "prepare for posting" run; [`Core::cancel_prepare`] sets it.
@@ -136,7 +144,8 @@ pub fn run() {
             watcher: Mutex::new(None),
             prepare_cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
             publish: publish::Publishing::default(),
-            renderer: Arc::new(OnceLock::new()),
+            preview_renderer: Arc::new(templates::isolated_renderer()),
+            gallery_renderer: Arc::new(templates::isolated_renderer()),
             started,
             data_dir: dir,
         })

@@ -1,16 +1,19 @@
 //! Template commands: one-line adapters over the core's template functions, with the renderer
-//! (`loa-render`, Typst) plugged in through [`loa_core::TemplateRenderer`].
+//! (`loa-render`, Typst in a sandboxed worker process) plugged in through
+//! [`loa_core::TemplateRenderer`].
 //!
 //! Renders run on the blocking pool: Typst takes tens of milliseconds per page, which must not
 //! hold up the async threads that answer the rest of the window.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use loa_core::{
     IpcError, Lang, LoaError, RasterOptions, RenderedImage, TemplateData, TemplateDraft,
     TemplateInfo, TemplatePreview, TemplateRenderer, TemplateRequest,
 };
-use loa_render::{Format, PngCompression, RenderError, RenderOptions, Renderer};
+use loa_render::{
+    Format, IsolatedRenderer, Limits, PngCompression, RenderError, RenderOptions, WorkerCommand,
+};
 use loa_templates::{Pack, RawData, Size};
 use tauri::State;
 
@@ -19,10 +22,18 @@ use crate::commands::{RawBytes, blocking};
 
 type Res<T> = Result<T, IpcError>;
 
-/// `loa-render` behind the core's renderer trait. The renderer is made by the first render, on
-/// the render thread, and shared by all later ones so Typst's caches stay warm.
+/// `loa-render`'s worker behind the core's renderer trait.
 #[derive(Debug, Clone)]
-pub struct TypstRenderer(pub Arc<OnceLock<Renderer>>);
+pub struct TypstRenderer(pub Arc<IsolatedRenderer>);
+
+/// A renderer whose worker is this executable (`main` hands `__render-worker` to
+/// `loa_render::run_worker_if_asked` before anything else). Should the executable's path be
+/// unknown, every render answers "the renderer could not start" instead of the app failing.
+pub fn isolated_renderer() -> IsolatedRenderer {
+    let command = WorkerCommand::current_exe()
+        .unwrap_or_else(|_| WorkerCommand::new(std::path::PathBuf::from("loa-app")));
+    IsolatedRenderer::new(command, Limits::default())
+}
 
 impl TemplateRenderer for TypstRenderer {
     fn render_png(
@@ -44,7 +55,6 @@ impl TemplateRenderer for TypstRenderer {
         };
         let r = self
             .0
-            .get_or_init(Renderer::new)
             .render_with(pack, id, raw, lang, size, Format::Png, &options)
             .map_err(render_error)?;
         Ok(RenderedImage {
@@ -104,7 +114,7 @@ pub async fn template_sample(core: State<'_, Core>, id: String, lang: Lang) -> R
 #[tauri::command]
 #[specta::specta]
 pub async fn template_thumbnail(core: State<'_, Core>, id: String, lang: Lang) -> Res<RawBytes> {
-    let (store, r) = (core.shared_store()?, core.renderer());
+    let (store, r) = (core.shared_store()?, core.gallery_renderer());
     blocking(move || store.templates().thumbnail(&r, &id, lang))
         .await
         .map(RawBytes)
@@ -127,4 +137,11 @@ pub async fn create_template_draft(
 ) -> Res<TemplateDraft> {
     let (store, r) = (core.shared_store()?, core.renderer());
     blocking(move || store.templates().create_draft(&r, &request)).await
+}
+
+/// Removes an imported or own template; a built-in one is refused (`TemplateBuiltin`).
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_template(core: State<'_, Core>, id: String) -> Res<()> {
+    Ok(core.store()?.templates().delete(&id)?)
 }

@@ -4,11 +4,13 @@
 // and "create draft" (the caption as the draft's text, the rendered image attached, the topic).
 // Same prerequisites as app.test.mjs (tauri-driver, WebKitWebDriver, an X display, the built app).
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { crc32 } from "node:zlib";
 import { describe, it } from "node:test";
-import { SKIP, closeApp, messages, withArtifacts } from "./harness.mjs";
+import { SKIP, appPath, closeApp, messages, withArtifacts } from "./harness.mjs";
 import { Keys } from "./webdriver.mjs";
 import { invoke, typeInto, useDriver } from "./ui.mjs";
 
@@ -61,6 +63,54 @@ async function appendTo(el, text) {
   await el.sendKeys(Keys.END + text);
   const value = await el.property("value");
   assert.equal(value, (before + text).normalize("NFC"), "the typed text was appended");
+}
+
+/** Files under `dir`, as [path relative to `dir` with "/", bytes]. */
+function filesOf(dir, root = dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesOf(p, root) : [[relative(root, p).split("\\").join("/"), readFileSync(p)]];
+  });
+}
+
+/** A zip (stored, no compression) of `files`: enough for a pack file. */
+function zipOf(files) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, bytes] of files) {
+    const n = Buffer.from(name, "utf8");
+    const crc = crc32(bytes);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(bytes.length, 18);
+    local.writeUInt32LE(bytes.length, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(bytes.length, 20);
+    central.writeUInt32LE(bytes.length, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, bytes);
+    centrals.push(central, n);
+    offset += 30 + n.length + bytes.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
 }
 
 async function chooseOption(session, testId, value) {
@@ -268,6 +318,61 @@ describe("Templates (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeo
       assert.match(draft.body, /Bản Xèo/);
       // The navigation says where the officer is now.
       assert.equal(await (await s.byTestId("nav-drafts")).attribute("aria-pressed"), "true");
+      await closeApp(s);
+    }),
+  );
+
+  it("draws an imported template in the gallery and deletes it", { timeout: TEST_TIMEOUT }, (t) =>
+    withArtifacts("templates-delete", async (ctx) => {
+      // The renderer's small test pack (template "notice"), imported with the command line, which
+      // test-renders it first.
+      const here = dirname(new URL(import.meta.url).pathname);
+      const fixture = resolve(here, "../../src-tauri/crates/loa-render/tests/fixtures/pack");
+      const zip = join(tmpdir(), `loa-e2e-pack-${process.pid}.zip`);
+      const samples = [
+        ["notice/sample.vi.json", Buffer.from(JSON.stringify({ title: "Thông báo họp dân" }))],
+        ["notice/sample.en.json", Buffer.from(JSON.stringify({ title: "Village meeting" }))],
+      ];
+      writeFileSync(zip, zipOf([...filesOf(fixture), ...samples]));
+      const dir = dataDir("templates-delete");
+      const cli = join(dirname(appPath()), "loa");
+      execFileSync(cli, ["--data-dir", dir, "template", "import", zip], { stdio: "pipe" });
+
+      const s = await open(ctx, dir);
+      await (await s.byTestId("nav-templates")).click();
+      await s.waitForTestId("template-gallery");
+      await s.waitFor(async () => (await s.findElements('[data-testid="template-card"]')).length === BUILTIN_COUNT + 1, {
+        message: `${BUILTIN_COUNT + 1} template-card`,
+        timeoutMs: 20_000,
+      });
+      // Its card is drawn by the window's sandboxed render worker.
+      const card = '[data-testid="template-card"][data-template-id="notice"]';
+      const drawn = await s.waitFor(
+        () =>
+          s.executeScript(
+            `const c = document.querySelector('${card}');
+             c.scrollIntoView();
+             const i = c.querySelector("img");
+             const broken = c.querySelector('[data-testid="template-card-broken"]');
+             if (broken) return { broken: broken.textContent };
+             return i && i.complete && i.naturalWidth > 0 ? { drawn: true } : null;`,
+          ),
+        { message: "the imported card drawn", timeoutMs: 120_000 },
+      );
+      assert.deepEqual(drawn, { drawn: true });
+      // Only the imported template can be deleted; the first press asks, the second deletes.
+      const buttons = await s.findElements('[data-testid="template-delete"]');
+      assert.equal(buttons.length, 1, "built-in templates have no delete button");
+      assert.equal(await buttons[0].attribute("data-template-id"), "notice");
+      await buttons[0].click();
+      assert.equal(await buttons[0].text(), messages("vi")("ui-templates-delete-confirm"));
+      assert.equal((await s.findElements('[data-testid="template-card"]')).length, BUILTIN_COUNT + 1, "one press deletes nothing");
+      await buttons[0].click();
+      await s.waitFor(async () => (await s.findElements('[data-testid="template-card"]')).length === BUILTIN_COUNT, {
+        message: "the card gone",
+      });
+      const stored = await invoke(s, "list_templates", {});
+      assert.ok(stored.every((x) => x.manifest.id !== "notice"), "deleted from the profile");
       await closeApp(s);
     }),
   );

@@ -205,6 +205,8 @@ export const api = {
   /** Writes the report to `path` (from the save dialog). */
   exportReport: (period: PeriodChoice, format: ReportFormat, lang: Lang, path: string): Promise<null> =>
     call((b) => b.exportReport(period, format, lang, path)),
+  /** Removes an imported or own template (a built-in one is refused by the core). */
+  deleteTemplate: (id: string): Promise<null> => call((b) => b.deleteTemplate(id)),
 };
 
 /** Raw bytes as the core sends them (an ArrayBuffer; a number array only in the nominal binding). */

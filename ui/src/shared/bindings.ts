@@ -81,23 +81,6 @@ export const commands = {
 	 *  address, spacing and photo preset (`loa-platforms`, the one home of these facts).
 	 */
 	platformDefaults: () => typedError<PlatformDefaults[], IpcError>(__TAURI_INVOKE("platform_defaults")),
-	/**
-	 *  "Kết nối với Facebook": the officer signs in on Facebook's own page; the Pages they manage
-	 *  come back (their tokens stay in Loa).
-	 */
-	connectFacebook: () => typedError<FacebookSignIn, IpcError>(__TAURI_INVOKE("connect_facebook")),
-	/**  The officer picked a Page: its channel is saved (or renewed) with the Page token. */
-	connectFacebookPage: (flow: string, pageId: string, name: string) => typedError<ChannelInfo, IpcError>(__TAURI_INVOKE("connect_facebook_page", { flow, pageId, name })),
-	/**  "Kết nối với Zalo": the guided screen's values, then Zalo's permission page. */
-	connectZalo: (input: ZaloConnect) => typedError<ChannelInfo, IpcError>(__TAURI_INVOKE("connect_zalo", { input })),
-	connectSettings: () => typedError<ConnectSettings, IpcError>(__TAURI_INVOKE("connect_settings")),
-	/**
-	 *  Saves the Facebook app (advanced): a blank `secret` keeps the kept one, `forget_secret`
-	 *  removes it.
-	 */
-	saveFacebookApp: (app: FacebookApp, secret: string, forgetSecret: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("save_facebook_app", { app, secret, forgetSecret })),
-	/**  Closes the login window from the main window ("Thôi"); its sign-in ends as cancelled. */
-	cancelConnect: () => typedError<null, IpcError>(__TAURI_INVOKE("cancel_connect")),
 	listTemplates: () => typedError<TemplateInfo[], IpcError>(__TAURI_INVOKE("list_templates")),
 	/**  The template's sample data in `lang`, to prefill the form. */
 	templateSample: (id: string, lang: Lang) => typedError<{ [key in string]: TemplateValue | null }, IpcError>(__TAURI_INVOKE("template_sample", { id, lang })),
@@ -107,6 +90,8 @@ export const commands = {
 	templatePreview: (request: TemplateRequest) => typedError<number[], IpcError>(__TAURI_INVOKE("template_preview", { request })),
 	/**  "Create draft": the draft with the caption and the rendered image attached. */
 	createTemplateDraft: (request: TemplateRequest) => typedError<TemplateDraft, IpcError>(__TAURI_INVOKE("create_template_draft", { request })),
+	/**  Removes an imported or own template; a built-in one is refused (`TemplateBuiltin`). */
+	deleteTemplate: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_template", { id })),
 };
 
 /* Constants */
@@ -213,16 +198,6 @@ export type Column = {
 	label: Localized,
 };
 
-/**  The sign-in settings as the window shows them (no secret, only whether one is kept). */
-export type ConnectSettings = {
-	facebook: FacebookApp,
-	/**  This build carries Loa's own Facebook app (an empty app id means that one). */
-	facebook_builtin: boolean,
-	/**  The province's app secret is kept in the keyring (long-lived tokens). */
-	facebook_secret_saved: boolean,
-	zalo: ZaloApp,
-};
-
 /**  A draft as stored. This is also the JSON the command line prints. */
 export type Draft = {
 	id: number,
@@ -278,7 +253,13 @@ export type DraftSummary = {
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "connect" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | 
+/**  The profile's folder or database cannot be written (a read-only folder or medium). */
+"database_read_only" | 
+/**  The disk is full: nothing could be saved. */
+"disk_full" | 
+/**  `loa.db` is damaged or is not a database at all. */
+"database_corrupt" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "channel_address" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "file" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 
@@ -305,24 +286,6 @@ export type Event =
 { type: "needs_attention"; id: number; channel_id: number; state: OutboxState; link: string | null } | 
 /**  A refreshed token could not be saved: the channel will need reconnecting later. */
 { type: "credentials_not_saved"; channel_id: number };
-
-/**  The Facebook app Loa signs in through. */
-export type FacebookApp = {
-	/**  Empty: Loa's own app (`loa_platforms::login::loa_facebook_app_id`). */
-	app_id: string,
-	/**
-	 *  Empty: `https://www.facebook.com`. A sandbox gives its own address (its Graph API answers
-	 *  on the same server).
-	 */
-	login_url: string,
-};
-
-/**  A Facebook sign-in that reached the Page list. */
-export type FacebookSignIn = {
-	/**  Hand it back with the chosen Page. */
-	flow: string,
-	pages: PageChoice[],
-};
 
 /**  One field the officer fills in. */
 export type Field = {
@@ -574,17 +537,6 @@ export type OutboxState =
 /**  Loa could not tell whether the post went out: the officer checks the page. */
 "unconfirmed" | "cancelled";
 
-/**  A Page the officer may pick (its token stays in Loa's memory). */
-export type PageChoice = {
-	id: string,
-	name: string,
-	category: string,
-	/**  The officer has the `CREATE_CONTENT` task there. */
-	can_publish: boolean,
-	/**  The channel that already publishes to this Page (connecting again renews its token). */
-	channel: string | null,
-};
-
 /**
  *  Where a photo is going. Each preset sets the long edge, the JPEG quality and a size cap; the
  *  cap is the destination's own limit ([`crate::Limits::max_photo_bytes`]), so a photo prepared
@@ -729,12 +681,6 @@ export type TemplateManifest = {
 	id: string,
 	version: number,
 	category: TemplateCategory,
-	/**
-	 *  What a post made from it is about, as Loa's drafts name it (`weather_disaster`,
-	 *  `security_scam`, …): a category such as "warning" covers both storms and scams. Absent
-	 *  or unknown to the app: the category decides.
-	 */
-	topic?: string | null,
 	name: Localized,
 	description?: Localized | null,
 	sizes: TemplateSize[],
@@ -833,28 +779,6 @@ export type WatermarkSettings = {
 	position?: WatermarkPosition,
 	/**  0 (invisible) to 1 (opaque). */
 	opacity?: number | null,
-};
-
-/**  The Zalo app an OA is connected through. */
-export type ZaloApp = {
-	/**  "ID ứng dụng" on developers.zalo.me. */
-	app_id: string,
-	/**  The app's "Official Account Callback Url" (on a verified domain). */
-	callback_url: string,
-	/**  Empty: Zalo's own Open API. A sandbox gives its own address. */
-	api_url: string,
-};
-
-/**  The guided Zalo screen's values. */
-export type ZaloConnect = {
-	/**  The channel's name ("Zalo OA xã"). */
-	name: string,
-	app_id: string,
-	/**  Blank: the key kept for the channel of that name, if any. */
-	secret_key: string,
-	callback_url: string,
-	/**  Blank: Zalo's own API. */
-	api_url: string,
 };
 
 /* Tauri Specta runtime */

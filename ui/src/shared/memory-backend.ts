@@ -325,6 +325,9 @@ export async function createMemoryBackend(): Promise<Backend> {
     async exportReport() {
       return { status: "error", error: unsupported };
     },
+    async deleteTemplate() {
+      return { status: "error", error: unsupported };
+    },
   };
   if (typeof location !== "undefined" && new URLSearchParams(location.search).has("demo")) await seedDemo(backend);
   return backend;

@@ -34,6 +34,8 @@ export class Templates {
   category = $state<TemplateCategory | null>(null);
   /** Object URLs of the cards' images by `id:lang`; `""` when drawing it failed. */
   thumbs = $state<Record<string, string>>({});
+  /** Why a card could not be drawn (a broken or hostile template): shown on the card itself. */
+  thumbErrors = $state<Record<string, IpcError>>({});
 
   /** The open template, or null for the gallery. */
   openId = $state<string | null>(null);
@@ -124,6 +126,7 @@ export class Templates {
         const [id, lang] = key.split(":") as [string, Lang];
         const blob = await attempt(() => api.templateThumbnail(id, lang), logOnly(`template thumbnail ${id}`));
         this.thumbs[key] = blob.ok ? URL.createObjectURL(blob.value) : "";
+        if (!blob.ok) this.thumbErrors[key] = blob.error;
       }
     } finally {
       this.thumbRunning = false;
@@ -136,6 +139,13 @@ export class Templates {
     const field = r && this.fields.find((f) => f.key === r.key);
     if (!r || !field) return null;
     return { code: "template", message_id: r.messageId, args: { key: r.key, field: localized(field.label, i18n.lang) } };
+  }
+
+  /** Removes an imported or own template from the profile and from the gallery. */
+  async remove(id: string): Promise<boolean> {
+    const done = await attempt(() => api.deleteTemplate(id), this.banner.show);
+    if (done.ok) this.list = this.list.filter((t) => t.manifest.id !== id);
+    return done.ok;
   }
 
   /** Opens a template with an empty form (the issue time at now); its sample in each language is

@@ -88,8 +88,71 @@ fn err(
         class,
         kind,
         code: code.into(),
-        message: message.to_owned(),
+        // Every platform answer, transport error and local error that becomes a channel error
+        // passes here: the message is stored in the outbox and shown, so no secret stays in it.
+        message: loa_platforms::redact(message),
     }
+}
+
+/// Longest excerpt of an unrecognised answer kept in an error (characters).
+const EXCERPT_CHARS: usize = 200;
+
+/// What an answer that is not the platform's (a proxy's or a web server's HTML page, a captive
+/// portal) contributes to an error message: its text without markup, spaces collapsed, cut
+/// short, secrets masked. The officer sees a sentence, not a page of Apache HTML.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let raw = String::from_utf8_lossy(body);
+    let mut text = String::new();
+    let mut in_tag = false;
+    let mut skipping = None::<&str>;
+    let lower = raw.to_ascii_lowercase();
+    let mut i = 0;
+    while i < raw.len() {
+        let rest = &lower[i..];
+        if let Some(end) = skipping {
+            if rest.starts_with(end) {
+                skipping = None;
+                i += end.len();
+            } else {
+                i += rest.chars().next().map_or(1, char::len_utf8);
+            }
+            continue;
+        }
+        if rest.starts_with("<script") {
+            skipping = Some("</script>");
+            continue;
+        }
+        if rest.starts_with("<style") {
+            skipping = Some("</style>");
+            continue;
+        }
+        let Some(c) = raw[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if in_tag => {}
+            _ => text.push(c),
+        }
+    }
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let redacted = loa_platforms::redact(&collapsed);
+    let mut short: String = redacted.chars().take(EXCERPT_CHARS).collect();
+    if short.len() < redacted.len() {
+        short.push('…');
+    }
+    short
 }
 
 fn throttled(secs: u64) -> ErrorClass {
@@ -149,7 +212,7 @@ pub(crate) fn graph(status: u16, body: &[u8], usage: &Usage, acts: bool) -> Chan
         .and_then(|v| v.get("error"))
         .filter(|e| e.is_object())
     else {
-        return by_status(kind, status, usage, acts, &String::from_utf8_lossy(body));
+        return by_status(kind, status, usage, acts, &excerpt(body));
     };
     let code = e.get("code").and_then(Value::as_i64).unwrap_or(0);
     let subcode = e.get("error_subcode").and_then(Value::as_i64);
@@ -261,7 +324,7 @@ pub(crate) fn zalo(status: u16, body: &[u8], usage: &Usage, acts: bool) -> Chann
         .and_then(|v| v.get("error"))
         .and_then(as_i64_lenient);
     let Some(code) = code.filter(|c| *c != 0) else {
-        return by_status(kind, status, usage, acts, &String::from_utf8_lossy(body));
+        return by_status(kind, status, usage, acts, &excerpt(body));
     };
     let message = parsed
         .as_ref()
@@ -338,7 +401,7 @@ pub(crate) fn zalo_refresh(status: u16, body: &[u8], usage: &Usage) -> ChannelEr
         ),
         // 5xx: the refresh may have consumed the refresh token; the caller retries once and a
         // consumed token then answers with an error body (Auth).
-        None => by_status(kind, status, usage, true, &String::from_utf8_lossy(body)),
+        None => by_status(kind, status, usage, true, &excerpt(body)),
     }
 }
 
@@ -351,7 +414,7 @@ pub(crate) fn wordpress(status: u16, body: &[u8], usage: &Usage, acts: bool) -> 
         .and_then(|v| v.get("code"))
         .and_then(Value::as_str)
     else {
-        return by_status(kind, status, usage, acts, &String::from_utf8_lossy(body));
+        return by_status(kind, status, usage, acts, &excerpt(body));
     };
     let message = parsed
         .as_ref()

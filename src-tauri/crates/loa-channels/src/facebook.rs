@@ -12,20 +12,21 @@
 //! - `GET /{page-id}/feed?fields=id,message,created_time&since=…` and
 //!   `GET /{page-id}/scheduled_posts?fields=id,message,scheduled_publish_time` — read-back.
 //!
-//! The page token travels as the `access_token` parameter, as in the reference's examples.
+//! The page token never travels in an address, where a captive portal's page, a proxy's log or
+//! an error message would show it: reads send it as `Authorization: Bearer` (Graph accepts the
+//! OAuth 2.0 header, "Access Tokens" → "Making requests"), writes as the `access_token` field of
+//! their form or multipart body.
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
 use crate::classify;
-use crate::http::{
-    Call, Http, Multipart, Payload, Reply, image_content_type, join, query_component,
-};
+use crate::http::{Call, Http, Multipart, Payload, Reply, image_content_type, join};
 use crate::{
     Channel, ChannelConfig, ChannelError, ChannelKind, Credentials, ErrorClass, PostContent,
     Progress, RemoteMedia, RemotePost, text_hash,
 };
-use loa_platforms::{Schedule, ScheduleWindow, compose};
+use loa_platforms::{Schedule, ScheduleWindow, compose, same_origin};
 
 /// Pages of the feed read back before giving up (100 posts each): a commune page posts a few
 /// times a day, so this reaches far past any attempt window.
@@ -58,6 +59,11 @@ impl FacebookPage {
 
     fn url(&self, path: &str) -> String {
         join(&self.base, path)
+    }
+
+    /// A read with the page token in its `Authorization` header.
+    fn read(&self, url: String) -> Call<'static> {
+        Call::get(url).header("authorization", format!("Bearer {}", self.token))
     }
 
     fn check(&self, reply: Reply, acts: bool) -> Result<Value, ChannelError> {
@@ -127,7 +133,7 @@ impl FacebookPage {
         field: &str,
     ) -> Result<Option<RemotePost>, ChannelError> {
         for _ in 0..READ_BACK_PAGES {
-            let reply = self.http.send(Call::get(url))?;
+            let reply = self.http.send(self.read(url.clone()))?;
             let page = self.check(reply, false)?;
             for item in page
                 .get("data")
@@ -147,7 +153,16 @@ impl FacebookPage {
                 }
             }
             match page.pointer("/paging/next").and_then(Value::as_str) {
-                Some(next) if !next.is_empty() => url = next.to_owned(),
+                // The token goes with the next page only to Graph itself.
+                Some(next) if same_origin(next, &self.base) => url = next.to_owned(),
+                Some(next) if !next.is_empty() => {
+                    return Err(ChannelError {
+                        class: ErrorClass::Transient,
+                        kind: ChannelKind::Facebook,
+                        code: "foreign-next-page".into(),
+                        message: "the next page of the feed is on another host".into(),
+                    });
+                }
                 _ => return Ok(None),
             }
         }
@@ -161,12 +176,8 @@ impl Channel for FacebookPage {
     }
 
     fn verify(&mut self) -> Result<String, ChannelError> {
-        let url = format!(
-            "{}?fields=id,name&access_token={}",
-            self.url(&self.page_id),
-            query_component(&self.token)
-        );
-        let page = self.check(self.http.send(Call::get(url))?, false)?;
+        let url = format!("{}?fields=id,name", self.url(&self.page_id));
+        let page = self.check(self.http.send(self.read(url))?, false)?;
         page.get("name")
             .and_then(Value::as_str)
             .map(str::to_owned)
@@ -301,9 +312,8 @@ impl Channel for FacebookPage {
         // The page shows the whole message, title line included.
         let hash = text_hash(&Self::message(post));
         let since = since.timestamp() - READ_BACK_SLACK_SECS;
-        let token = query_component(&self.token);
         let feed = format!(
-            "{}?fields=id,message,created_time&since={since}&limit=100&access_token={token}",
+            "{}?fields=id,message,created_time&since={since}&limit=100",
             self.url(&format!("{}/feed", self.page_id))
         );
         if let Some(found) = self.scan(feed, &hash, "message")? {
@@ -312,7 +322,7 @@ impl Channel for FacebookPage {
         // A post handed to Facebook's scheduler is not in the feed until it goes out.
         if post.scheduled_at.is_some_and(|at| at > Utc::now()) {
             let scheduled = format!(
-                "{}?fields=id,message,scheduled_publish_time&limit=100&access_token={token}",
+                "{}?fields=id,message,scheduled_publish_time&limit=100",
                 self.url(&format!("{}/scheduled_posts", self.page_id))
             );
             return self.scan(scheduled, &hash, "message");
@@ -335,7 +345,7 @@ fn bad_answer(v: &Value) -> ChannelError {
         class: ErrorClass::Ambiguous,
         kind: ChannelKind::Facebook,
         code: "bad-answer".into(),
-        message: v.to_string().chars().take(300).collect(),
+        message: classify::excerpt(v.to_string().as_bytes()),
     }
 }
 

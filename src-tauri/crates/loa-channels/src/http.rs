@@ -21,6 +21,7 @@ use ureq::{Agent, SendBody, Timeout};
 
 use crate::classify::{self, Sent, TransportFailure};
 use crate::{ChannelError, ChannelKind};
+use loa_platforms::{Origin, same_origin};
 
 /// Largest answer we read: every answer we expect is a small JSON document; a huge one is a
 /// misconfigured base URL pointing at something else.
@@ -33,6 +34,9 @@ const SLOWEST_UPLOAD_BYTES_PER_SEC: u64 = 16 * 1024;
 /// Body bytes above which a request counts as an upload for timeouts (the server also takes
 /// longer to answer: Facebook resizes the photo before it replies).
 const UPLOAD_THRESHOLD: u64 = 64 * 1024;
+
+/// Same-origin redirects a read follows (a site that adds a trailing slash, a load balancer).
+const MAX_REDIRECTS: usize = 3;
 
 /// One channel's HTTP client.
 #[derive(Debug)]
@@ -133,6 +137,8 @@ pub(crate) struct Reply {
     pub status: u16,
     pub body: Vec<u8>,
     pub usage: Usage,
+    /// The `Location` header of a redirect.
+    pub location: Option<String>,
 }
 
 impl Reply {
@@ -145,9 +151,26 @@ impl Reply {
     }
 
     pub(crate) fn text(&self) -> String {
-        let text = String::from_utf8_lossy(&self.body);
-        // A proxy's HTML error page would flood the officer's screen: keep the start only.
-        text.chars().take(300).collect()
+        classify::excerpt(&self.body)
+    }
+
+    /// Where a redirect answer points, resolved against `from`; `None` for other answers.
+    fn redirect_target(&self, from: &str) -> Option<String> {
+        if !(300..400).contains(&self.status) {
+            return None;
+        }
+        let location = self.location.as_deref()?.trim();
+        if Origin::of(location).is_some() {
+            return Some(location.to_owned());
+        }
+        // An absolute path on the same origin (the only relative form servers send in practice).
+        let origin = Origin::of(from)?;
+        location.starts_with('/').then(|| {
+            format!(
+                "{}://{}:{}{location}",
+                origin.scheme, origin.host, origin.port
+            )
+        })
     }
 }
 
@@ -246,8 +269,9 @@ impl Http {
             .max_idle_connections(0)
             .max_idle_connections_per_host(0)
             .user_agent(concat!("Loa/", env!("CARGO_PKG_VERSION")))
-            // A redirect is answered, not followed with an error: see `Http::run` for POSTs.
-            .max_redirects(3)
+            // Redirects are followed by `Http::send` itself, same origin only: ureq would carry
+            // our secret headers (Zalo's `access_token`, `Authorization`) to any host.
+            .max_redirects(0)
             .max_redirects_will_error(false)
             .build();
         Http {
@@ -263,7 +287,42 @@ impl Http {
 
     /// Sends one request and returns the answer whatever its status. `Err` only for transport
     /// failures, already classified (before/after sending).
+    ///
+    /// A read (no body, does not act) follows up to [`MAX_REDIRECTS`] redirects on the same
+    /// origin, headers included; a redirect to another origin is returned as it is, never
+    /// followed — the headers carry the channel's secret, and a captive portal or a moved site
+    /// is the officer's to look at. A request that acts never follows one: a 301/302 turns a
+    /// POST into a GET without its body, whose 200 would look like success.
     pub(crate) fn send(&self, call: Call<'_>) -> Result<Reply, ChannelError> {
+        let follows = !call.acts && matches!(call.payload, Payload::None);
+        if !follows {
+            return self.send_once(call);
+        }
+        let method = call.method.clone();
+        let headers = call.headers.clone();
+        let mut url = call.url.clone();
+        let mut reply = self.send_once(call)?;
+        for _ in 0..MAX_REDIRECTS {
+            let Some(next) = reply.redirect_target(&url) else {
+                break;
+            };
+            if !same_origin(&url, &next) {
+                break;
+            }
+            url = next;
+            reply = self.send_once(Call {
+                method: method.clone(),
+                url: url.clone(),
+                headers: headers.clone(),
+                payload: Payload::None,
+                acts: false,
+                progress: None,
+            })?;
+        }
+        Ok(reply)
+    }
+
+    fn send_once(&self, call: Call<'_>) -> Result<Reply, ChannelError> {
         let Call {
             method,
             url,
@@ -301,7 +360,6 @@ impl Http {
             builder = builder.header("content-length", len.to_string());
         }
         let timeouts = Timeouts {
-            follow_redirects: !acts,
             base: self.timeout,
             send_body: self.timeout + Duration::from_secs(len / SLOWEST_UPLOAD_BYTES_PER_SEC),
             answer: if len > UPLOAD_THRESHOLD {
@@ -341,6 +399,11 @@ impl Http {
         };
 
         let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let usage = Usage::from_headers(|name| {
             response
                 .headers()
@@ -371,6 +434,7 @@ impl Http {
             status,
             body,
             usage,
+            location,
         })
     }
 }
@@ -396,9 +460,6 @@ impl ureq::unversioned::resolver::Resolver for LookupResolver {
 }
 
 struct Timeouts {
-    /// Whether redirects may be followed: never for a request that acts — a 301/302 turns a
-    /// POST into a GET without its body, whose 200 would look like success.
-    follow_redirects: bool,
     base: Duration,
     send_body: Duration,
     answer: Duration,
@@ -419,7 +480,7 @@ impl Http {
             .timeout_send_body(Some(t.send_body))
             .timeout_recv_response(Some(t.answer))
             .timeout_recv_body(Some(t.base))
-            .max_redirects(if t.follow_redirects { 3 } else { 0 })
+            .max_redirects(0)
             .build();
         self.agent.run(request)
     }
@@ -432,7 +493,7 @@ pub(crate) fn failure_of(
     local_error: bool,
 ) -> TransportFailure {
     use io::ErrorKind as K;
-    let detail = redact(&e.to_string());
+    let detail = e.to_string();
     let after_body = if body_complete {
         Sent::Yes
     } else {
@@ -472,24 +533,6 @@ pub(crate) fn failure_of(
         _ => (after_body, "protocol"),
     };
     TransportFailure { sent, code, detail }
-}
-
-/// Removes a Graph token that a URL in an error message would otherwise carry into the
-/// outbox's `last_error` and the officer's screen.
-pub(crate) fn redact(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find("access_token=") {
-        let start = i + "access_token=".len();
-        out.push_str(&rest[..start]);
-        out.push('…');
-        let end = rest[start..]
-            .find(|c: char| c == '&' || c == '"' || c.is_whitespace())
-            .map_or(rest.len(), |j| start + j);
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
 }
 
 type Source = Box<dyn Read>;
@@ -815,19 +858,6 @@ mod tests {
         let source_at = text.find("name=\"source\"").expect("file part");
         let message_at = text.find("name=\"message\"").expect("message part");
         assert!(token_at < source_at && source_at < message_at);
-    }
-
-    #[test]
-    fn tokens_are_redacted_from_error_details() {
-        assert_eq!(
-            redact("bad uri http://h/v21.0/1001?fields=id&access_token=EAAG123 end"),
-            "bad uri http://h/v21.0/1001?fields=id&access_token=… end"
-        );
-        assert_eq!(
-            redact("access_token=a&x=1 access_token=b"),
-            "access_token=…&x=1 access_token=…"
-        );
-        assert_eq!(redact("nothing secret"), "nothing secret");
     }
 
     #[test]

@@ -121,7 +121,7 @@ fn bad_answer(v: &Value) -> ChannelError {
         class: ErrorClass::Ambiguous,
         kind: ChannelKind::Wordpress,
         code: "bad-answer".into(),
-        message: v.to_string().chars().take(300).collect(),
+        message: classify::excerpt(v.to_string().as_bytes()),
     }
 }
 

@@ -4,31 +4,16 @@
 
 mod common;
 
-use common::publish;
+use common::{config, publish};
 use std::path::Path;
 use std::time::Duration;
 
 use chrono::Utc;
-use loa_channels::{
-    Channel, ChannelConfig, ChannelKind, Credentials, ErrorClass, Photo, PostContent,
-};
+use loa_channels::{Channel, ChannelKind, Credentials, ErrorClass, Photo, PostContent};
 use loa_emulators::{
     EndpointMatch, Fault, Faults, GraphEmulator, GraphOptions, WordPressEmulator, WordPressOptions,
     ZaloEmulator, ZaloOptions, sha256,
 };
-
-fn config(kind: ChannelKind, base: String) -> ChannelConfig {
-    ChannelConfig {
-        kind,
-        name: "Trang xã Nà Hẩu".into(),
-        base_url: base,
-        page_id: "1001".into(),
-        user: "canbo".into(),
-        folder: None,
-        timeout: Duration::from_secs(10),
-        image_host: None,
-    }
-}
 
 fn post(dir: &Path, id: i64, photos: usize) -> PostContent {
     let photos = (0..photos)

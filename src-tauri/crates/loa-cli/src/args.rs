@@ -340,6 +340,11 @@ pub enum TemplateCommand {
     },
     /// Template author mode: re-render a template of a pack folder on every save.
     Watch(TemplateWatchArgs),
+    /// Remove imported or own templates (built-in ones cannot be removed).
+    Delete {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,8 @@
 //! `text`, `sandbox`, `backup` and `restore`).
 //!
 //! Exit codes: 0 success, 1 a user error (one line on stderr, in the chosen language),
-//! 2 a usage error. Never a panic trace.
+//! 2 a usage error, 101 an internal fault (one line too; the details in the profile's
+//! `crash.log`, see `panic`). Never a panic trace.
 
 mod args;
 mod backup;
@@ -14,6 +15,7 @@ mod connect;
 mod draft;
 mod media;
 mod out;
+mod panic;
 mod queue;
 mod report;
 mod sandbox;
@@ -113,6 +115,7 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
             ),
             TemplateCommand::Import { file } => template::import(&store, l10n, file, json),
             TemplateCommand::Export { ids, out } => template::export(&store, l10n, ids, out),
+            TemplateCommand::Delete { ids } => template::delete(&store, l10n, ids),
             TemplateCommand::Watch(_) => Ok(Outcome::Ok),
         },
         Command::Backup { command, out } => {
@@ -126,8 +129,12 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
 }
 
 fn main() -> ExitCode {
+    // `loa __render-worker …`: this process is a sandboxed template renderer (see loa-render),
+    // started by the command that renders; it never returns from here.
+    loa_render::run_worker_if_asked();
     let cli = Cli::parse();
     let l10n = Localizer::new(message_lang(&cli));
+    panic::install(&l10n, paths::resolve_data_dir(cli.data_dir.as_deref()));
     match run(&cli, &l10n) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(1),

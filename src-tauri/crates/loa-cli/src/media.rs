@@ -78,7 +78,7 @@ fn is_photo(p: &Path) -> bool {
 
 fn watermark(a: &MediaProcessArgs) -> Result<Option<Watermark>, (WatermarkError, String)> {
     if let Some(path) = &a.watermark {
-        let bytes = std::fs::read(path).map_err(|e| {
+        let bytes = loa_files::read(path, loa_files::Cap::Logo).map_err(|e| {
             (
                 WatermarkError::LogoUnreadable {
                     detail: e.to_string(),

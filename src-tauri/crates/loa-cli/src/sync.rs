@@ -9,7 +9,9 @@ use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use loa_core::{ChannelStatus, LoaError, Localizer, Store};
-use loa_publish::{Event, PublishingService, RunMode, SyncReport, WorkerConfig};
+use loa_publish::{
+    ChannelReport, Event, PublishingService, RunMode, SyncReport, Waiting, WorkerConfig,
+};
 use serde::Serialize;
 
 use crate::Outcome;
@@ -139,6 +141,28 @@ impl Printer<'_> {
     }
 }
 
+/// "Trang xã: 1 bài chờ … đến 14:30 07/12/2026" — what a channel waits for, in local time.
+fn waiting_line(l10n: &Localizer, ch: &ChannelReport, w: &Waiting) -> String {
+    let until = w
+        .until
+        .as_deref()
+        .and_then(loa_core::clock::parse_ts)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%H:%M %d/%m/%Y")
+                .to_string()
+        })
+        .unwrap_or_default();
+    l10n.msg_with(
+        &format!("publish-sync-waiting-{}", w.reason.as_str()),
+        &[
+            ("channel", ch.name.clone()),
+            ("count", ch.pending.to_string()),
+            ("until", until),
+        ],
+    )
+}
+
 pub fn run(
     store: &Arc<Store>,
     l10n: &Localizer,
@@ -210,6 +234,11 @@ pub fn run(
                 ("pending", report.counts.active().to_string()),
             ],
         ));
+        for ch in &report.channels {
+            if let Some(w) = &ch.waiting {
+                out::line(&waiting_line(l10n, ch, w));
+            }
+        }
     }
     Ok(if report.needs_officer() {
         Outcome::Partial

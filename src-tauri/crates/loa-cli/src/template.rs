@@ -1,11 +1,19 @@
-//! `loa template …`: list, render, import, export, and author mode (watch).
+//! `loa template …`: list, render, import, export, delete, and author mode (watch).
+//!
+//! Every render runs in a sandboxed worker process (`loa_render::IsolatedRenderer`: this same
+//! executable started as `loa __render-worker`, with a time, memory and stack limit), so a
+//! template that loops or explodes ends in one line and exit 1, never a hang or an abort. A
+//! pack is test-rendered (`check_pack`) before any of it is stored.
 
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Instant;
 
 use loa_core::{Lang, LoaError, Localizer, PackWatcher, Store, TemplateInfo};
-use loa_render::{Format, RenderError, RenderOptions, Rendered, Renderer};
+use loa_render::{
+    Format, IsolatedRenderer, Limits, RenderError, RenderOptions, Rendered, WorkerCommand,
+    check_pack,
+};
 use loa_templates::{FieldType, Pack, RawData, Size};
 use serde::Serialize;
 
@@ -139,6 +147,14 @@ fn fail(l10n: &Localizer, e: &RenderError) -> Outcome {
     Outcome::Partial
 }
 
+/// The sandboxed renderer (see the module's description).
+fn isolated() -> Result<IsolatedRenderer, RenderError> {
+    Ok(IsolatedRenderer::new(
+        WorkerCommand::current_exe()?,
+        Limits::default(),
+    ))
+}
+
 fn render_message(l10n: &Localizer, e: &RenderError) -> String {
     l10n.format(&e.message_id(), &e.args())
 }
@@ -184,7 +200,7 @@ struct RenderRow<'a> {
 
 #[allow(clippy::too_many_arguments)]
 fn render_once(
-    renderer: &Renderer,
+    renderer: &IsolatedRenderer,
     pack: &Pack,
     id: &str,
     data: &Path,
@@ -218,7 +234,10 @@ pub fn render(
     };
     let pack = store.templates().pack(&a.id)?;
     let size = parse_size(&a.size);
-    let renderer = Renderer::new();
+    let renderer = match isolated() {
+        Ok(r) => r,
+        Err(e) => return Ok(fail(l10n, &e)),
+    };
     let rendered = match render_once(&renderer, &pack, &a.id, &a.data, lang, size, format) {
         Ok(r) => r,
         Err(e) => return Ok(fail(l10n, &e)),
@@ -264,7 +283,14 @@ pub fn import(
     file: &Path,
     json: bool,
 ) -> Result<Outcome, LoaError> {
-    let imported = store.templates().import_pack(file)?;
+    let pack = Pack::from_zip_file(file)?;
+    // Every template drawn at every size it declares before any of it is stored: a pack that
+    // hangs or crashes its renderer is refused here, naming the template, instead of breaking
+    // the gallery on every visit.
+    if let Err(e) = isolated().and_then(|r| check_pack(&r, &pack).map(|_| ())) {
+        return Ok(fail(l10n, &e));
+    }
+    let imported = store.templates().import(&pack)?;
     if json {
         out::json(&imported.iter().map(row).collect::<Vec<_>>());
     } else {
@@ -294,6 +320,16 @@ pub fn export(
     Ok(Outcome::Ok)
 }
 
+/// Removes the officer's or imported templates; a built-in one is refused (it would come back
+/// with the next start).
+pub fn delete(store: &Store, l10n: &Localizer, ids: &[String]) -> Result<Outcome, LoaError> {
+    for id in ids {
+        store.templates().delete(id)?;
+        out::line(&l10n.msg_with("template-cli-deleted", &[("id", id.clone())]));
+    }
+    Ok(Outcome::Ok)
+}
+
 /// Author mode: renders on start and after every save until interrupted.
 pub fn watch(l10n: &Localizer, a: &TemplateWatchArgs, lang: Lang) -> Result<Outcome, LoaError> {
     let Some(format) = format_of(l10n, &a.out) else {
@@ -313,7 +349,10 @@ pub fn watch(l10n: &Localizer, a: &TemplateWatchArgs, lang: Lang) -> Result<Outc
             ("out", a.out.display().to_string()),
         ],
     ));
-    let renderer = Renderer::new();
+    let renderer = match isolated() {
+        Ok(r) => r,
+        Err(e) => return Ok(fail(l10n, &e)),
+    };
     for event in rx {
         let time = chrono::Local::now().format("%H:%M:%S").to_string();
         let started = Instant::now();

@@ -552,3 +552,135 @@ fn connect_keeps_the_apps_in_the_profile_and_the_secret_out_of_sight() {
     assert_eq!(shown["facebook_secret_saved"], false);
     assert_eq!(shown["facebook"]["app_id"], "4001", "the app id stays");
 }
+
+/// A fault inside `loa` (forced by the debug-only `LOA_DEBUG_PANIC`): one line in the chosen
+/// language, no backtrace on the terminal, the details in the profile's private `crash.log`.
+#[test]
+fn a_panic_prints_one_line_and_logs_the_details() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("profile");
+    for (lang, words) in [("vi", "lỗi nội bộ"), ("en", "internal fault")] {
+        let o = Command::new(env!("CARGO_BIN_EXE_loa"))
+            .arg("--data-dir")
+            .arg(&profile)
+            .args(["--lang", lang, "draft", "list"])
+            .env("LOA_DEBUG_PANIC", "1")
+            .env("RUST_BACKTRACE", "1")
+            .output()
+            .expect("run loa");
+        assert!(!o.status.success());
+        let err = stderr(&o);
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(err.contains(words), "{err}");
+        assert!(err.contains("crash.log"), "{err}");
+        assert!(!err.contains("panicked at"), "{err}");
+        assert!(!err.contains("stack backtrace"), "{err}");
+    }
+    let log = std::fs::read_to_string(profile.join("crash.log")).expect("crash.log written");
+    assert_eq!(log.matches("LOA_DEBUG_PANIC is set").count(), 2, "{log}");
+    assert!(log.contains("src/panic.rs"), "where it happened: {log}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(profile.join("crash.log"))
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+/// Runs `loa` with a deadline: a hostile input must end on its own, so a run still going after
+/// `secs` is killed and fails the test.
+#[cfg(unix)]
+fn loa_within(dir: &Path, args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("LOA_LANG", "en")
+        .env_remove("LOA_DATA_DIR")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run loa");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("loa {args:?} did not end within {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// A folder that contains itself, a FIFO named like a document and `/dev/zero` given as a photo
+/// or a document: each ends at once with a line naming the file, and the good file is imported.
+#[cfg(unix)]
+#[test]
+fn hostile_files_end_in_bounded_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("profile");
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(&src).expect("mkdir");
+    std::fs::write(src.join("a.txt"), "Thông báo\n\nNội dung").expect("write");
+    std::os::unix::fs::symlink(".", src.join("l1")).expect("loop link");
+    let fifo = src.join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let zero = dir.path().join("zero.txt");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("link to /dev/zero");
+
+    let o = loa_within(
+        &profile,
+        &["draft", "import", src.to_str().expect("path"), "--json"],
+        60,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let rows: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let rows = rows.as_array().expect("array");
+    assert_eq!(
+        rows.len(),
+        2,
+        "a.txt and the FIFO, nothing through the loop: {rows:?}"
+    );
+    let good = rows
+        .iter()
+        .find(|r| r["file"].as_str().is_some_and(|f| f.ends_with("a.txt")))
+        .expect("a.txt");
+    assert!(good["id"].is_i64());
+    let pipe = rows
+        .iter()
+        .find(|r| r["file"].as_str().is_some_and(|f| f.ends_with("pipe.txt")))
+        .expect("pipe.txt reported");
+    assert!(
+        pipe["error"].as_str().expect("why").contains("pipe.txt"),
+        "{pipe}"
+    );
+
+    let o = loa_within(
+        &profile,
+        &["draft", "import", zero.to_str().expect("path")],
+        60,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let id = good["id"].to_string();
+    let o = loa_within(&profile, &["draft", "attach", &id, "/dev/zero"], 60);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert_eq!(stderr(&o).trim_end().lines().count(), 1, "{}", stderr(&o));
+    let out = dir.path().join("out");
+    let o = loa_within(
+        &profile,
+        &[
+            "media",
+            "process",
+            "/dev/zero",
+            "--out",
+            out.to_str().expect("path"),
+        ],
+        60,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+}

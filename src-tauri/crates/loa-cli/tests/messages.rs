@@ -47,5 +47,11 @@ fn every_outbox_state_and_channel_status_has_a_name() {
             let id = format!("publish-channel-status-{}", s.as_str());
             assert!(l.has(&id), "{id} missing in locales/{lang}");
         }
+        for w in loa_publish::WaitReason::ALL {
+            // The JSON name (`sync --once --json`) and the message id agree.
+            assert_eq!(serde_json::to_value(w).expect("json"), w.as_str());
+            let id = format!("publish-sync-waiting-{}", w.as_str());
+            assert!(l.has(&id), "{id} missing in locales/{lang}");
+        }
     }
 }

@@ -374,6 +374,14 @@ fn queue_actions_follow_the_rules() {
         .to_owned();
     let report = json(loa(dir, &["sync", "--once", "--json"]));
     assert_eq!(report["published"], 0, "paused");
+    // What the channel waits for, in JSON and in one line on the terminal.
+    assert_eq!(report["channels"][0]["waiting"]["reason"], "paused");
+    let said = stdout(&ok(loa(dir, &["sync", "--once"])));
+    assert!(
+        said.lines()
+            .any(|l| l.starts_with("USB: 1 posts wait because publishing is paused")),
+        "{said}"
+    );
     ok(loa(dir, &["queue", "resume"]));
     let report = json(loa(dir, &["sync", "--once", "--json"]));
     assert_eq!(report["published"], 1);

@@ -404,3 +404,71 @@ fn template_messages_exist_in_both_languages() {
         "The template's layout failed: oops"
     );
 }
+
+/// The renderer's small test pack (template `notice`), with `notice/layout.typ` replaced when
+/// `layout` is given, written as a pack file.
+fn test_pack(dir: &Path, name: &str, layout: Option<&str>) -> String {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../loa-render/tests/fixtures/pack");
+    let mut files = loa_templates::Pack::from_dir(&fixture)
+        .expect("fixture pack")
+        .into_files();
+    if let Some(layout) = layout {
+        files.insert("notice/layout.typ".into(), layout.as_bytes().to_vec());
+    }
+    let path = dir.join(name);
+    loa_templates::Pack::from_files(files)
+        .expect("valid pack")
+        .write_zip_file(&path)
+        .expect("zip written");
+    path.display().to_string()
+}
+
+/// A pack whose template never finishes or blows up its renderer is refused at import, in one
+/// line naming the template, in bounded time; nothing of it is stored.
+#[test]
+fn a_hostile_pack_is_refused_at_import_and_a_good_one_can_be_deleted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("profile");
+    for (name, layout) in [
+        (
+            "loop.zip",
+            "#for i in range(100000) { for j in range(100000) { } }\n",
+        ),
+        ("huge-string.zip", "#(\"x\" * 100000000000)\n"),
+        ("wide.zip", "#set page(width: 400000000pt)\nx\n"),
+    ] {
+        let pack = test_pack(dir.path(), name, Some(layout));
+        let started = std::time::Instant::now();
+        let o = loa(&profile, &["--lang", "en", "template", "import", &pack]);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert_eq!(err.trim_end().lines().count(), 1, "{name}: one line: {err}");
+        assert!(err.contains("notice"), "{name} names the template: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        // The worker's wall-clock limit (10 s) plus starting it: never a hang.
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "{name}"
+        );
+        assert!(
+            list(&profile).iter().all(|t| t["id"] != "notice"),
+            "{name} was not stored"
+        );
+    }
+
+    let good = test_pack(dir.path(), "good.zip", None);
+    let o = loa(&profile, &["template", "import", &good]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(list(&profile).iter().any(|t| t["id"] == "notice"));
+    let o = loa(&profile, &["--lang", "en", "template", "delete", "notice"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("notice"), "{}", stdout(&o));
+    assert!(list(&profile).iter().all(|t| t["id"] != "notice"));
+
+    // A built-in template stays: one line, exit 1.
+    let builtin = list(&profile)[0]["id"].as_str().expect("id").to_owned();
+    let o = loa(&profile, &["--lang", "vi", "template", "delete", &builtin]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o).trim_end().lines().count(), 1, "{}", stderr(&o));
+    assert!(list(&profile).iter().any(|t| t["id"] == builtin));
+}

@@ -74,13 +74,20 @@ pub fn open(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Opens the database of the profile folder `dir`, creating the folder if needed.
+/// Opens the database of the profile folder `dir`, creating the folder if needed; the folder
+/// and the database are private to the officer ([`crate::privacy`]).
 pub fn open_in_dir(dir: &Path) -> Result<Connection> {
-    std::fs::create_dir_all(dir).map_err(|source| LoaError::DataDir {
+    let data_dir = |source| LoaError::DataDir {
         path: dir.to_path_buf(),
         source,
-    })?;
-    open(&dir.join(crate::paths::DB_FILE))
+    };
+    crate::privacy::create_profile_dir(dir).map_err(data_dir)?;
+    let path = dir.join(crate::paths::DB_FILE);
+    crate::privacy::create_private_file(&path).map_err(data_dir)?;
+    let conn = open(&path)?;
+    // After opening, so the -wal and -shm files SQLite just made are corrected too.
+    crate::privacy::correct_profile(dir, crate::paths::DB_FILE);
+    Ok(conn)
 }
 
 #[cfg(test)]
@@ -90,6 +97,37 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().expect("migrations validate");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_profile_is_private_when_created_and_corrected_on_open() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().join("profiles").join("default");
+        let db_files = ["loa.db", "loa.db-wal", "loa.db-shm"];
+        {
+            let _conn = open_in_dir(&dir).expect("open");
+            assert_eq!(mode(&dir), 0o700);
+            for f in db_files {
+                assert_eq!(mode(&dir.join(f)), 0o600, "{f}");
+            }
+        }
+        // A profile made readable (an older Loa, a copy by hand, a restored backup).
+        let set = |p: &Path, m: u32| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).expect("chmod")
+        };
+        set(&dir, 0o755);
+        std::fs::write(dir.join("loa.db.bak"), b"copy").expect("backup");
+        for f in ["loa.db", "loa.db.bak"] {
+            set(&dir.join(f), 0o644);
+        }
+        let _conn = open_in_dir(&dir).expect("reopen");
+        assert_eq!(mode(&dir), 0o700);
+        for f in db_files.iter().chain(&["loa.db.bak"]) {
+            assert_eq!(mode(&dir.join(f)), 0o600, "{f}");
+        }
     }
 
     #[test]

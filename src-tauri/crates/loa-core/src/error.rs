@@ -136,6 +136,11 @@ pub enum LoaError {
     /// one must be typed.
     #[error("{channel} now points elsewhere: its secret must be given again")]
     ChannelSecretNeeded { channel: String },
+    /// A channel's address Loa will not send secrets to: plain `http` off this computer, a user
+    /// name or password inside the address, or no address at all (`problem` is
+    /// `loa_platforms::AddressProblem::code`). `url` is empty when it would show a password.
+    #[error("{url} is not an address Loa sends secrets to ({problem})")]
+    ChannelAddress { url: String, problem: String },
     /// A Zalo channel without an image host cannot carry photos.
     #[error("{channel} cannot carry photos without an image host")]
     PhotosNeedImageHost { channel: String },
@@ -192,6 +197,10 @@ pub enum LoaError {
     /// `report.ftl`).
     #[error(transparent)]
     Report(#[from] loa_report::ReportError),
+    /// A file from outside was refused before it was read: not a regular file (a FIFO, a
+    /// device), too large, unreadable (`file-error-<code>` in `files.ftl`, naming the file).
+    #[error(transparent)]
+    File(#[from] loa_files::FileError),
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -216,6 +225,12 @@ pub enum ErrorCode {
     DataDir,
     Database,
     DatabaseTooNew,
+    /// The profile's folder or database cannot be written (a read-only folder or medium).
+    DatabaseReadOnly,
+    /// The disk is full: nothing could be saved.
+    DiskFull,
+    /// `loa.db` is damaged or is not a database at all.
+    DatabaseCorrupt,
     Migration,
     InvalidValue,
     ReadFile,
@@ -249,6 +264,7 @@ pub enum ErrorCode {
     ChannelFailed,
     ChannelLimits,
     ChannelSecretNeeded,
+    ChannelAddress,
     PhotosNeedImageHost,
     Template,
     TemplateIdTaken,
@@ -259,18 +275,36 @@ pub enum ErrorCode {
     Backup,
     Report,
     Connect,
+    File,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
 
+/// What a database error means for the officer, from SQLite's own code: a folder that cannot
+/// be written, a full disk and a damaged file each need something different of them.
+fn database_code(e: &rusqlite::Error) -> ErrorCode {
+    use rusqlite::ErrorCode as Sqlite;
+    match e.sqlite_error_code() {
+        Some(Sqlite::ReadOnly | Sqlite::CannotOpen | Sqlite::PermissionDenied) => {
+            ErrorCode::DatabaseReadOnly
+        }
+        Some(Sqlite::DiskFull) => ErrorCode::DiskFull,
+        Some(Sqlite::DatabaseCorrupt | Sqlite::NotADatabase) => ErrorCode::DatabaseCorrupt,
+        _ => ErrorCode::Database,
+    }
+}
+
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 50] = [
+    pub const ALL: [ErrorCode; 51] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
         ErrorCode::DataDir,
         ErrorCode::Database,
         ErrorCode::DatabaseTooNew,
+        ErrorCode::DatabaseReadOnly,
+        ErrorCode::DiskFull,
+        ErrorCode::DatabaseCorrupt,
         ErrorCode::Migration,
         ErrorCode::InvalidValue,
         ErrorCode::ReadFile,
@@ -304,6 +338,7 @@ impl ErrorCode {
         ErrorCode::ChannelFailed,
         ErrorCode::ChannelLimits,
         ErrorCode::ChannelSecretNeeded,
+        ErrorCode::ChannelAddress,
         ErrorCode::PhotosNeedImageHost,
         ErrorCode::Template,
         ErrorCode::TemplateIdTaken,
@@ -314,6 +349,7 @@ impl ErrorCode {
         ErrorCode::Backup,
         ErrorCode::Report,
         ErrorCode::Connect,
+        ErrorCode::File,
         ErrorCode::Internal,
     ];
 
@@ -326,6 +362,9 @@ impl ErrorCode {
             ErrorCode::DataDir => "error-data-dir",
             ErrorCode::Database => "error-database",
             ErrorCode::DatabaseTooNew => "error-database-too-new",
+            ErrorCode::DatabaseReadOnly => "error-database-read-only",
+            ErrorCode::DiskFull => "error-disk-full",
+            ErrorCode::DatabaseCorrupt => "error-database-corrupt",
             ErrorCode::Migration => "error-migration",
             ErrorCode::InvalidValue => "error-invalid-value",
             ErrorCode::ReadFile => "error-read-file",
@@ -359,6 +398,7 @@ impl ErrorCode {
             ErrorCode::ChannelFailed => "error-channel-failed",
             ErrorCode::ChannelLimits => "error-channel-limits",
             ErrorCode::ChannelSecretNeeded => "error-channel-secret-needed",
+            ErrorCode::ChannelAddress => "error-channel-address",
             ErrorCode::PhotosNeedImageHost => "error-photos-need-image-host",
             ErrorCode::Template => "error-template",
             ErrorCode::TemplateIdTaken => "error-template-id-taken",
@@ -369,6 +409,7 @@ impl ErrorCode {
             ErrorCode::Backup => "error-backup",
             ErrorCode::Report => "error-report",
             ErrorCode::Connect => "error-connect",
+            ErrorCode::File => "error-file",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -385,7 +426,7 @@ impl LoaError {
             LoaError::RevisionNotFound { .. } => ErrorCode::RevisionNotFound,
             LoaError::DraftInTrash { .. } => ErrorCode::DraftInTrash,
             LoaError::DataDir { .. } => ErrorCode::DataDir,
-            LoaError::Database(_) => ErrorCode::Database,
+            LoaError::Database(e) => database_code(e),
             LoaError::DatabaseTooNew => ErrorCode::DatabaseTooNew,
             LoaError::Migration(_) => ErrorCode::Migration,
             LoaError::InvalidValue { .. } => ErrorCode::InvalidValue,
@@ -420,6 +461,7 @@ impl LoaError {
             LoaError::ChannelFailed { .. } => ErrorCode::ChannelFailed,
             LoaError::ChannelLimits { .. } => ErrorCode::ChannelLimits,
             LoaError::ChannelSecretNeeded { .. } => ErrorCode::ChannelSecretNeeded,
+            LoaError::ChannelAddress { .. } => ErrorCode::ChannelAddress,
             LoaError::PhotosNeedImageHost { .. } => ErrorCode::PhotosNeedImageHost,
             LoaError::Template(_) => ErrorCode::Template,
             LoaError::TemplateIdTaken { .. } => ErrorCode::TemplateIdTaken,
@@ -430,6 +472,7 @@ impl LoaError {
             LoaError::Backup { .. } => ErrorCode::Backup,
             LoaError::Report(_) => ErrorCode::Report,
             LoaError::Connect { .. } => ErrorCode::Connect,
+            LoaError::File(_) => ErrorCode::File,
         }
     }
 
@@ -504,6 +547,10 @@ impl LoaError {
             | LoaError::MissingCredentials { channel: name }
             | LoaError::PhotosNeedImageHost { channel: name }
             | LoaError::ChannelSecretNeeded { channel: name } => put("channel", name.clone()),
+            LoaError::ChannelAddress { url, problem } => {
+                put("url", url.clone());
+                put("problem", problem.clone());
+            }
             LoaError::ChannelKindMismatch { name, kind } => {
                 put("channel", name.clone());
                 put("kind", kind.as_str().to_owned());
@@ -566,6 +613,7 @@ impl LoaError {
                 put("code", code.clone());
             }
             LoaError::Report(e) => {
+            LoaError::File(e) => {
                 for (k, v) in e.args() {
                     put(&k, v);
                 }
@@ -588,6 +636,7 @@ impl LoaError {
             LoaError::Render { message_id, .. } => message_id.clone(),
             LoaError::Report(e) => e.message_id(),
             LoaError::Connect { reason, .. } => reason.message_id(),
+            LoaError::File(e) => e.message_id(),
             other => other.code().message_id().to_owned(),
         }
     }

@@ -23,9 +23,10 @@ pub const CORE_FILES: &[&str] = &[
     "backup.ftl",
     "report.ftl",
     "connect.ftl",
+    "files.ftl",
 ];
 
-fn sources(lang: Lang) -> [&'static str; 11] {
+fn sources(lang: Lang) -> [&'static str; 12] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
@@ -39,6 +40,7 @@ fn sources(lang: Lang) -> [&'static str; 11] {
             include_str!("../../../../locales/vi/backup.ftl"),
             include_str!("../../../../locales/vi/report.ftl"),
             include_str!("../../../../locales/vi/connect.ftl"),
+            include_str!("../../../../locales/vi/files.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
@@ -52,6 +54,7 @@ fn sources(lang: Lang) -> [&'static str; 11] {
             include_str!("../../../../locales/en/backup.ftl"),
             include_str!("../../../../locales/en/report.ftl"),
             include_str!("../../../../locales/en/connect.ftl"),
+            include_str!("../../../../locales/en/files.ftl"),
         ],
     }
 }

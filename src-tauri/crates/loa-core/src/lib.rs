@@ -39,6 +39,7 @@ pub mod lang;
 pub mod media;
 pub mod paths;
 pub mod profile;
+pub mod privacy;
 pub mod publishing;
 pub mod reports;
 pub mod settings;

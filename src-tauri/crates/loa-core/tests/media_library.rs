@@ -178,7 +178,12 @@ fn bad_files_get_typed_errors_and_import_nothing() {
         .collect();
     assert_eq!(codes[0], ErrorCode::MediaNotAPhoto);
     assert_eq!(codes[1], ErrorCode::MediaUnreadable);
-    assert_eq!(codes[2], ErrorCode::ReadFile);
+    // Refused before reading: a file from outside goes through loa-files (regular files only).
+    assert_eq!(codes[2], ErrorCode::File);
+    assert_eq!(
+        out[2].1.as_ref().expect_err("missing").args()["code"],
+        "not_found"
+    );
     if heic.is_some() {
         match &out[3].1 {
             Err(LoaError::MediaUnsupported { format, .. }) => assert_eq!(format, "HEIC"),

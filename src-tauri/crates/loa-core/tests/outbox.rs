@@ -516,3 +516,42 @@ fn retry_and_mark_published_follow_the_officer_rules() {
     r.store.publishing().set_paused(false).expect("resume");
     assert!(!r.store.publishing().paused().expect("paused"));
 }
+
+/// A channel's secrets go only to `https` (or plain `http` on this computer, the sandbox); an
+/// address that would carry them in clear, or that holds a password itself, is refused.
+#[test]
+fn channel_addresses_must_keep_secrets_encrypted() {
+    let r = rig();
+    let save = |url: &str| {
+        r.store.publishing().save_channel(&NewChannel {
+            name: "Cổng xã".into(),
+            kind: Some(ChannelKind::Wordpress),
+            base_url: url.into(),
+            user: "canbo".into(),
+            ..NewChannel::default()
+        })
+    };
+    for ok in [
+        "https://xa-na-hau.gov.vn",
+        "http://127.0.0.1:8080",
+        "http://localhost:3000",
+    ] {
+        save(ok).unwrap_or_else(|e| panic!("{ok}: {e:?}"));
+    }
+    let vi = loa_core::Localizer::new(loa_core::Lang::Vi);
+    let e = save("http://xa-na-hau.gov.vn").expect_err("plain http");
+    assert_eq!(e.code(), loa_core::ErrorCode::ChannelAddress);
+    assert!(vi.error(&e).contains("https://"), "{}", vi.error(&e));
+    let e = save("https://admin:MatKhau123@xa-na-hau.gov.vn").expect_err("a password inside");
+    assert_eq!(e.args()["problem"], "credentials-in-address");
+    for shown in [vi.error(&e), format!("{:?}", e.args())] {
+        assert!(!shown.contains("MatKhau123"), "{shown}");
+    }
+    // The stored channel keeps its last accepted address.
+    let stored = r
+        .store
+        .publishing()
+        .channel_by_name("Cổng xã")
+        .expect("channel");
+    assert_eq!(stored.base_url, "http://localhost:3000");
+}

@@ -85,7 +85,9 @@ fn output_stems(inputs: &[PathBuf]) -> Vec<String> {
 }
 
 fn process_one(input: &Path, stem: &str, out_dir: &Path, opts: &Options) -> FileReport {
-    let read = std::fs::read(input);
+    // A regular file within the photo cap: a FIFO or `/dev/zero` named like a photo is refused
+    // instead of read until memory runs out.
+    let read = loa_files::read(input, loa_files::Cap::Photo);
     let bytes = match read {
         Ok(b) => b,
         Err(e) => {

@@ -15,6 +15,8 @@
 //!   counted on the composed text, the same text the client sends;
 //! - [`check`]: what a platform would refuse in a post, as typed [`LimitViolation`]s with
 //!   Fluent message ids;
+//! - [`check_address`]: `https` only, plain `http` on loopback only; [`same_origin`];
+//! - [`redact`]: secrets masked in any text Loa keeps or shows (errors from server answers);
 //! - [`text_hash`] (the read-back key) and [`slugify`];
 //! - [`ScheduleWindow`] and [`publish_not_before`]: when a platform's own scheduler takes a post;
 //! - [`PhotoPreset`]: the photo sizes per destination, capped so the channel accepts them;
@@ -27,19 +29,23 @@
 //!
 //! The `specta` feature derives `specta::Type` on the types that cross to the window.
 
+mod address;
 pub mod compose;
 mod kind;
 mod limits;
 pub mod login;
 mod preset;
+mod redact;
 mod schedule;
 mod text;
 
+pub use address::{AddressProblem, Origin, check_address, same_origin};
 pub use kind::{ChannelKind, PlatformDefaults, UnknownChannelKind, page_url};
 pub use limits::{
     FACEBOOK, FOLDER, LimitViolation, Limits, PhotoFacts, PostFacts, WORDPRESS, ZALO, check,
     megabytes,
 };
 pub use preset::{PhotoPreset, UnknownPreset};
+pub use redact::redact;
 pub use schedule::{Schedule, ScheduleWindow, publish_not_before};
 pub use text::{nfc, slugify, text_hash};

@@ -50,5 +50,6 @@ pub use events::{Event, ItemProgress, LinkState};
 pub use ops::{ChannelSecrets, save_channel, test_channel};
 pub use service::{PublishingService, RunMode, WorkerCrashed};
 pub use worker::{
-    ChannelReport, Deps, SyncReport, Tally, Tick, Worker, WorkerConfig, WorkerHandle, owner_is_dead,
+    ChannelReport, Deps, SyncReport, Tally, Tick, WaitReason, Waiting, Worker, WorkerConfig,
+    WorkerHandle, owner_is_dead,
 };

@@ -231,6 +231,69 @@ pub struct ChannelReport {
     pub link: LinkState,
     /// Items still to do.
     pub pending: u32,
+    /// What the items still to do wait for, and until when; `None` when nothing is pending.
+    pub waiting: Option<Waiting>,
+}
+
+/// Why a channel's remaining items wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WaitReason {
+    /// The officer paused publishing (this channel or the whole outbox).
+    Paused,
+    /// The platform refused the token: the officer must reconnect.
+    NeedsReconnect,
+    /// The platform asked Loa to slow down.
+    Throttled,
+    /// The channel's host cannot be reached.
+    Offline,
+    /// Another Loa (the app, another `loa sync`) is publishing on this channel.
+    OtherWorker,
+    /// The spacing between two posts on this channel.
+    Spacing,
+    /// A retry after a failed attempt.
+    Retry,
+    /// A read-back: whether an interrupted publish reached the platform.
+    ReadBack,
+    /// The time the officer chose.
+    Scheduled,
+}
+
+impl WaitReason {
+    pub const ALL: [WaitReason; 9] = [
+        WaitReason::Paused,
+        WaitReason::NeedsReconnect,
+        WaitReason::Throttled,
+        WaitReason::Offline,
+        WaitReason::OtherWorker,
+        WaitReason::Spacing,
+        WaitReason::Retry,
+        WaitReason::ReadBack,
+        WaitReason::Scheduled,
+    ];
+
+    /// The name in JSON and in message ids (`publish-sync-waiting-<name>`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WaitReason::Paused => "paused",
+            WaitReason::NeedsReconnect => "needs_reconnect",
+            WaitReason::Throttled => "throttled",
+            WaitReason::Offline => "offline",
+            WaitReason::OtherWorker => "other_worker",
+            WaitReason::Spacing => "spacing",
+            WaitReason::Retry => "retry",
+            WaitReason::ReadBack => "read_back",
+            WaitReason::Scheduled => "scheduled",
+        }
+    }
+}
+
+/// A channel's wait at the end of `sync --once`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Waiting {
+    pub reason: WaitReason,
+    /// RFC 3339; `None` when it ends only with the officer (reconnect, resume) or the network.
+    pub until: Option<String>,
 }
 
 /// What `sync --once` did and left.
@@ -425,8 +488,12 @@ impl Worker {
         let counts = self.store.outbox_counts()?;
         let links = self.shared.hub.links();
         let mut channels = Vec::new();
+        let outbox_paused = self.store.outbox_paused()?;
+        let now = self.now();
         for ch in self.store.channels()? {
-            let pending = u32::try_from(self.store.active_outbox(ch.id)?.len()).unwrap_or(0);
+            let items = self.store.active_outbox(ch.id)?;
+            let pending = u32::try_from(items.len()).unwrap_or(0);
+            let waiting = self.waiting(&ch, &items, outbox_paused, now);
             channels.push(ChannelReport {
                 id: ch.id,
                 link: links.get(&ch.id).copied().unwrap_or(LinkState::Unknown),
@@ -434,6 +501,7 @@ impl Worker {
                 status: ch.status,
                 paused_until: ch.paused_until,
                 pending,
+                waiting,
             });
         }
         Ok(SyncReport {
@@ -444,6 +512,68 @@ impl Worker {
             channels,
             interrupted: self.shared.signal.stopped(),
         })
+    }
+
+    /// What a channel's pending items wait for, in the order the worker checks it.
+    fn waiting(
+        &self,
+        ch: &ChannelInfo,
+        items: &[OutboxItem],
+        outbox_paused: bool,
+        now: DateTime<Utc>,
+    ) -> Option<Waiting> {
+        let wait = |reason, until: Option<DateTime<Utc>>| {
+            Some(Waiting {
+                reason,
+                until: until.map(loa_core::clock::format_ts),
+            })
+        };
+        if items.is_empty() {
+            return None;
+        }
+        match ch.status {
+            ChannelStatus::NeedsReconnect => return wait(WaitReason::NeedsReconnect, None),
+            _ if outbox_paused || ch.paused => return wait(WaitReason::Paused, None),
+            ChannelStatus::Throttled => {
+                return wait(WaitReason::Throttled, ch.throttled_until(now));
+            }
+            _ => {}
+        }
+        let lane = self.lanes.get(&ch.id);
+        if lane.is_some_and(|l| l.link.is_down()) {
+            return wait(WaitReason::Offline, None);
+        }
+        if lane.is_some_and(|l| l.held_since.is_some()) {
+            return wait(WaitReason::OtherWorker, None);
+        }
+        let next = items
+            .iter()
+            .filter_map(|i| i.next_attempt().filter(|t| *t > now).map(|t| (t, i)))
+            .min_by_key(|(t, _)| *t);
+        if let Some(gate) = self.spacing_gate(ch, now)
+            && next.is_none_or(|(t, _)| gate >= t)
+        {
+            return wait(WaitReason::Spacing, Some(gate));
+        }
+        let (t, item) = next?;
+        let reason = if item.state == OutboxState::Publishing {
+            WaitReason::ReadBack
+        } else if item.scheduled().is_some_and(|at| t <= at) {
+            WaitReason::Scheduled
+        } else {
+            WaitReason::Retry
+        };
+        wait(reason, Some(t))
+    }
+
+    /// When the channel's spacing lets the next publish start, if that is still ahead.
+    fn spacing_gate(&self, ch: &ChannelInfo, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let spacing = self.config.policy.platform_wait(u64::from(ch.spacing_secs));
+        ch.last_publish_at
+            .as_deref()
+            .and_then(loa_core::clock::parse_ts)
+            .map(|t| t + spacing)
+            .filter(|t| *t > now)
     }
 
     fn release_all(&mut self) {
@@ -697,13 +827,7 @@ impl Worker {
     ) -> (Option<Action>, Option<DateTime<Utc>>) {
         let due = |i: &OutboxItem| i.next_attempt().is_none_or(|t| t <= now);
         let mut wake = None;
-        let spacing = self.config.policy.platform_wait(u64::from(ch.spacing_secs));
-        let spacing_gate = ch
-            .last_publish_at
-            .as_deref()
-            .and_then(loa_core::clock::parse_ts)
-            .map(|t| t + spacing)
-            .filter(|t| *t > now);
+        let spacing_gate = self.spacing_gate(ch, now);
         let inline = |lane: &Lane, item: &OutboxItem| {
             lane.client
                 .as_ref()

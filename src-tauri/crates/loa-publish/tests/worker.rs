@@ -18,7 +18,7 @@ fn patient() -> WorkerConfig {
 }
 
 fn state(rig: &Rig, id: i64) -> OutboxState {
-    rig.store.publishing().outbox_item(id).expect("item").state
+    rig.state(id)
 }
 
 #[test]

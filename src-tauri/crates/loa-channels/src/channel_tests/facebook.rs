@@ -23,7 +23,9 @@ fn verify_reads_the_page_name() {
     assert_eq!(seen[0].method, "GET");
     assert_eq!(seen[0].path(), "/v21.0/1001");
     assert_eq!(seen[0].query("fields").as_deref(), Some("id,name"));
-    assert_eq!(seen[0].query("access_token").as_deref(), Some("PAGE_TOKEN"));
+    // The token is in the header, never in the address a proxy or a portal would echo.
+    assert_eq!(seen[0].query("access_token"), None);
+    assert_eq!(seen[0].header("authorization"), Some("Bearer PAGE_TOKEN"));
 }
 
 #[test]
@@ -381,4 +383,27 @@ fn probe_needs_only_an_answer() {
     )]);
     page(&server).probe().expect("any answer means online");
     assert_eq!(server.seen()[0].path(), "/v21.0");
+}
+
+#[test]
+fn an_answer_echoing_a_token_is_redacted_and_summarised() {
+    // A proxy's page that echoes an address with a token (as an older Loa sent it) and the
+    // request's headers: whatever the answer holds, the error keeps no secret and no markup.
+    let html = "<html><head><style>p{color:red}</style></head><body><h1>Truy cập bị chặn</h1>\
+        <p>URL: http://graph.facebook.com/v21.0/1001/feed?access_token=PAGE_TOKEN&amp;limit=1</p>\
+        <pre>Authorization: Bearer PAGE_TOKEN</pre></body></html>";
+    let server = Server::start(vec![
+        reply_with(403, &[("Content-Type", "text/html")], html),
+        reply_with(200, &[("Content-Type", "text/html")], html),
+    ]);
+    let mut fb = page(&server);
+    for e in [
+        fb.verify().expect_err("403"),
+        fb.verify().expect_err("html is not the page"),
+    ] {
+        assert!(!e.message.contains("PAGE_TOKEN"), "{}", e.message);
+        assert!(!e.message.contains('<'), "{}", e.message);
+        assert!(!e.message.contains("color:red"), "{}", e.message);
+        assert!(e.message.contains("Truy cập bị chặn"), "{}", e.message);
+    }
 }

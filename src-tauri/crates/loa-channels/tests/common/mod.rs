@@ -1,6 +1,25 @@
 //! What the integration tests of the clients share.
+#![allow(dead_code)]
 
-use loa_channels::{Channel, ChannelError, PostContent, RemoteMedia, RemotePost};
+use std::time::Duration;
+
+use loa_channels::{
+    Channel, ChannelConfig, ChannelError, ChannelKind, PostContent, RemoteMedia, RemotePost,
+};
+
+/// A channel on `base` (an emulator), as the tests configure it.
+pub fn config(kind: ChannelKind, base: String) -> ChannelConfig {
+    ChannelConfig {
+        kind,
+        name: "Trang xã Nà Hẩu".into(),
+        base_url: base,
+        page_id: "1001".into(),
+        user: "canbo".into(),
+        folder: None,
+        timeout: Duration::from_secs(10),
+        image_host: None,
+    }
+}
 
 /// Uploads what the worker would upload, then publishes.
 pub fn publish(ch: &mut dyn Channel, p: &PostContent) -> Result<RemotePost, ChannelError> {

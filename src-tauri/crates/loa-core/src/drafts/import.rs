@@ -54,29 +54,37 @@ pub fn collect_files(paths: &[PathBuf]) -> Vec<(PathBuf, Option<LoaError>)> {
     out
 }
 
+/// Walks a folder with `loa_files::Walk`: symbolic links are never followed (a folder holding
+/// `l1 -> .` ends), entries and depth are capped. A FIFO or device named like a document is
+/// reported, not opened; other left-out entries are not documents and pass in silence.
 fn walk(dir: &Path, out: &mut Vec<(PathBuf, Option<LoaError>)>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(source) => {
-            out.push((
-                dir.to_path_buf(),
-                Some(LoaError::ReadFile {
-                    path: dir.to_path_buf(),
-                    source,
-                }),
-            ));
+    let walked = match loa_files::Walk::default().run(dir) {
+        Ok(w) => w,
+        Err(e) => {
+            out.push((dir.to_path_buf(), Some(LoaError::File(e))));
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if has_supported_extension(&p) {
-            out.push((p, None));
+    for (path, why) in walked.skipped {
+        match why {
+            loa_files::Skipped::NotAFile(kind) if has_supported_extension(&path) => {
+                let e = loa_files::FileError::NotAFile {
+                    path: path.clone(),
+                    kind,
+                };
+                out.push((path, Some(LoaError::File(e))));
+            }
+            loa_files::Skipped::Unreadable(e) => out.push((path, Some(LoaError::File(e)))),
+            _ => {}
         }
     }
+    let mut files: Vec<PathBuf> = walked
+        .files
+        .into_iter()
+        .filter(|p| has_supported_extension(p))
+        .collect();
+    files.sort();
+    out.extend(files.into_iter().map(|p| (p, None)));
 }
 
 /// Turns a file's bytes into a draft. `path` is only used in error messages and to recognise
@@ -133,11 +141,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<NewDraft> {
 }
 
 /// Reads and parses one file.
+/// A regular file only (never a FIFO or `/dev/zero`), within the size cap of its kind
+/// (`loa_legacy::cap_for`); the extraction of a Word or RTF file is bounded in time too.
 pub fn read(path: &Path) -> Result<NewDraft> {
-    let bytes = std::fs::read(path).map_err(|source| LoaError::ReadFile {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = loa_files::read(path, loa_legacy::cap_for(path))?;
     parse(path, &bytes)
 }
 

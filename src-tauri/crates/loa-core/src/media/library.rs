@@ -92,12 +92,10 @@ pub(crate) struct Analysed {
     pub thumbnail: Vec<u8>,
 }
 
-/// Reads a file: its bytes and their hash.
+/// Reads a photo: a regular file (never a FIFO or `/dev/zero`) within `Cap::Photo`; its bytes
+/// and their hash.
 pub(crate) fn read(path: &Path) -> Result<(Vec<u8>, String)> {
-    let bytes = std::fs::read(path).map_err(|source| LoaError::ReadFile {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = loa_files::read(path, loa_files::Cap::Photo)?;
     let sha = sha256_hex(&bytes);
     Ok((bytes, sha))
 }

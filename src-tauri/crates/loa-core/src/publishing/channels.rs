@@ -163,7 +163,7 @@ fn from_row(row: &Row<'_>, now: DateTime<Utc>) -> rusqlite::Result<ChannelInfo> 
         && paused_until
             .as_deref()
             .and_then(parse_ts)
-            .is_some_and(|t| t > now);
+            .is_some_and(|t| t > now && super::ahead::hold_believable(t, now));
     let status = if reason.as_deref() == Some("needs_reconnect") {
         ChannelStatus::NeedsReconnect
     } else if paused {
@@ -174,7 +174,7 @@ fn from_row(row: &Row<'_>, now: DateTime<Utc>) -> rusqlite::Result<ChannelInfo> 
         ChannelStatus::Ok
     };
     let spacing: i64 = row.get(7)?;
-    Ok(ChannelInfo {
+    let mut info = ChannelInfo {
         id: row.get(0)?,
         name: row.get(1)?,
         kind,
@@ -191,7 +191,9 @@ fn from_row(row: &Row<'_>, now: DateTime<Utc>) -> rusqlite::Result<ChannelInfo> 
         created_at: row.get(12)?,
         updated_at: row.get(13)?,
         image_host_channel_id: row.get(14)?,
-    })
+    };
+    super::ahead::settle_channel(&mut info, now);
+    Ok(info)
 }
 
 pub(crate) fn get(conn: &Connection, now: DateTime<Utc>, id: i64) -> Result<ChannelInfo> {
@@ -239,6 +241,18 @@ fn save(conn: &Connection, now: DateTime<Utc>, input: &NewChannel) -> Result<(Ch
         "" => kind.default_base_url().to_owned(),
         url => url.trim_end_matches('/').to_owned(),
     };
+    // A channel's secrets go only to https, or to plain http on this computer (the sandbox).
+    // (No address yet — a WordPress site not filled in — is the connection test's to report.)
+    if kind != ChannelKind::Folder
+        && !base_url.is_empty()
+        && let Err(problem) = loa_platforms::check_address(&base_url)
+    {
+        let shown = problem != loa_platforms::AddressProblem::CredentialsInAddress;
+        return Err(LoaError::ChannelAddress {
+            url: if shown { base_url } else { String::new() },
+            problem: problem.code().to_owned(),
+        });
+    }
     let spacing = input.spacing_secs.unwrap_or(kind.default_spacing_secs());
     let image_host = match input.image_host.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -368,7 +382,10 @@ pub(crate) fn hold(
     hold: ChannelHold,
 ) -> Result<ChannelInfo> {
     let (reason, until) = match hold {
-        ChannelHold::Throttled { until } => ("throttled", Some(format_ts(until))),
+        ChannelHold::Throttled { until } => (
+            "throttled",
+            Some(format_ts(super::ahead::hold_until(until, now))),
+        ),
         ChannelHold::NeedsReconnect => ("needs_reconnect", None),
     };
     conn.execute(

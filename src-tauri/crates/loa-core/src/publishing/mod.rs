@@ -13,6 +13,7 @@
 //! The platforms' numbers (limits, schedule windows, presets, URLs) are `loa-platforms`'; the
 //! HTTP clients are `loa-channels`'; the worker's decisions are `loa-publish`'s.
 
+pub mod ahead;
 pub mod attach;
 pub mod channels;
 pub mod connect;

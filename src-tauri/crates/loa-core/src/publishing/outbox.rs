@@ -255,9 +255,10 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<OutboxItem> {
         published_at: row.get(16)?,
         remote_id: row.get(17)?,
         remote_url: row.get(18)?,
+        // Masked again when read: a row stored before redaction existed is shown clean too.
         last_error: code.map(|code| OutboxError {
             code,
-            message: message.unwrap_or_default(),
+            message: loa_platforms::redact(&message.unwrap_or_default()),
         }),
         media: Vec::new(),
         bytes_total: 0,
@@ -606,17 +607,31 @@ impl Publishing<'_> {
 
     /// Every outbox item, oldest first.
     pub fn outbox(&self) -> Result<Vec<OutboxItem>> {
-        self.store.read(|c| select(c, "1 = 1", &[]))
+        let items = self.store.read(|c| select(c, "1 = 1", &[]))?;
+        Ok(self.settled(items))
     }
 
     pub fn outbox_item(&self, id: i64) -> Result<OutboxItem> {
-        self.store.read(|c| get(c, id))
+        let item = self.store.read(|c| get(c, id))?;
+        Ok(self.settled(vec![item]).remove(0))
     }
 
     /// The items of one draft (the editor's "queued for…" line).
     pub fn outbox_for_draft(&self, draft_id: i64) -> Result<Vec<OutboxItem>> {
-        self.store
-            .read(|c| select(c, "o.draft_id = ?1", &[&draft_id]))
+        let items = self
+            .store
+            .read(|c| select(c, "o.draft_id = ?1", &[&draft_id]))?;
+        Ok(self.settled(items))
+    }
+
+    /// Items as shown: a wait stored by a clock that ran ahead counts as now
+    /// ([`super::ahead`]).
+    fn settled(&self, mut items: Vec<OutboxItem>) -> Vec<OutboxItem> {
+        let now = self.store.clock().now();
+        for item in &mut items {
+            super::ahead::settle_item(item, now);
+        }
+        items
     }
 
     /// Cancels an item that has not started publishing (queued, photos uploaded, or failed).

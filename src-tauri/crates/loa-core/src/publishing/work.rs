@@ -150,7 +150,8 @@ fn apply(
     let ts = format_ts(now);
     let count = |yes: bool| i64::from(yes);
     let err_code = |e: &Option<OutboxError>| e.as_ref().map(|e| e.code.clone());
-    let err_msg = |e: &Option<OutboxError>| e.as_ref().map(|e| e.message.clone());
+    // The message is a server's words: it is stored only with its secrets masked.
+    let err_msg = |e: &Option<OutboxError>| e.as_ref().map(|e| loa_platforms::redact(&e.message));
     let changed = match t {
         Transition::MediaReady => conn.execute(
             "UPDATE outbox SET state = 'media_uploaded', updated_at = ?3
@@ -248,7 +249,7 @@ fn apply(
                 expected.as_str(),
                 count(*count_attempt),
                 error.code,
-                error.message,
+                loa_platforms::redact(&error.message),
                 ts
             ],
         )?,
@@ -264,7 +265,7 @@ fn apply(
                     expected.as_str(),
                     outbox::page_of(&channel),
                     error.code,
-                    error.message,
+                    loa_platforms::redact(&error.message),
                     ts
                 ],
             )?
@@ -352,6 +353,7 @@ impl OutboxPort for Store {
     }
 
     fn channels(&self) -> Result<Vec<ChannelInfo>> {
+        super::ahead::correct_stored(self)?;
         self.read(|c| channels::list(c, self.clock().now()))
     }
 
@@ -430,13 +432,19 @@ impl OutboxPort for Store {
     }
 
     fn active_outbox(&self, channel_id: i64) -> Result<Vec<OutboxItem>> {
-        self.read(|c| {
+        let mut items = self.read(|c| {
             outbox::select(
                 c,
                 "o.channel_id = ?1 AND o.state IN ('queued', 'media_uploaded', 'publishing')",
                 &[&channel_id],
             )
-        })
+        })?;
+        // A wait stored by a clock that ran ahead counts as now (`ahead`).
+        let now = self.clock().now();
+        for item in &mut items {
+            super::ahead::settle_item(item, now);
+        }
+        Ok(items)
     }
 
     fn record_media_upload(

@@ -124,9 +124,14 @@ impl Templates<'_> {
     /// template with the id of a built-in one is refused (the whole file is, before anything is
     /// written); one with the id of an earlier import or of the officer's own replaces it.
     pub fn import_pack(&self, path: &Path) -> Result<Vec<TemplateInfo>> {
-        let pack = Pack::from_zip_file(path)?;
+        self.import(&Pack::from_zip_file(path)?)
+    }
+
+    /// Stores the templates of a pack already read (and, in the front doors, test-rendered by
+    /// `loa_render::check_pack`).
+    pub fn import(&self, pack: &Pack) -> Result<Vec<TemplateInfo>> {
         let ids: Vec<String> = pack.templates().iter().map(|t| t.id.clone()).collect();
-        self.store.write(|tx, now| store::import(tx, now, &pack))?;
+        self.store.write(|tx, now| store::import(tx, now, pack))?;
         ids.iter().map(|id| self.get(id)).collect()
     }
 

@@ -449,6 +449,11 @@ impl Rig {
         self.clock.now()
     }
 
+    /// An item's state now.
+    pub fn state(&self, id: i64) -> loa_core::OutboxState {
+        self.store.publishing().outbox_item(id).expect("item").state
+    }
+
     pub fn advance(&self, d: Duration) {
         self.clock.advance(d);
     }
