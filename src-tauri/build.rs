@@ -56,6 +56,7 @@ const COMMANDS: &[&str] = &[
     "cancel_connect",
     "list_templates",
     "template_sample",
+    "template_prefill",
     "template_thumbnail",
     "template_preview",
     "create_template_draft",

@@ -381,6 +381,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::connect::cancel_connect,
             crate::templates::list_templates,
             crate::templates::template_sample,
+            crate::templates::template_prefill,
             crate::templates::template_thumbnail,
             crate::templates::template_preview,
             crate::templates::create_template_draft,

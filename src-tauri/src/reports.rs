@@ -112,7 +112,6 @@ pub async fn export_report(
     path: String,
 ) -> Res<()> {
     let store = core.shared_store()?;
-    let renderer = core.renderer().0;
     blocking(move || {
         let path = PathBuf::from(path);
         let ext = path
@@ -129,8 +128,11 @@ pub async fn export_report(
         let report = reach::report(&store, &period.period()?)?;
         let letterhead = store.reports().letterhead()?;
         let bytes = match format {
+            // The report's layout is Loa's own, not a pack from outside, so it renders in
+            // process (the isolated worker is for templates); an export is rare enough to
+            // load the fonts each time.
             ReportFormat::Pdf => loa_report::pdf(
-                renderer.get_or_init(loa_report::Renderer::new),
+                &loa_report::Renderer::new(),
                 &report,
                 &letterhead,
                 lang,

@@ -103,11 +103,19 @@ pub async fn list_templates(core: State<'_, Core>) -> Res<Vec<TemplateInfo>> {
     Ok(core.store()?.templates().list()?)
 }
 
-/// The template's sample data in `lang`, to prefill the form.
+/// The template's sample data in `lang` as its pack ships it: the form's grey placeholders and
+/// what the preview draws for a required field still blank.
 #[tauri::command]
 #[specta::specta]
 pub async fn template_sample(core: State<'_, Core>, id: String, lang: Lang) -> Res<TemplateData> {
-    Ok(core.store()?.templates().sample(&id, lang)?)
+    Ok(core.store()?.templates().pack_sample(&id, lang)?)
+}
+
+/// What the commune profile fills in the template's form (the commune, its province, its logo).
+#[tauri::command]
+#[specta::specta]
+pub async fn template_prefill(core: State<'_, Core>, id: String, lang: Lang) -> Res<TemplateData> {
+    Ok(core.store()?.templates().prefill(&id, lang)?)
 }
 
 /// The gallery card's image, a PNG made once per template version and kept in the profile.

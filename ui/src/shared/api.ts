@@ -164,6 +164,8 @@ export const api = {
   cancelConnect: (): Promise<null> => call((b) => b.cancelConnect()),
   listTemplates: (): Promise<TemplateInfo[]> => call((b) => b.listTemplates()),
   templateSample: (id: string, lang: Lang): Promise<TemplateRequest["data"]> => call((b) => b.templateSample(id, lang)),
+  /** What the commune profile fills in the template's form (the commune, province, logo). */
+  templatePrefill: (id: string, lang: Lang): Promise<TemplateRequest["data"]> => call((b) => b.templatePrefill(id, lang)),
   /** The gallery card's PNG (raw bytes from the core, like the photo thumbnails). */
   templateThumbnail: (id: string, lang: Lang): Promise<Blob> =>
     call((b) => b.templateThumbnail(id, lang)).then((bytes) => blobOf(bytes, "image/png")),

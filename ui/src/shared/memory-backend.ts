@@ -265,6 +265,10 @@ export async function createMemoryBackend(): Promise<Backend> {
     async listTemplates() {
       return ok([]);
     },
+    // No commune profile in memory: nothing to prefill.
+    async templatePrefill() {
+      return ok({});
+    },
     async templateSample() {
       return { status: "error", error: unsupported };
     },

@@ -208,6 +208,14 @@ describe("fresh template data", () => {
     expect(v.issued).toEqual(text("2025-07-29T10:00"));
   });
 
+  it("takes the commune from the profile as a real value, and nothing else", () => {
+    const v = initialValues(fields, NOW, { commune: "UBND xã Bản Xèo" });
+    expect(v.commune).toEqual(text("UBND xã Bản Xèo"));
+    expect(v.at).toEqual(text(""));
+    const filled = { ...v, at: text("2025-08-01T08:00"), areas: { kind: "list" as const, text: "Thôn Bản Xèo" } };
+    expect(refusal(fields, "event", { ...filled, hotline: text("0214 3871 234") }, [sample], NOW)).toBeNull();
+  });
+
   it("shows the sample as a placeholder and in the preview of blank required fields only", () => {
     expect(placeholderOf(fields[0], sample.commune, "vi")).toBe("UBND xã Nậm Cang");
     expect(placeholderOf(fields[2], sample.areas, "vi")).toBe("Thôn Nậm Cang\nThôn Sín Chải");

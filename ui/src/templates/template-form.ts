@@ -259,11 +259,15 @@ export function nowInVietnam(now: Date): string {
 /** The key of the field that says when a notice was issued: it starts at "now". */
 export const ISSUED_KEY = "issued";
 
-/** The form a template opens with: every field empty (the sample is only a placeholder), the
- * issue date-time at now. */
-export function initialValues(fields: Field[], now: Date): Record<string, FormValue> {
+/** The form a template opens with: the commune profile's values (`prefill`: the commune, its
+ * province, its logo), the issue date-time at now, every other field empty (the sample is only a
+ * placeholder). */
+export function initialValues(fields: Field[], now: Date, prefill: TemplateData = {}): Record<string, FormValue> {
   return Object.fromEntries(
-    fields.map((f) => [f.key, f.key === ISSUED_KEY && f.type === "datetime" ? { kind: "text", text: nowInVietnam(now) } : toFormValue(f, null)]),
+    fields.map((f) => [
+      f.key,
+      f.key === ISSUED_KEY && f.type === "datetime" ? { kind: "text", text: nowInVietnam(now) } : toFormValue(f, prefill[f.key] ?? null),
+    ]),
   );
 }
 

@@ -65,6 +65,8 @@ export class Templates {
   private previewInFlight = false;
   private previewAgain = false;
   private openSeq = 0;
+  /** What the commune profile fills in the open template's form. */
+  private prefill: TemplateData = {};
 
   constructor(
     private readonly studio: Studio,
@@ -166,6 +168,14 @@ export class Templates {
     this.dirty = false;
     this.refused = null;
     this.samples = { vi: null, en: null };
+    // The commune, its province and logo come from the profile as real values.
+    this.prefill = {};
+    const prefill = await attempt(() => api.templatePrefill(id, this.contentLang));
+    if (seq !== this.openSeq) return;
+    if (prefill.ok) {
+      this.prefill = prefill.value;
+      if (!this.dirty) this.values = initialValues(info.manifest.fields, new Date(), this.prefill);
+    } else this.banner.show(prefill.error);
     await this.loadSamples(seq);
   }
 
@@ -194,9 +204,9 @@ export class Templates {
     void this.drainThumbs();
   }
 
-  /** An empty form again (the issue time at now). */
+  /** An empty form again (the issue time at now, the profile's commune kept). */
   clear(): void {
-    this.values = initialValues(this.fields, new Date());
+    this.values = initialValues(this.fields, new Date(), this.prefill);
     this.dirty = false;
     this.refused = null;
     this.schedulePreview(0);

@@ -295,7 +295,7 @@ fn database_code(e: &rusqlite::Error) -> ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 51] = [
+    pub const ALL: [ErrorCode; 55] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
@@ -613,11 +613,17 @@ impl LoaError {
                 put("code", code.clone());
             }
             LoaError::Report(e) => {
+                for (k, v) in e.args() {
+                    put(&k, v);
+                }
+                put("code", e.code().to_owned());
+            }
             LoaError::File(e) => {
                 for (k, v) in e.args() {
                     put(&k, v);
                 }
                 put("code", e.code().to_owned());
+            }
             LoaError::Connect { platform, page, .. } => {
                 put("platform", platform.as_str().to_owned());
                 if let Some(page) = page {

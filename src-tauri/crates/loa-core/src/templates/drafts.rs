@@ -263,26 +263,33 @@ impl Templates<'_> {
         self.store.dir().join(CACHE_DIR)
     }
 
-    /// The data that prefills template `id`'s form in `lang`: its sample, with what the commune
-    /// profile knows in its place (the commune as issuer, its province as locality, its logo;
-    /// see [`crate::profile::template_defaults`]) for the fields of those keys the template has.
+    /// Template `id`'s sample in `lang` with what the commune profile knows in its place (see
+    /// [`Self::prefill`]): what a render "with the sample" draws for this commune.
     pub fn sample(&self, id: &str, lang: Lang) -> Result<TemplateData> {
         let mut data = self.pack_sample(id, lang)?;
+        data.extend(self.prefill(id, lang)?);
+        Ok(data)
+    }
+
+    /// What the commune profile fills in template `id`'s form in `lang`: the commune as
+    /// issuer, its province as locality, its logo (see [`crate::profile::template_defaults`]),
+    /// only for the fields of those keys and kinds the template has. The form opens with these
+    /// as real values; everything else opens empty, the sample only a placeholder.
+    pub fn prefill(&self, id: &str, lang: Lang) -> Result<TemplateData> {
         let profile = self.store.profile().get()?;
         let manifest = self.get(id)?.manifest;
-        for (key, value) in crate::profile::template_defaults(&profile, lang) {
-            let fits = manifest.fields.iter().any(|f| {
-                f.key == key
-                    && match key.as_str() {
-                        "logo" => f.kind == FieldType::Image,
-                        _ => matches!(f.kind, FieldType::Text | FieldType::Multiline),
-                    }
-            });
-            if fits {
-                data.insert(key, value);
-            }
-        }
-        Ok(data)
+        Ok(crate::profile::template_defaults(&profile, lang)
+            .into_iter()
+            .filter(|(key, _)| {
+                manifest.fields.iter().any(|f| {
+                    &f.key == key
+                        && match key.as_str() {
+                            "logo" => f.kind == FieldType::Image,
+                            _ => matches!(f.kind, FieldType::Text | FieldType::Multiline),
+                        }
+                })
+            })
+            .collect())
     }
 
     /// The sample data of template `id` in `lang` as its pack ships it (every field, empty ones
