@@ -81,15 +81,74 @@ export const commands = {
 	 *  address, spacing and photo preset (`loa-platforms`, the one home of these facts).
 	 */
 	platformDefaults: () => typedError<PlatformDefaults[], IpcError>(__TAURI_INVOKE("platform_defaults")),
+	/**
+	 *  "Kết nối với Facebook": the officer signs in on Facebook's own page; the Pages they manage
+	 *  come back (their tokens stay in Loa).
+	 */
+	connectFacebook: () => typedError<FacebookSignIn, IpcError>(__TAURI_INVOKE("connect_facebook")),
+	/**  The officer picked a Page: its channel is saved (or renewed) with the Page token. */
+	connectFacebookPage: (flow: string, pageId: string, name: string) => typedError<ChannelInfo, IpcError>(__TAURI_INVOKE("connect_facebook_page", { flow, pageId, name })),
+	/**  "Kết nối với Zalo": the guided screen's values, then Zalo's permission page. */
+	connectZalo: (input: ZaloConnect) => typedError<ChannelInfo, IpcError>(__TAURI_INVOKE("connect_zalo", { input })),
+	connectSettings: () => typedError<ConnectSettings, IpcError>(__TAURI_INVOKE("connect_settings")),
+	/**
+	 *  Saves the Facebook app (advanced): a blank `secret` keeps the kept one, `forget_secret`
+	 *  removes it.
+	 */
+	saveFacebookApp: (app: FacebookApp, secret: string, forgetSecret: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("save_facebook_app", { app, secret, forgetSecret })),
+	/**  Closes the login window from the main window ("Thôi"); its sign-in ends as cancelled. */
+	cancelConnect: () => typedError<null, IpcError>(__TAURI_INVOKE("cancel_connect")),
 	listTemplates: () => typedError<TemplateInfo[], IpcError>(__TAURI_INVOKE("list_templates")),
-	/**  The template's sample data in `lang`, to prefill the form. */
+	/**
+	 *  The template's sample data in `lang` as its pack ships it: the form's grey placeholders and
+	 *  what the preview draws for a required field still blank.
+	 */
 	templateSample: (id: string, lang: Lang) => typedError<{ [key in string]: TemplateValue | null }, IpcError>(__TAURI_INVOKE("template_sample", { id, lang })),
+	/**  What the commune profile fills in the template's form (the commune, its province, its logo). */
+	templatePrefill: (id: string, lang: Lang) => typedError<{ [key in string]: TemplateValue | null }, IpcError>(__TAURI_INVOKE("template_prefill", { id, lang })),
 	/**  The gallery card's image, a PNG made once per template version and kept in the profile. */
 	templateThumbnail: (id: string, lang: Lang) => typedError<number[], IpcError>(__TAURI_INVOKE("template_thumbnail", { id, lang })),
 	/**  The live preview: see [`preview_body`] for the answer's layout. */
 	templatePreview: (request: TemplateRequest) => typedError<number[], IpcError>(__TAURI_INVOKE("template_preview", { request })),
 	/**  "Create draft": the draft with the caption and the rendered image attached. */
 	createTemplateDraft: (request: TemplateRequest) => typedError<TemplateDraft, IpcError>(__TAURI_INVOKE("create_template_draft", { request })),
+	getProfile: () => typedError<CommuneProfile, IpcError>(__TAURI_INVOKE("get_profile")),
+	/**  Saves the profile; a new logo file is copied (and converted) into the profile first. */
+	setProfile: (profile: CommuneProfile) => typedError<CommuneProfile, IpcError>(__TAURI_INVOKE("set_profile", { profile })),
+	/**  The first-run setup was finished or skipped. */
+	finishSetup: () => typedError<null, IpcError>(__TAURI_INVOKE("finish_setup")),
+	/**  The logo's PNG as raw bytes; an empty answer when there is none. */
+	profileLogo: () => typedError<number[], IpcError>(__TAURI_INVOKE("profile_logo")),
+	/**  The 34 provinces and cities, for the province field's suggestions. */
+	listProvinces: () => typedError<Province[], IpcError>(__TAURI_INVOKE("list_provinces")),
+	/**  Writes the whole profile to `path`; progress goes to `on_progress`. */
+	backupTo: (path: string, onProgress: Channel<BackupProgress>) => typedError<BackupSummary, IpcError>(__TAURI_INVOKE("backup_to", { path, onProgress })),
+	/**  The automatic daily copies, newest first. */
+	listBackups: () => typedError<DailyBackup[], IpcError>(__TAURI_INVOKE("list_backups")),
+	/**  What the backup at `path` says it holds (its checksums are checked by the restore). */
+	inspectBackup: (path: string) => typedError<BackupPreview, IpcError>(__TAURI_INVOKE("inspect_backup", { path })),
+	/**
+	 *  Checks the backup at `path` in full and unpacks it beside the profile, then restarts Loa,
+	 *  which swaps it in before opening the profile. On any error nothing changed.
+	 */
+	restoreBackup: (path: string) => typedError<null, IpcError>(__TAURI_INVOKE("restore_backup", { path })),
+	/**  When the profile could not be opened: the newest automatic copy that opens, if any. */
+	newestGoodBackup: () => typedError<GoodBackup | null, IpcError>(__TAURI_INVOKE("newest_good_backup")),
+	/**
+	 *  Puts the automatic copy `file` in place of the damaged database (only when the profile could
+	 *  not be opened), then restarts Loa on it.
+	 */
+	restoreDailyBackup: (file: string) => typedError<null, IpcError>(__TAURI_INVOKE("restore_daily_backup", { file })),
+	/**  The figures of a period, with the reach stored by the last refresh. */
+	makeReport: (period: PeriodChoice) => typedError<Report, IpcError>(__TAURI_INVOKE("make_report", { period })),
+	/**  "Refresh reach": reads every Facebook channel, telling `on_progress` after each call. */
+	refreshReach: (onProgress: Channel<ReachProgress>) => typedError<RefreshOutcome, IpcError>(__TAURI_INVOKE("refresh_reach", { onProgress })),
+	/**
+	 *  Writes the report of `period` as `format` in `lang` to `path`, the file the officer chose in
+	 *  the save dialog. Only a `.pdf` or `.xlsx` path is written, so the page cannot use this to
+	 *  overwrite any other kind of file.
+	 */
+	exportReport: (period: PeriodChoice, format: ReportFormat, lang: Lang, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_report", { period, format, lang, path })),
 	/**  Removes an imported or own template; a built-in one is refused (`TemplateBuiltin`). */
 	deleteTemplate: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_template", { id })),
 };
@@ -98,6 +157,46 @@ export const commands = {
 export const FACEBOOK_TEXT_LIMIT = 63206 as const;
 
 /* Types */
+/**  A weather or disaster alert first published in the period. */
+export type Alert = {
+	draft_id: number,
+	title: string,
+	/**  First publication, Vietnam time. */
+	published_at: string,
+	/**
+	 *  Whole minutes from drafting to first publication; `None` when the draft's creation time
+	 *  is unknown.
+	 */
+	minutes_to_publish: number | null,
+};
+
+/**  What a backup file holds, shown before the officer confirms a restore. */
+export type BackupPreview = {
+	/**  When it was made (RFC 3339). */
+	created_at: string,
+	contents: Contents,
+};
+
+/**  Progress of "Back up to…", in bytes of the profile read so far. */
+export type BackupProgress = {
+	done_bytes: number,
+	total_bytes: number,
+};
+
+/**  A finished backup, as the command line prints it (`--json`) and the UI shows it. */
+export type BackupSummary = {
+	file: string,
+	/**  The backup file's size. */
+	bytes: number,
+	drafts: number,
+	media: number,
+	templates: number,
+	queue: number,
+	/**  SHA-256 of the whole backup file, to compare a copy with. */
+	sha256: string,
+	created_at: string,
+};
+
 /**  A configured channel (no secrets). */
 export type ChannelInfo = {
 	id: number,
@@ -133,6 +232,26 @@ export type ChannelKind = "facebook" | "zalo" | "wordpress" | "folder";
 export type ChannelLink = {
 	channel_id: number,
 	link: LinkState,
+};
+
+/**  One channel's refresh. */
+export type ChannelRefresh = {
+	channel: string,
+	status: RefreshStatus,
+	/**  The days read (`YYYY-MM-DD`, Facebook's days). */
+	from: string,
+	to: string,
+	/**  Figures stored. */
+	readings: number,
+	/**  Measures Facebook refused (removed): shown as "not available". */
+	not_available: string[],
+	/**  Posts read, and posts beyond the limit left unread. */
+	posts: number,
+	posts_skipped: number,
+	/**  Throttled: when the channel may be read again (RFC 3339). */
+	until: string | null,
+	/**  Failed (or offline): the error, as the UI and the command line show errors. */
+	error: IpcError | null,
 };
 
 /**
@@ -198,6 +317,68 @@ export type Column = {
 	label: Localized,
 };
 
+/**  The commune profile as the setup and Settings show it. */
+export type CommuneProfile = {
+	/**  The commune, ward or special zone with its kind, NFC: "Xã Nậm Cang". Empty when not set. */
+	commune: string,
+	/**  The province or city: one of the 34 by its name ("Lào Cai"), or what the officer typed. */
+	province: string,
+	/**
+	 *  The logo kept in the profile (a PNG). On [`Profile::set`], another path is a file to copy
+	 *  in (PNG, JPEG or WebP; JPEG and WebP are turned into PNG).
+	 */
+	logo: string | null,
+	/**  The commune's hotline, as the officer writes it. */
+	hotline: string | null,
+	watermark: WatermarkChoice,
+	/**  The language of the window and of the command line's messages. */
+	lang: Lang,
+	/**  The first-run setup was finished or skipped (ignored by [`Profile::set`]). */
+	setup_done: boolean,
+};
+
+/**  The sign-in settings as the window shows them (no secret, only whether one is kept). */
+export type ConnectSettings = {
+	facebook: FacebookApp,
+	/**  This build carries Loa's own Facebook app (an empty app id means that one). */
+	facebook_builtin: boolean,
+	/**  The province's app secret is kept in the keyring (long-lived tokens). */
+	facebook_secret_saved: boolean,
+	zalo: ZaloApp,
+};
+
+/**  What a database holds, as a backup's manifest and the restore dialog show it. */
+export type Contents = {
+	/**  The schema version (SQLite's `user_version`, the number of migrations applied). */
+	schema: number,
+	/**  Drafts not in the trash. */
+	drafts: number,
+	/**  Photos in the library. */
+	media: number,
+	/**  Templates in the profile (shipped and the commune's own). */
+	templates: number,
+	/**  Posts in the outbox, whatever their state. */
+	queue: number,
+};
+
+/**  Publications in a stretch of days (a week, a month), per channel. */
+export type CountBucket = {
+	/**  First and last day inside the period (`YYYY-MM-DD`). */
+	from: string,
+	to: string,
+	by_channel: { [key in string]: number },
+	/**  Publications in these days, all channels. */
+	total: number,
+};
+
+/**  One automatic copy. */
+export type DailyBackup = {
+	file: string,
+	/**  The day it was made, `YYYY-MM-DD`. */
+	date: string,
+	bytes: number,
+};
+
 /**  A draft as stored. This is also the JSON the command line prints. */
 export type Draft = {
 	id: number,
@@ -259,7 +440,7 @@ export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_tra
 /**  The disk is full: nothing could be saved. */
 "disk_full" | 
 /**  `loa.db` is damaged or is not a database at all. */
-"database_corrupt" | "migration" | "invalid_value" | "read_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "channel_address" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "file" | 
+"database_corrupt" | "migration" | "invalid_value" | "read_file" | "write_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "channel_address" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "profile_no_logo" | "profile_logo" | "backup" | "report" | "connect" | "file" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 
@@ -286,6 +467,24 @@ export type Event =
 { type: "needs_attention"; id: number; channel_id: number; state: OutboxState; link: string | null } | 
 /**  A refreshed token could not be saved: the channel will need reconnecting later. */
 { type: "credentials_not_saved"; channel_id: number };
+
+/**  The Facebook app Loa signs in through. */
+export type FacebookApp = {
+	/**  Empty: Loa's own app (`loa_platforms::login::loa_facebook_app_id`). */
+	app_id: string,
+	/**
+	 *  Empty: `https://www.facebook.com`. A sandbox gives its own address (its Graph API answers
+	 *  on the same server).
+	 */
+	login_url: string,
+};
+
+/**  A Facebook sign-in that reached the Page list. */
+export type FacebookSignIn = {
+	/**  Hand it back with the chosen Page. */
+	flow: string,
+	pages: PageChoice[],
+};
 
 /**  One field the officer fills in. */
 export type Field = {
@@ -326,6 +525,12 @@ export type FieldType =
 "qr" | 
 /**  One of the field's options. */
 "choice";
+
+/**  An automatic copy that opens, with what it holds. */
+export type GoodBackup = {
+	backup: DailyBackup,
+	contents: Contents,
+};
 
 /**
  *  An error as it crosses to the UI: a tagged value with a stable code, the Fluent message id and
@@ -537,6 +742,38 @@ export type OutboxState =
 /**  Loa could not tell whether the post went out: the officer checks the page. */
 "unconfirmed" | "cancelled";
 
+/**  A Page the officer may pick (its token stays in Loa's memory). */
+export type PageChoice = {
+	id: string,
+	name: string,
+	category: string,
+	/**  The officer has the `CREATE_CONTENT` task there. */
+	can_publish: boolean,
+	/**  The channel that already publishes to this Page (connecting again renews its token). */
+	channel: string | null,
+};
+
+/**  The period the officer picked. */
+export type PeriodChoice = { kind: "month"; year: number; month: number } | { kind: "quarter"; year: number; quarter: number } | { kind: "year"; year: number } | 
+/**  Both days included, `YYYY-MM-DD`. */
+{ kind: "range"; from: string; to: string };
+
+/**  The period as the report's JSON gives it: inclusive dates and the RFC 3339 bounds. */
+export type PeriodJson = {
+	kind: PeriodKind,
+	/**  First day, included (`YYYY-MM-DD`, Vietnam). */
+	from: string,
+	/**  Last day, included. */
+	to: string,
+	/**  The first instant, `YYYY-MM-DDT00:00:00+07:00`. */
+	starts_at: string,
+	/**  The first instant after the period (exclusive bound). */
+	ends_before: string,
+};
+
+/**  What kind of period the officer chose (it decides how the report names it). */
+export type PeriodKind = "month" | "quarter" | "year" | "range";
+
 /**
  *  Where a photo is going. Each preset sets the long edge, the JPEG quality and a size cap; the
  *  cap is the destination's own limit ([`crate::Limits::max_photo_bytes`]), so a photo prepared
@@ -558,6 +795,19 @@ export type PlatformDefaults = {
 	base_url: string,
 	spacing_secs: number,
 	photo_preset: PhotoPreset,
+};
+
+/**  One published post. */
+export type PostLine = {
+	draft_id: number,
+	title: string,
+	topic: string,
+	/**  Its first publication in the period, Vietnam time. */
+	published_at: string,
+	/**  Channels that published it in the period, in the order they did. */
+	channels: string[],
+	/**  Where it can be seen, one per channel that gave an address. */
+	links: string[],
 };
 
 /**  How to prepare a draft's photos. */
@@ -589,6 +839,16 @@ export type PreparedPhoto = {
 	error: IpcError | null,
 };
 
+/**  One of the 34 provincial-level units. */
+export type Province = {
+	/**  The name without its kind: "Lào Cai", "Hồ Chí Minh". */
+	name: string,
+	kind: ProvinceKind,
+};
+
+/**  A province or a centrally-run city. */
+export type ProvinceKind = "province" | "city";
+
 /**  The header's indicator and the queue view's pause button. */
 export type PublishStatus = {
 	/**  The officer paused all publishing. */
@@ -611,6 +871,76 @@ export type QueueOutcome = {
 	item: OutboxItem | null,
 	error: IpcError | null,
 };
+
+/**  Reach: measure → figure (`null`: not available), with when it was read. */
+export type Reach = {
+	/**  When the newest figure used was read (Vietnam time); `None`: never read. */
+	read_at: string | null,
+} & { [key in string]: number | null };
+
+/**  Where a refresh stands, after each call. */
+export type ReachProgress = {
+	channel: string,
+	done: number,
+	total: number,
+};
+
+/**  What "refresh reach" did. */
+export type RefreshOutcome = {
+	/**  When it was done (RFC 3339, UTC). */
+	read_at: string,
+	channels: ChannelRefresh[],
+	readings: number,
+};
+
+/**  How a channel's refresh ended. */
+export type RefreshStatus = 
+/**  Everything was read. */
+"done" | 
+/**  Facebook asked Loa to slow down: the channel waits until `until`. */
+"throttled" | 
+/**  The token expired or was revoked: the officer must reconnect. */
+"needs_reconnect" | 
+/**  No link to Facebook. */
+"offline" | 
+/**  No token stored for the channel. */
+"missing_credentials" | 
+/**  Another error; `error` says which. */
+"failed";
+
+/**  A period's figures. */
+export type Report = {
+	period: PeriodJson,
+	/**  When the report was made (Vietnam time, RFC 3339). */
+	generated_at: string,
+	/**  Posts published in the period, each counted once. */
+	published: number,
+	/**  Channel name → posts it published in the period. */
+	by_channel: { [key in string]: number },
+	/**  Topic id → published posts. */
+	by_topic: { [key in string]: number },
+	by_series: SeriesStats[],
+	photos: number,
+	videos: number,
+	infographics: number,
+	alerts: Alert[],
+	/**  Posts still to go out when the report is made. */
+	pending: number,
+	/**  Posts that failed and need the officer. */
+	failed: number,
+	/**  Posts that may have gone out; the officer must look. */
+	unconfirmed: number,
+	reach: Reach,
+	/**  Every published post, oldest first. */
+	posts: PostLine[],
+	/**  Publications per week (Monday to Sunday, clipped to the period) per channel, for charts. */
+	weekly: CountBucket[],
+	/**  The same per calendar month (clipped), for the chart of a quarter or a year. */
+	monthly: CountBucket[],
+};
+
+/**  The two files a report is exported as. */
+export type ReportFormat = "pdf" | "xlsx";
 
 /**  An earlier version of a draft's text. */
 export type Revision = {
@@ -650,6 +980,15 @@ export type SearchQuery = {
 	to?: string | null,
 };
 
+/**  A recurring section's record in the period. */
+export type SeriesStats = {
+	series_id: number,
+	name: string,
+	planned: number,
+	published: number,
+	on_time: number,
+};
+
 /**  The settings the UI needs at start. */
 export type Settings = {
 	/**  Interface language. Vietnamese until the officer switches. */
@@ -681,6 +1020,12 @@ export type TemplateManifest = {
 	id: string,
 	version: number,
 	category: TemplateCategory,
+	/**
+	 *  What a post made from it is about, as Loa's drafts name it (`weather_disaster`,
+	 *  `security_scam`, …): a category such as "warning" covers both storms and scams. Absent
+	 *  or unknown to the app: the category decides.
+	 */
+	topic?: string | null,
 	name: Localized,
 	description?: Localized | null,
 	sizes: TemplateSize[],
@@ -764,6 +1109,15 @@ export type WatchFolder = {
 	added_at: string,
 };
 
+/**  What the commune stamps on its photos by default. */
+export type WatermarkChoice = 
+/**  The commune's logo. */
+"logo" | 
+/**  A line of text: the commune's People's Committee ("UBND xã Nậm Cang"). */
+"text" | 
+/**  Nothing. */
+"none";
+
 /**  Where the watermark goes on a photo. */
 export type WatermarkPosition = "br" | "bl" | "tr" | "tl" | "center";
 
@@ -779,6 +1133,28 @@ export type WatermarkSettings = {
 	position?: WatermarkPosition,
 	/**  0 (invisible) to 1 (opaque). */
 	opacity?: number | null,
+};
+
+/**  The Zalo app an OA is connected through. */
+export type ZaloApp = {
+	/**  "ID ứng dụng" on developers.zalo.me. */
+	app_id: string,
+	/**  The app's "Official Account Callback Url" (on a verified domain). */
+	callback_url: string,
+	/**  Empty: Zalo's own Open API. A sandbox gives its own address. */
+	api_url: string,
+};
+
+/**  The guided Zalo screen's values. */
+export type ZaloConnect = {
+	/**  The channel's name ("Zalo OA xã"). */
+	name: string,
+	app_id: string,
+	/**  Blank: the key kept for the channel of that name, if any. */
+	secret_key: string,
+	callback_url: string,
+	/**  Blank: Zalo's own API. */
+	api_url: string,
 };
 
 /* Tauri Specta runtime */
