@@ -6,8 +6,8 @@
 
 pub mod backup;
 pub mod commands;
-pub mod profile;
 pub mod connect;
+pub mod profile;
 pub mod publish;
 pub mod reports;
 pub mod templates;

@@ -131,12 +131,9 @@ pub async fn export_report(
             // The report's layout is Loa's own, not a pack from outside, so it renders in
             // process (the isolated worker is for templates); an export is rare enough to
             // load the fonts each time.
-            ReportFormat::Pdf => loa_report::pdf(
-                &loa_report::Renderer::new(),
-                &report,
-                &letterhead,
-                lang,
-            )?,
+            ReportFormat::Pdf => {
+                loa_report::pdf(&loa_report::Renderer::new(), &report, &letterhead, lang)?
+            }
             ReportFormat::Xlsx => loa_report::xlsx(&report, &letterhead, lang)?,
         };
         // Through a temporary file: a half-written report is never left under the chosen name.

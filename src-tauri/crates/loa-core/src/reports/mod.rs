@@ -80,7 +80,10 @@ fn letterhead_for(unit: &str, today: chrono::NaiveDate) -> Letterhead {
         return Letterhead::new(COMMUNE_UNKNOWN, today);
     }
     let lower = unit.to_lowercase();
-    if let Some(name) = lower.strip_prefix("xã ").map(|_| unit["xã ".len()..].trim()) {
+    if let Some(name) = lower
+        .strip_prefix("xã ")
+        .map(|_| unit["xã ".len()..].trim())
+    {
         return Letterhead::new(name, today);
     }
     let mut letterhead = Letterhead::new(unit, today);
