@@ -5,6 +5,7 @@ error-backup = { $problem ->
         [corrupt] The backup { $path } is damaged or cut short (a file inside does not match). Your current data is unchanged. Choose another backup.
         [too_new] The backup { $path } was made by a newer Loa than this one. Your current data is unchanged. Update Loa, then restore again.
         [too_large] { $path } is too large to be a Loa backup. Choose the right backup file.
+        [in_use] Another Loa window or program still has this data open. Close Loa, then restore again; your current data is unchanged.
         [swap] The data at { $path } could not be replaced by the backup. Your current data is unchanged. Close any other Loa window and try again.
        *[write] { $path } could not be written: the disk is full, the USB stick was removed, or writing is not allowed. Check where you save, then try again.
     }

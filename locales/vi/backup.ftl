@@ -5,6 +5,7 @@ error-backup = { $problem ->
         [corrupt] Bản sao lưu { $path } bị hỏng hoặc bị cắt dở (có tệp bên trong không khớp). Dữ liệu hiện tại vẫn giữ nguyên. Hãy chọn một bản sao lưu khác.
         [too_new] Bản sao lưu { $path } được tạo bằng phiên bản Loa mới hơn máy này. Dữ liệu hiện tại vẫn giữ nguyên. Hãy cập nhật Loa rồi khôi phục lại.
         [too_large] Tệp { $path } quá lớn để là một bản sao lưu của Loa. Hãy chọn đúng tệp sao lưu.
+        [in_use] Một cửa sổ hoặc chương trình Loa khác vẫn đang mở dữ liệu này. Hãy đóng Loa rồi khôi phục lại; dữ liệu hiện tại vẫn giữ nguyên.
         [swap] Không thay được dữ liệu ở { $path } bằng bản sao lưu. Dữ liệu hiện tại vẫn giữ nguyên. Hãy đóng các cửa sổ Loa khác rồi thử lại.
        *[write] Không ghi được { $path }: ổ đĩa đầy, USB đã rút ra hoặc không có quyền ghi. Hãy kiểm tra nơi lưu rồi thử lại.
     }

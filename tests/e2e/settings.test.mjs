@@ -197,7 +197,8 @@ describe("First-run setup and Settings (WebDriver)", { skip: SKIP ? "LOA_E2E_SKI
 
       s = await open(ctx, dir);
       const offer = await s.waitForTestId("backup-offer", "", { timeoutMs: 20_000 });
-      const [y, m, d] = new Date().toISOString().slice(0, 10).split("-");
+      // Copies are named by the day in Vietnam (UTC+7), whatever this machine's zone.
+      const [y, m, d] = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10).split("-");
       const today = `${d}/${m}/${y}`;
       assert.match(await offer.text(), new RegExp(vi("ui-backup-recover-title")));
       assert.match(await offer.text(), new RegExp(today));

@@ -36,6 +36,7 @@ pub mod drafts;
 pub mod error;
 pub mod i18n;
 pub mod lang;
+pub mod lock;
 pub mod media;
 pub mod paths;
 pub mod privacy;

@@ -26,6 +26,8 @@ pub struct Store {
     conn: Mutex<Connection>,
     clock: Arc<dyn Clock>,
     dir: PathBuf,
+    /// The profile's shared lock (see [`crate::lock`]), held while the store is open.
+    _lock: Option<std::fs::File>,
 }
 
 impl Store {
@@ -41,6 +43,7 @@ impl Store {
             conn: Mutex::new(conn),
             clock,
             dir: dir.to_path_buf(),
+            _lock: crate::lock::shared(dir),
         };
         // The shipped templates, on first run and after an upgrade of Loa (free otherwise). A
         // broken shipped pack (caught by loa-templates' tests) must not keep the officer from

@@ -592,3 +592,35 @@ fn a_restore_chosen_while_loa_is_open_is_swapped_in_at_the_next_start() {
         None
     );
 }
+
+#[test]
+fn a_daily_copy_is_named_by_the_day_in_vietnam() {
+    let root = tempfile::tempdir().expect("tempdir");
+    // 23:30 UTC on 29 July is 06:30 on 30 July in Vietnam.
+    let at = chrono::DateTime::parse_from_rfc3339("2025-07-29T23:30:00Z")
+        .expect("instant")
+        .with_timezone(&chrono::Utc);
+    let store = Store::open_with_clock(root.path(), Arc::new(ManualClock::new(at))).expect("open");
+    let made = store.backups().daily().expect("daily").expect("made");
+    assert_eq!(made.date, "2025-07-30");
+}
+
+#[test]
+fn a_profile_still_open_elsewhere_is_not_swapped() {
+    let Backed {
+        root: _root,
+        profile,
+        clock,
+        store,
+        before,
+        out,
+    } = backed_up();
+    // The window (or `loa sync`) still has the profile open: its later writes would go to the
+    // folder set aside, so the restore waits, then says so and changes nothing.
+    assert_refused(&out, &profile, clock.as_ref(), BackupProblem::InUse);
+    assert_eq!(snapshot(&store), before, "the open profile is untouched");
+    drop(store);
+    restore::restore(&out, &profile, clock.as_ref()).expect("restored once it is closed");
+    let store = Store::open_with_clock(&profile, clock.clone()).expect("reopen");
+    assert_eq!(snapshot(&store), before);
+}

@@ -132,7 +132,8 @@ impl Backups<'_> {
     pub fn daily(&self) -> Result<Option<DailyBackup>> {
         let dir = self.dir();
         std::fs::create_dir_all(&dir).map_err(|e| backup_err(&dir, BackupProblem::Write, e))?;
-        let today = self.store.clock().now().date_naive();
+        // The officer's day: a copy made at 06:30 in Vietnam is that day's, not yesterday's (UTC).
+        let today = loa_report::period::vietnam_date(self.store.clock().now());
         let dest = dir.join(file_name(today));
         let made = if dest.exists() {
             None

@@ -49,6 +49,8 @@ pub enum BackupProblem {
     Write,
     /// The restored profile could not be put in place.
     Swap,
+    /// Another Loa (the window, `loa sync`) still has the profile open.
+    InUse,
 }
 
 impl BackupProblem {
@@ -60,6 +62,7 @@ impl BackupProblem {
             BackupProblem::TooLarge => "too_large",
             BackupProblem::Write => "write",
             BackupProblem::Swap => "swap",
+            BackupProblem::InUse => "in_use",
         }
     }
 }

@@ -277,12 +277,32 @@ impl StagedRestore {
     /// profile must not be open (the app restarts for it).
     pub fn swap(self, profile: &Path, clock: &dyn Clock) -> Result<RestoreOutcome> {
         let swap_err = |p: &Path, e: &dyn std::fmt::Display| backup_err(p, BackupProblem::Swap, e);
+        // Nobody may be writing the profile while it is set aside: their writes would be lost.
+        let hold = if profile.exists() {
+            match crate::lock::exclusive(profile) {
+                crate::lock::Exclusive::Held(file) => Some(file),
+                crate::lock::Exclusive::InUse => {
+                    return Err(backup_err(
+                        profile,
+                        BackupProblem::InUse,
+                        "another Loa has the profile open",
+                    ));
+                }
+                crate::lock::Exclusive::Unavailable => None,
+            }
+        } else {
+            None
+        };
         let aside = if profile.exists() {
             // What the backup does not hold stays as this machine has it.
             for entry in std::fs::read_dir(profile).map_err(|e| swap_err(profile, &e))? {
                 let entry = entry.map_err(|e| swap_err(profile, &e))?;
                 let name = entry.file_name();
-                if name.to_str().is_some_and(carried_by_backup) {
+                // The lock file belongs to the folder being set aside.
+                if name
+                    .to_str()
+                    .is_some_and(|n| carried_by_backup(n) || n == crate::lock::LOCK_FILE)
+                {
                     continue;
                 }
                 copy_tree(&entry.path(), &self.dir.join(&name))
@@ -292,6 +312,8 @@ impl StagedRestore {
             let mut name = profile.file_name().unwrap_or_default().to_os_string();
             name.push(format!(".before-restore-{stamp}"));
             let aside = profile.with_file_name(name);
+            // Windows does not rename a folder holding an open file; the folder is ours by now.
+            drop(hold);
             std::fs::rename(profile, &aside).map_err(|e| swap_err(profile, &e))?;
             Some(aside)
         } else {
@@ -355,18 +377,23 @@ pub fn finish_pending(profile: &Path, clock: &dyn Clock) -> Result<Option<Restor
     let Ok(bytes) = std::fs::read(&marker) else {
         return Ok(None);
     };
-    let _ = std::fs::remove_file(&marker);
     let Ok(pending) = serde_json::from_slice::<Pending>(&bytes) else {
+        let _ = std::fs::remove_file(&marker);
         return Ok(None);
     };
     if !pending.dir.join(crate::paths::DB_FILE).is_file() {
+        let _ = std::fs::remove_file(&marker);
         return Ok(None);
     }
     let staged = StagedRestore {
         dir: pending.dir,
         manifest: pending.manifest,
     };
-    staged.swap(profile, clock).map(Some)
+    // The marker goes only once the swap is done: a profile still in use (a `loa sync` left
+    // running) keeps the chosen restore for the next start instead of dropping it.
+    let done = staged.swap(profile, clock)?;
+    let _ = std::fs::remove_file(&marker);
+    Ok(Some(done))
 }
 
 /// Checks `file` and restores it as `profile` (which must not be open).
