@@ -5,7 +5,11 @@
 report-nation = SOCIALIST REPUBLIC OF VIETNAM
 report-motto = Independence - Freedom - Happiness
 report-agency-line1 = PEOPLE'S COMMITTEE
-report-agency-line2 = OF { $commune } COMMUNE
+report-agency-line2 = { $kind ->
+        [ward] OF { $commune } WARD
+        [special_zone] OF { $commune } SPECIAL ZONE
+       *[commune] OF { $commune } COMMUNE
+    }
 report-number-prefix = No.:
 report-number-suffix = /BC-UBND
 report-place-date = { $place }, { $day_plain } { $month_name } { $year }

@@ -5,7 +5,11 @@
 report-nation = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 report-motto = Độc lập - Tự do - Hạnh phúc
 report-agency-line1 = ỦY BAN NHÂN DÂN
-report-agency-line2 = XÃ { $commune }
+report-agency-line2 = { $kind ->
+        [ward] PHƯỜNG { $commune }
+        [special_zone] ĐẶC KHU { $commune }
+       *[commune] XÃ { $commune }
+    }
 report-number-prefix = Số:
 report-number-suffix = /BC-UBND
 report-place-date = { $place }, ngày { $day } tháng { $month } năm { $year }

@@ -12,6 +12,10 @@ use crate::labels::Labels;
 pub struct Letterhead {
     /// The commune's name without "xã" ("Nà Hẩu").
     pub commune: String,
+    /// The kind of unit (`commune`, `ward`, `special_zone`) that names the agency's second line
+    /// ("XÃ …", "PHƯỜNG …", "ĐẶC KHU …"); empty: a commune.
+    #[serde(default)]
+    pub kind: String,
     /// Where the report is signed; empty: the commune's name.
     pub place: String,
     /// The day it is signed (from the injected clock).
@@ -35,6 +39,7 @@ impl Letterhead {
     pub fn new(commune: &str, date: NaiveDate) -> Self {
         Self {
             commune: commune.trim().to_owned(),
+            kind: String::new(),
             place: String::new(),
             date,
             agency: Vec::new(),
@@ -69,7 +74,10 @@ impl Letterhead {
             l.get("report-agency-line1"),
             l.with(
                 "report-agency-line2",
-                &[("commune", self.commune.to_uppercase())],
+                &[
+                    ("commune", self.commune.to_uppercase()),
+                    ("kind", self.kind.clone()),
+                ],
             ),
         ]
     }
@@ -116,5 +124,32 @@ fn or_label(value: &str, l: &Labels, id: &str) -> String {
         l.get(id)
     } else {
         value.trim().to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use loa_templates::Lang;
+
+    fn lines(kind: &str, lang: Lang) -> Vec<String> {
+        let mut l = Letterhead::new(
+            "Sa Pa",
+            NaiveDate::from_ymd_opt(2026, 12, 7).expect("a date"),
+        );
+        l.kind = kind.to_owned();
+        l.agency_lines(&Labels::new(lang))
+            .into_iter()
+            .map(|s| s.replace(['\u{2068}', '\u{2069}'], ""))
+            .collect()
+    }
+
+    #[test]
+    fn the_agency_line_follows_the_kind_of_unit() {
+        assert_eq!(lines("", Lang::Vi), ["ỦY BAN NHÂN DÂN", "XÃ SA PA"]);
+        assert_eq!(lines("commune", Lang::Vi)[1], "XÃ SA PA");
+        assert_eq!(lines("ward", Lang::Vi)[1], "PHƯỜNG SA PA");
+        assert_eq!(lines("special_zone", Lang::Vi)[1], "ĐẶC KHU SA PA");
+        assert_eq!(lines("ward", Lang::En)[1], "OF SA PA WARD");
     }
 }

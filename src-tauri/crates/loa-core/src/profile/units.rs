@@ -137,6 +137,15 @@ impl UnitKind {
         }
     }
 
+    /// The kind as a Fluent selector value (`commune`, `ward`, `special_zone`).
+    pub fn code(self) -> &'static str {
+        match self {
+            UnitKind::Commune => "commune",
+            UnitKind::Ward => "ward",
+            UnitKind::SpecialZone => "special_zone",
+        }
+    }
+
     fn en(self) -> &'static str {
         match self {
             UnitKind::Commune => "Commune",

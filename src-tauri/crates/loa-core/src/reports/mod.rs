@@ -70,34 +70,18 @@ impl Reports<'_> {
 /// on a printed form.
 pub const COMMUNE_UNKNOWN: &str = "………………";
 
-/// The letterhead for the commune in the profile. The profile names the unit with its kind
-/// ("Xã Nậm Cang", "Phường Sa Pa"); the letterhead's usual wording adds "XÃ" itself, so a
-/// commune gives its bare name, and a ward or special zone spells its agency lines out. An
-/// empty profile leaves dots to write the name by hand.
+/// The letterhead for the unit in the profile ("Xã Nậm Cang", "Phường Sa Pa"): its bare name
+/// with its kind, which picks the agency line's wording. An empty profile leaves dots to write
+/// the name by hand.
 fn letterhead_for(unit: &str, today: chrono::NaiveDate) -> Letterhead {
-    let unit = unit.trim();
-    if unit.is_empty() {
+    let (kind, name) = crate::profile::units::split_unit(unit);
+    if name.is_empty() {
         return Letterhead::new(COMMUNE_UNKNOWN, today);
     }
-    let lower = unit.to_lowercase();
-    if let Some(name) = lower
-        .strip_prefix("xã ")
-        .map(|_| unit["xã ".len()..].trim())
-    {
-        return Letterhead::new(name, today);
-    }
-    let mut letterhead = Letterhead::new(unit, today);
-    if ["phường ", "đặc khu ", "thị trấn "]
-        .iter()
-        .any(|kind| lower.starts_with(kind))
-    {
-        letterhead.agency = vec![AGENCY.to_owned(), unit.to_owned()];
-    }
+    let mut letterhead = Letterhead::new(&name, today);
+    letterhead.kind = kind.map(|k| k.code().to_owned()).unwrap_or_default();
     letterhead
 }
-
-/// The first agency line of a People's Committee, as the administrative layout writes it.
-const AGENCY: &str = "Ủy ban nhân dân";
 
 #[cfg(test)]
 mod tests {
@@ -111,14 +95,15 @@ mod tests {
     fn a_commune_gives_its_bare_name_to_the_usual_wording() {
         let l = letterhead_for("Xã Nậm Cang", day());
         assert_eq!(l.commune, "Nậm Cang");
-        assert!(l.agency.is_empty());
+        assert_eq!(l.kind, "commune");
     }
 
     #[test]
-    fn a_ward_spells_its_agency_out() {
+    fn a_ward_gives_its_name_and_kind() {
         let l = letterhead_for("Phường Sa Pa", day());
-        assert_eq!(l.commune, "Phường Sa Pa");
-        assert_eq!(l.agency, vec![AGENCY.to_owned(), "Phường Sa Pa".to_owned()]);
+        assert_eq!(l.commune, "Sa Pa");
+        assert_eq!(l.kind, "ward");
+        assert!(l.agency.is_empty());
     }
 
     #[test]
