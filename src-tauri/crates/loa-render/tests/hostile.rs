@@ -89,8 +89,10 @@ fn field_values_are_data_never_code() {
         "#set page(width: 1pt)",
     ];
     for value in hostile {
-        let expected = loa_templates::data::clean_text(value, false);
-        // The layout sees the exact string …
+        // The layout sees the exact string (with the non-breaking spaces that keep groups whole) …
+        let expected = loa_templates::typography::keep_together(&loa_templates::data::clean_text(
+            value, false,
+        ));
         let probe = format!(
             "#set page(width: 540pt, height: 675pt)\n\
              #let d = json(bytes(sys.inputs.data))\n#assert.eq(d.f.title, {})\n#d.f.title\n",

@@ -142,7 +142,7 @@ fn the_layout_sees_the_language_and_the_labels() {
                  #let d = json(bytes(sys.inputs.data))\n\
                  #assert.eq(d.lang, \"en\")\n\
                  #assert.eq(d.text.at(\"label-heading\"), \"NOTICE\")\n\
-                 #assert.eq(d.f.when.display, \"Tuesday, 29 July 2025\")\n\
+                 #assert.eq(d.f.when.display, \"Tuesday, 29 July\\u{a0}2025\")\n\
                  #assert.eq(d.f.level.label, \"Level 2\")\n\
                  #assert.eq(d.f.body, none)\n\
                  #assert.eq(d.size.kind, \"landscape\")\n\

@@ -20,6 +20,7 @@ pub mod packfile;
 pub mod prepare;
 pub mod qr;
 pub mod size;
+pub mod typography;
 
 #[cfg(test)]
 mod test_pack;

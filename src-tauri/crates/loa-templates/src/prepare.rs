@@ -9,6 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::data::{FieldValue, RawData, Values, validate};
 use crate::display;
+use crate::typography::keep_together;
 use crate::{Lang, Pack, Size, TemplateError, TemplateManifest};
 
 /// The folder of the virtual file system where the officer's photos appear to the layout.
@@ -88,9 +89,9 @@ pub fn caption(pack: &Pack, id: &str, raw: &RawData, lang: Lang) -> Result<Strin
 fn date_json(d: chrono::NaiveDate, lang: Lang) -> Value {
     json!({
         "iso": d.format("%Y-%m-%d").to_string(),
-        "display": display::date_long(d, lang),
+        "display": keep_together(&display::date_long(d, lang)),
         "short": display::date_short(d, lang),
-        "weekday": display::weekday(d, lang),
+        "weekday": keep_together(display::weekday(d, lang)),
     })
 }
 
@@ -112,7 +113,8 @@ fn layout_fields(
     for field in &manifest.fields {
         let v = match values.values.get(&field.key) {
             None => Value::Null,
-            Some(FieldValue::Text(s)) => Value::String(s.clone()),
+            // Drawn in the image: groups that must not split get non-breaking spaces.
+            Some(FieldValue::Text(s)) => Value::String(keep_together(s)),
             Some(FieldValue::Date(d)) => date_json(*d, lang),
             Some(FieldValue::Time(t)) => time_json(*t, lang),
             Some(FieldValue::Datetime { at, iso }) => json!({
@@ -121,7 +123,9 @@ fn layout_fields(
                 "date": date_json(at.date(), lang),
                 "time": time_json(at.time(), lang),
             }),
-            Some(FieldValue::List(items)) => json!(items),
+            Some(FieldValue::List(items)) => {
+                json!(items.iter().map(|i| keep_together(i)).collect::<Vec<_>>())
+            }
             Some(FieldValue::Table(rows)) => json!(rows),
             Some(FieldValue::Image(img)) => {
                 let path = format!("{INPUTS_DIR}/{}.{}", field.key, img.ext);
@@ -187,7 +191,8 @@ impl Messages {
             if !errors.is_empty() {
                 warnings.push(format!("message {id}: {errors:?}"));
             }
-            out.insert(id.clone(), Value::String(text.nfc().collect()));
+            let text: String = text.nfc().collect();
+            out.insert(id.clone(), Value::String(keep_together(&text)));
         }
         out
     }
@@ -298,13 +303,14 @@ mod tests {
         assert_eq!(d["text"]["label-heading"], "THÔNG BÁO");
         assert!(d["text"].get("caption").is_none());
         let f = &d["f"];
-        assert_eq!(f["title"], "Mưa lớn");
+        // Drawn text keeps its groups whole: non-breaking spaces inside them.
+        assert_eq!(f["title"], "Mưa\u{a0}lớn");
         assert_eq!(f["body"], Value::Null);
         assert_eq!(f["photo"], Value::Null);
         assert_eq!(
             f["date"],
-            json!({"iso": "2025-07-29", "display": "Thứ Ba, 29/7/2025",
-                   "short": "29/7/2025", "weekday": "Thứ Ba"})
+            json!({"iso": "2025-07-29", "display": "Thứ\u{a0}Ba, 29/7/2025",
+                   "short": "29/7/2025", "weekday": "Thứ\u{a0}Ba"})
         );
         assert_eq!(f["start"], json!({"iso": "07:30", "display": "7:30"}));
         assert_eq!(f["at"]["display"], "7:30, Thứ Ba, 29/7/2025");
@@ -327,7 +333,8 @@ mod tests {
         let p = prepare(&pack(), "notice", &data, Lang::En, Size::A4).expect("prepares");
         let d: Value = serde_json::from_str(&p.data_json).expect("json");
         assert_eq!(d["text"]["label-heading"], "NOTICE");
-        assert_eq!(d["f"]["date"]["display"], "Tuesday, 29 July 2025");
+        // The year stays with its month on the poster.
+        assert_eq!(d["f"]["date"]["display"], "Tuesday, 29 July\u{a0}2025");
         assert_eq!(d["f"]["start"]["display"], "7:00 PM");
         assert_eq!(d["size"]["kind"], "a4");
     }
