@@ -91,6 +91,7 @@ report-alerts-text-unknown = { $count } weather and disaster { $count_n ->
     } published; the time from drafting is not known.
 report-reach-title = 6. Reach on the Facebook Page
 report-reach-read = Figures given by Facebook, read at { $time }. Facebook counts its own days, which may differ from Vietnam time by a few hours.
+report-reach-other-channels = Reach on the Zalo OA and the commune website: Loa cannot read these figures yet, which does not mean they are zero.
 report-reach-never = No Facebook figures for this period yet. When online, press “Refresh reach” and make the report again.
 report-chart-title-weeks = 7. Posts per week
 report-chart-title-months = 7. Posts per month

@@ -47,6 +47,7 @@ report-alerts-text = Đã đăng { $count } tin cảnh báo thời tiết, thiê
 report-alerts-text-unknown = Đã đăng { $count } tin cảnh báo thời tiết, thiên tai; chưa rõ thời gian từ khi soạn đến khi đăng.
 report-reach-title = 6. Mức độ lan tỏa trên Trang Facebook
 report-reach-read = Số liệu do Facebook cung cấp, đọc lúc { $time }. Facebook tính theo ngày của Facebook nên có thể lệch vài giờ so với giờ Việt Nam.
+report-reach-other-channels = Lượt tiếp cận trên Zalo OA và trang thông tin điện tử của xã: Loa chưa đọc được số liệu này, không có nghĩa là bằng 0.
 report-reach-never = Chưa có số liệu từ Facebook cho kỳ này. Khi có mạng, hãy bấm “Cập nhật lượt tiếp cận” rồi lập lại báo cáo.
 report-chart-title-weeks = 7. Số tin, bài theo tuần
 report-chart-title-months = 7. Số tin, bài theo tháng

@@ -55,9 +55,20 @@ fn draft(store: &Store, title: &str, topic: Topic) -> i64 {
 
 /// Queues `draft` on `channel` and takes it through the worker's edges to `published` now.
 fn publish(store: &Store, draft: i64, channel: i64, remote: &str) -> i64 {
+    publish_with(store, draft, channel, remote, None)
+}
+
+/// [`publish`] with a video (a post carries photos or one video).
+fn publish_with(
+    store: &Store,
+    draft: i64,
+    channel: i64,
+    remote: &str,
+    video: Option<&loa_core::PostVideo>,
+) -> i64 {
     let id = store
         .publishing()
-        .queue(draft, channel, None)
+        .queue_with_video(draft, channel, None, video)
         .expect("queue")
         .id;
     store
@@ -284,4 +295,30 @@ fn a_reading_must_name_a_measure() {
         }])
         .expect_err("empty metric");
     assert_eq!(e.code(), loa_core::ErrorCode::InvalidValue);
+}
+
+/// A published post with a video counts one video; one still waiting counts none.
+#[test]
+fn published_videos_are_counted_once_per_post() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = Arc::new(ManualClock::new(at("2026-03-10T03:00:00Z")));
+    let store = Store::open_with_clock(dir.path(), clock.clone()).expect("open");
+    let page = channel(&store, "Trang xã", ChannelKind::Facebook);
+    let web = channel(&store, "Cổng xã", ChannelKind::Wordpress);
+    let file = dir.path().join("clip.mp4");
+    std::fs::write(&file, vec![7u8; 4096]).expect("video file");
+    let video = loa_core::PostVideo::from_file(&file).expect("measured");
+    let shown = draft(&store, "Hướng dẫn dùng Callbot", Topic::AdminProcedure);
+    let waiting = draft(&store, "Phóng sự lũ", Topic::WeatherDisaster);
+    for ch in [page, web] {
+        publish_with(&store, shown, ch, &format!("v{ch}"), Some(&video));
+    }
+    store
+        .publishing()
+        .queue_with_video(waiting, page, None, Some(&video))
+        .expect("queued");
+    let march = Period::month(2026, 3).expect("month");
+    let report = store.reports().report(&march, &MEASURES).expect("report");
+    assert_eq!(report.videos, 1, "one post, two channels, one video");
+    assert_eq!(report.photos, 0);
 }

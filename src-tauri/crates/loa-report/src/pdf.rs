@@ -354,6 +354,9 @@ fn blocks(
         rows,
         None,
     ));
+    // Zalo OA and the website give Loa no reach figures: the report says so rather than
+    // leaving the reader to think they were zero.
+    out.push(para(l.get("report-reach-other-channels")));
 
     // 7. The chart.
     let by_week = report.weekly.len() <= MAX_WEEK_BARS;

@@ -82,6 +82,7 @@ fn vietnamese_report_reads_back_with_its_diacritics_and_totals() {
         "2.192.178",
         "13.250",
         "Không có số liệu",
+        "không có nghĩa là bằng 0",
         "II. TỒN TẠI, HẠN CHẾ",
         "còn 1 tin, bài đang chờ đăng và 2 tin, bài đăng không thành công",
         "III. DANH SÁCH TIN, BÀI ĐÃ ĐĂNG",

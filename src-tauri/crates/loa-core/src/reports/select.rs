@@ -93,7 +93,8 @@ pub(crate) fn input(
         })
         .collect();
 
-    // Photos: the most any channel carried (each post counted once, whatever the channels).
+    // Photos: the most any channel carried (each post counted once, whatever the channels);
+    // videos: a published post that carried one.
     // Infographics: the draft's images rendered from a template — "create draft" imports them
     // under the name `<template id>-<size>.png` — counted apart from the photos.
     let media = conn
@@ -107,17 +108,21 @@ pub(crate) fn input(
                  (SELECT COUNT(*) FROM draft_media dm JOIN media md ON md.id = dm.media_id
                       WHERE dm.draft_id = d.id AND EXISTS (
                           SELECT 1 FROM templates t
-                          WHERE md.original_name GLOB t.id || '-*.png'))
+                          WHERE md.original_name GLOB t.id || '-*.png')),
+                 EXISTS (SELECT 1 FROM outbox o JOIN outbox_video v ON v.outbox_id = o.id
+                      WHERE o.draft_id = d.id AND o.state = 'published')
              FROM drafts d WHERE d.id IN ({IN_PERIOD}) ORDER BY d.id"
         ))?
         .query_map(params![start, end], |row| {
             let images: i64 = row.get(1)?;
             let infographics: i64 = row.get(2)?;
             let infographics = infographics.clamp(0, images.max(0));
+            // A post carries photos or one video.
+            let video: bool = row.get(3)?;
             Ok(MediaUse {
                 draft_id: row.get(0)?,
                 photos: u32::try_from(images - infographics).unwrap_or(0),
-                videos: 0,
+                videos: u32::from(video),
                 infographics: u32::try_from(infographics).unwrap_or(0),
             })
         })?
@@ -154,8 +159,7 @@ pub(crate) fn input(
         drafts,
         media,
         open,
-        // Recurring sections come with the calendar; until then none are planned.
-        series: Vec::new(),
+        series: crate::calendar::record::occurrences(conn, period.from(), period.to())?,
         reach: super::readings::rows(conn, period, measures)?,
         reach_metrics: Vec::new(),
     })
