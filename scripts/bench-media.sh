@@ -13,7 +13,9 @@
 # resampling and JPEG quality alone; masking a logo would drop the corner each tool places a bit
 # differently. SSIM is on luma, 8×8 windows every 4 px (the `ssim` example of loa-media).
 #
-# Writes the table to benchmarks/media.md. Env: ROUNDS (3), JOBS (nproc), LOA_TESTDATA.
+# Writes the table to benchmarks/media.md. Env: ROUNDS (3), JOBS (nproc), LOA_TESTDATA, and
+# LOA_BEFORE: the path of another `loa` binary (say, one built from the previous commit) run as
+# "loa-before" in the same rounds, to compare a change to the pipeline under the same load.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -46,6 +48,7 @@ fi
 echo "bench-media: building the release CLI and the ssim helper" >&2
 (cd "$ROOT/src-tauri" && cargo build --release -q -p loa-cli && cargo build --release -q -p loa-media --example ssim)
 LOA=$CARGO_TARGET_DIR/release/loa
+LOA_BEFORE=${LOA_BEFORE:-}
 SSIM=$CARGO_TARGET_DIR/release/examples/ssim
 
 WORK=$(mktemp -d)
@@ -85,6 +88,8 @@ run_tool() { # tool out_dir
   case $tool in
     "loa (logo)") "$LOA" media process "${INPUTS[@]}" --out "$dir" --preset facebook --watermark "$WORK/logo.png" >/dev/null ;;
     "loa (no logo)") "$LOA" media process "${INPUTS[@]}" --out "$dir" --preset facebook >/dev/null ;;
+    "loa-before (logo)") "$LOA_BEFORE" media process "${INPUTS[@]}" --out "$dir" --preset facebook --watermark "$WORK/logo.png" >/dev/null ;;
+    "loa-before (no logo)") "$LOA_BEFORE" media process "${INPUTS[@]}" --out "$dir" --preset facebook >/dev/null ;;
     "vips (logo)") printf '%s\0' "${INPUTS[@]}" | xargs -0 -P "$JOBS" -I{} bash "$HERE/vips-one.sh" {} "$dir" "$WORK/logo-276.png" $MARGIN ;;
     "vips (no logo)") printf '%s\0' "${INPUTS[@]}" | xargs -0 -P "$JOBS" -I{} bash "$HERE/vips-one.sh" {} "$dir" "$WORK/logo-276.png" $MARGIN plain ;;
     "magick (logo)") printf '%s\0' "${INPUTS[@]}" | xargs -0 -P "$JOBS" -I{} bash "$HERE/magick-one.sh" {} "$dir" "$WORK/logo-276.png" $MARGIN ;;
@@ -92,11 +97,14 @@ run_tool() { # tool out_dir
   esac
 }
 export -f run_tool
-export LOA WORK HERE MARGIN JOBS
+export LOA LOA_BEFORE WORK HERE MARGIN JOBS
 
 slug() { printf '%s' "$1" | tr -c 'a-z0-9' '_'; }
 
 TOOLS=("loa (logo)" "vips (logo)" "magick (logo)" "loa (no logo)" "vips (no logo)" "magick (no logo)")
+if [ -n "$LOA_BEFORE" ]; then
+  TOOLS=("loa (logo)" "loa-before (logo)" "vips (logo)" "magick (logo)" "loa (no logo)" "loa-before (no logo)" "vips (no logo)" "magick (no logo)")
+fi
 : >"$WORK/runs.tsv"
 for round in $(seq 1 "$ROUNDS"); do
   for tool in "${TOOLS[@]}"; do
@@ -131,6 +139,9 @@ for f in "${INPUTS[@]}"; do
   mapfile -t scores < <("$SSIM" "$WORK/ref/$name.png" "$loa_out" \
     "$WORK/out/$(slug "vips (no logo)")/$name.jpg" "$WORK/out/$(slug "magick (no logo)")/$name.jpg")
   printf 'loa\t%s\t%s\nvips\t%s\t%s\nmagick\t%s\t%s\n' "$name" "${scores[0]}" "$name" "${scores[1]}" "$name" "${scores[2]}" >>"$WORK/ssim.tsv"
+  if [ -n "$LOA_BEFORE" ]; then
+    printf 'loa-before\t%s\t%s\n' "$name" "$("$SSIM" "$WORK/ref/$name.png" "$WORK/out/$(slug "loa-before (no logo)")/$name.jpg")" >>"$WORK/ssim.tsv"
+  fi
 done
 
 TABLE=$(python3 "$HERE/table.py" "$WORK")

@@ -39,3 +39,15 @@ for tool in order:
         f"| {tool} | {statistics.median(walls):.2f} | {min(walls):.2f}–{max(walls):.2f} "
         f"| {cpu:.2f} | {rss:.0f} | {out:.2f} | {s_txt} |"
     )
+
+# Output bytes against libvips' for the same job (the no-logo rows, which the SSIM column is
+# measured on), so a change to the encoder reads as one number.
+vips = size.get("vips (no logo)")
+if vips:
+    ratios = [
+        f"{tool.split(' ')[0]} {size[tool] / vips:.3f}×"
+        for tool in order
+        if tool.endswith("(no logo)") and not tool.startswith("vips") and tool in size
+    ]
+    print()
+    print("Output bytes against vips (no logo): " + ", ".join(ratios) + ".")
