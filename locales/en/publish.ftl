@@ -15,7 +15,11 @@ error-confirm-not-published = Loa could not tell whether item { $id } went out. 
 error-outbox-conflict = Outbox item { $id } changed while it was being published. Nothing was lost; it will be looked at again.
 error-credentials = The channel's password or token could not be read or saved ({ $detail }).
 error-missing-credentials = The channel “{ $channel }” has no token or password yet. Add it again with its token.
-error-channel-failed = { $channel } answered: { $detail } ({ $code }).
+error-channel-failed = { $reason ->
+    [auth] { $channel } does not accept the access token or application password Loa is using (wrong, expired or revoked). Create a new one and enter it again for this channel.
+    [offline] { $channel } could not be reached. Check the network or the channel's address and try again.
+   *[other] { $channel } answered: { $detail } ({ $code }).
+}
 error-channel-limits = { $channel } would refuse this post. Change the following, then queue it again:
 error-channel-secret-needed = The channel “{ $channel }” now points to another address, so its old access token cannot be used. Enter a new access token (or application password) for it.
 error-photos-need-image-host = { $channel } (Zalo) takes photos only as links to a website. Add the commune's website as its image host (“loa channel add zalo … --image-host WEBSITE”), or queue the post without photos.
@@ -34,7 +38,7 @@ publish-channel-test-ok = { $channel }: connected to “{ $name }”.
 publish-channel-paused = Channel “{ $channel }” paused.
 publish-channel-resumed = Channel “{ $channel }” resumed.
 publish-state-queued = waiting
-publish-state-media_uploaded = photos sent
+publish-state-media_uploaded = ready to publish
 publish-state-publishing = publishing
 publish-state-published = published
 publish-state-failed = failed — needs you

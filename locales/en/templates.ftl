@@ -95,7 +95,10 @@ render-error-pack-rejected = Loa did not import this pack because its template �
 ## Template store errors
 
 error-template = The template or its data is not valid ({ $code }).
-error-template-id-taken = Loa already has a built-in template “{ $id }”. Change the template's id (in template.json and its folder name) and import it again.
+error-template-id-taken = { $taken_by ->
+    [own] You already have your own template “{ $id }”. This pack has a template with the same id, so Loa imported nothing and your template is unchanged. To use the pack's template instead of yours, confirm the replacement.
+   *[builtin] Loa already has a built-in template “{ $id }”. Change the template's id (in template.json and its folder name) and import it again.
+}
 error-template-builtin = “{ $id }” is a built-in template and cannot be removed.
 error-render = The template could not be rendered ({ $code }).
 
@@ -107,6 +110,7 @@ template-cli-rendered = Wrote { $out } ({ $width }×{ $height }, { $bytes } byte
 template-cli-bad-extension = The output file must end in .png or .pdf: { $out }
 template-cli-write-failed = Cannot write { $out } ({ $detail }).
 template-cli-imported = Imported { $count } templates: { $ids }.
+template-cli-replace-hint = To replace your template with the pack's, run the command again with --replace.
 template-cli-exported = Exported { $count } templates to { $out }.
 template-cli-watching = Watching { $dir }. Each save redraws { $out }. Press Ctrl+C to stop.
 template-cli-watch-rendered = { $time } · { $out } · { $ms } ms

@@ -2,7 +2,7 @@
 
 ## Top bar
 
-ui-nav-queue = Queue
+ui-nav-queue = Waiting posts
 ui-nav-queue-attention = { $count } posts need you
 ui-online-online = Online
 ui-online-offline = Offline
@@ -16,14 +16,14 @@ ui-online-link-offline = unreachable
 
 ## Queue
 
-ui-queue-heading = Publishing queue
+ui-queue-heading = Waiting posts
 ui-queue-summary = { $active } waiting · { $attention } need you · { $published } published
 ui-queue-pause = Pause publishing
 ui-queue-resume = Resume publishing
-ui-queue-paused-banner = Paused: Loa sends nothing until you press “Resume publishing”. The posts stay in the queue.
+ui-queue-paused-banner = Paused: Loa sends nothing until you press “Resume publishing”. No post is lost.
 ui-publish-unavailable = Publishing is not available: { $reason }
 ui-publish-preview-only = Publishing is only available in the Loa desktop app.
-ui-queue-empty = The queue is empty. Open a draft and press “Queue for publishing”.
+ui-queue-empty = No posts are waiting. Open a draft and press “Publish…”.
 ui-queue-untitled = (untitled)
 ui-queue-photos = { $count ->
     [one] 1 photo
@@ -42,12 +42,16 @@ ui-queue-platform-said = { $channel } answered: “{ $message }” (code { $code
 ui-queue-post-link = View post:
 ui-queue-check-page = Open this page to see whether the post is there:
 ui-queue-state-queued = Waiting
-ui-queue-state-media_uploaded = Photos sent
+ui-queue-state-media_uploaded = Ready to publish
 ui-queue-state-publishing = Publishing
 ui-queue-state-published = Published
 ui-queue-state-failed = Failed — needs you
 ui-queue-state-unconfirmed = Unsure — check the page
 ui-queue-state-cancelled = Cancelled
+ui-queue-state-waiting-network = Waiting for a connection
+ui-queue-open-post = Open the post on { $kind }
+ui-queue-retry-now = Try again now
+ui-queue-manage-channels = Add or connect channels…
 ui-queue-hint-failed = Loa could not publish this post to { $channel }. Read { $channel }’s answer below, fix the post if needed, then press “Retry”.
 ui-queue-hint-unconfirmed = The link dropped right while publishing, so Loa cannot tell whether the post reached { $channel }. Open the page: if the post is there, press “Mark as published”; if not, press “Publish again”.
 ui-queue-hint-channel-paused = The { $channel } channel is paused. Press “Resume” on that channel (on the right) to publish.
@@ -65,8 +69,8 @@ ui-queue-cancel = Cancel
 
 ## Errors worded for the window (the core's sentence names command-line commands)
 
-ui-error-photos-need-image-host = { $channel } (Zalo) only shows photos already on a website. In Channels, edit { $channel } and pick the commune website as “Photo host”, or remove the photos when publishing to { $channel }.
-ui-error-channel-not-found = The channel “{ $channel }” no longer exists. Pick another one in Channels.
+ui-error-photos-need-image-host = { $channel } (Zalo) only shows photos already on a website. In Settings › Publishing channels, edit { $channel } and pick the commune website as “Photo host”, or remove the photos when publishing to { $channel }.
+ui-error-channel-not-found = The channel “{ $channel }” no longer exists. Pick another one in Settings › Publishing channels.
 ui-error-missing-credentials = The channel “{ $channel }” has no access token or password. Press “Edit” on it and enter the token.
 
 ## Channels
@@ -127,22 +131,40 @@ ui-channel-edit = Edit
 ui-channel-pause = Pause
 ui-channel-resume = Resume
 
-## The editor's "queue" dialog
+## The editor's "Publish…" dialog
 
-ui-draft-queue = Queue for publishing…
-ui-draft-queued = In the queue: { $channels }
-ui-queue-dialog-title = Queue this post for publishing
+ui-draft-queue = Publish…
+ui-draft-queued = Waiting posts: { $channels }
+ui-queue-dialog-title = Publish
 ui-queue-dialog-channels = Publish to
-ui-queue-dialog-already = already in the queue
-ui-queue-dialog-at = Publish at (optional)
+ui-queue-dialog-already = already in Waiting posts
+ui-queue-dialog-at = Publish at (day/month/year hour:minute)
 ui-queue-dialog-at-help-now = Empty: publish as soon as there is a connection.
 ui-queue-dialog-at-help-set = Loa publishes at { $time } (day/month/year, your computer’s clock).
 ui-queue-dialog-at-invalid = That time does not exist. Pick the date and time again.
-ui-queue-dialog-confirm = { $count ->
-    [0] Queue
-    [one] Queue (1 channel)
-   *[other] Queue ({ $count } channels)
+ui-publish-mode = When to publish
+ui-publish-now = Publish now
+ui-publish-now-help = As soon as there is a connection. Offline, the post waits and goes out when the connection is back.
+ui-publish-schedule = Schedule
+ui-publish-schedule-help = Loa publishes at the time you choose.
+ui-publish-confirm-now = { $count ->
+    [0] Publish now
+    [one] Publish now to 1 channel
+   *[other] Publish now to { $count } channels
 }
+ui-publish-confirm-schedule = { $count ->
+    [0] Schedule
+    [one] Schedule on 1 channel
+   *[other] Schedule on { $count } channels
+}
+ui-queue-dialog-at-past = That time has passed. Choose a time to come, or “Publish now”.
+ui-queue-dialog-republish = This post was published at { $time }. Publishing it again puts the same post on the page twice. Only do it if you are sure.
+ui-queue-dialog-republish-confirm = Publish again anyway
+ui-preview-heading = How the post will look
+ui-preview-page = The commune's Page
+ui-preview-just-now = Just now
+ui-preview-zalo-no-cover = A Zalo article needs a cover photo: add at least one photo to the post.
+ui-preview-website = Website “{ $channel }”: the title and the whole text as above.
 ui-queue-dialog-busy = Preparing the post…
 ui-queue-dialog-cancel = Cancel
 ui-queue-dialog-no-channels = No publishing channels yet. Add the Facebook Page, the Zalo OA or the commune website first.
@@ -157,3 +179,20 @@ ui-notice-batch-ok = { $published ->
 ui-notice-batch-done = The queue is done: { $published } published, { $failed } failed, { $unconfirmed } to check.
 ui-notice-attention = A post on { $channel } needs you: { $state }.
 ui-notice-open-queue = Open the queue
+
+## Published posts, sharing to a Zalo group
+
+ui-published-banner = Published at { $time } on { $channel } — editing here does not change the post on the page.
+ui-published-open = Open the post
+ui-share-zalo = Share to a Zalo group
+ui-share-zalo-title = Copy the post's text and put its photos in a folder, ready to paste into a village Zalo group
+ui-share-zalo-busy = Preparing photos…
+ui-share-zalo-copied = The post's text is copied.
+ui-share-zalo-not-copied = The computer did not allow copying automatically: select the text in the post and press Ctrl+C.
+ui-share-zalo-photos = { $count ->
+    [0] The post has no photos.
+    [one] 1 photo is ready in the folder { $folder } (opened).
+   *[other] { $count } photos are ready in the folder { $folder } (opened).
+}
+ui-share-zalo-next = Open the Zalo group, press Ctrl+V to paste the text, then drag the photos from the folder into the chat.
+ui-share-zalo-close = Close

@@ -40,6 +40,7 @@ ui-profile-lang-en = English
 
 ui-settings-title = Settings
 ui-settings-profile = The commune
+ui-settings-channels = Publishing channels
 ui-settings-language = Language
 ui-settings-watermark = Photo stamp
 ui-settings-save = Save changes

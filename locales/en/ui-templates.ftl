@@ -54,6 +54,9 @@ ui-templates-reset = Clear what I typed
 ## Preview
 
 ui-templates-preview = Preview
+ui-templates-preview-full = View full size
+ui-templates-preview-full-note = The picture at its real size, { $width } × { $height } pixels. Scroll to see all of it; press Esc or “Close” to go back.
+ui-templates-preview-full-close = Close
 ui-templates-preview-alt = Preview: { $name }
 ui-templates-preview-busy = Drawing…
 ui-templates-preview-empty = The image appears here once it is drawn.

@@ -95,7 +95,10 @@ render-error-pack-rejected = Loa không nhập gói mẫu này vì mẫu “{ $t
 ## Lỗi của kho mẫu
 
 error-template = Mẫu hoặc dữ liệu của mẫu không hợp lệ ({ $code }).
-error-template-id-taken = Loa đã có mẫu có sẵn mang mã “{ $id }”. Hãy đổi mã mẫu (trong template.json và tên thư mục) rồi nhập lại.
+error-template-id-taken = { $taken_by ->
+    [own] Anh/chị đã có mẫu riêng mang mã “{ $id }”. Gói này có mẫu cùng mã nên Loa chưa nhập gì, để mẫu của anh/chị không bị thay mất. Nếu muốn dùng mẫu trong gói thay cho mẫu cũ, hãy xác nhận thay thế.
+   *[builtin] Loa đã có mẫu có sẵn mang mã “{ $id }”. Hãy đổi mã mẫu (trong template.json và tên thư mục) rồi nhập lại.
+}
 error-template-builtin = “{ $id }” là mẫu có sẵn của Loa nên không xóa được.
 error-render = Không vẽ được mẫu ({ $code }).
 
@@ -107,6 +110,7 @@ template-cli-rendered = Đã tạo { $out } ({ $width }×{ $height }, { $bytes }
 template-cli-bad-extension = Tệp đầu ra phải có đuôi .png hoặc .pdf: { $out }
 template-cli-write-failed = Không ghi được { $out } ({ $detail }).
 template-cli-imported = Đã nhập { $count } mẫu: { $ids }.
+template-cli-replace-hint = Để thay mẫu cũ bằng mẫu trong gói, chạy lại lệnh với --replace.
 template-cli-exported = Đã xuất { $count } mẫu vào { $out }.
 template-cli-watching = Đang theo dõi { $dir }. Mỗi lần lưu tệp, Loa vẽ lại { $out }. Bấm Ctrl+C để dừng.
 template-cli-watch-rendered = { $time } · { $out } · { $ms } ms

@@ -1,8 +1,8 @@
-# Loa — giao diện đăng bài: hàng đợi, kênh đăng, hộp “Đưa vào hàng chờ”, đèn kết nối.
+# Loa — giao diện đăng bài: bài chờ đăng, kênh đăng, hộp “Đăng…”, đèn kết nối.
 
 ## Thanh trên cùng
 
-ui-nav-queue = Hàng đợi
+ui-nav-queue = Bài chờ đăng
 ui-nav-queue-attention = { $count } bài cần bạn xem
 ui-online-online = Đang có mạng
 ui-online-offline = Mất kết nối
@@ -14,16 +14,16 @@ ui-online-link-unknown = chưa thử kết nối
 ui-online-link-online = kết nối được
 ui-online-link-offline = không kết nối được
 
-## Hàng đợi
+## Bài chờ đăng
 
-ui-queue-heading = Hàng đợi đăng bài
+ui-queue-heading = Bài chờ đăng
 ui-queue-summary = { $active } bài đang chờ · { $attention } cần bạn xem · { $published } đã đăng
 ui-queue-pause = Tạm dừng đăng
 ui-queue-resume = Tiếp tục đăng
-ui-queue-paused-banner = Đã tạm dừng: Loa không gửi bài nào cho đến khi bạn bấm “Tiếp tục đăng”. Các bài vẫn nằm nguyên trong hàng đợi.
+ui-queue-paused-banner = Đã tạm dừng: Loa không gửi bài nào cho đến khi bạn bấm “Tiếp tục đăng”. Các bài vẫn nằm nguyên, không mất bài nào.
 ui-publish-unavailable = Chưa đăng bài được: { $reason }
 ui-publish-preview-only = Đăng bài chỉ có trong ứng dụng Loa trên máy tính.
-ui-queue-empty = Hàng đợi trống. Mở một bản nháp và bấm “Đưa vào hàng chờ” để đăng.
+ui-queue-empty = Không có bài nào chờ đăng. Mở một bản nháp và bấm “Đăng…”.
 ui-queue-untitled = (chưa có tiêu đề)
 ui-queue-photos = { $count } ảnh
 ui-queue-attempts = Đã thử { $count } lần
@@ -36,12 +36,16 @@ ui-queue-platform-said = { $channel } trả lời: “{ $message }” (mã { $co
 ui-queue-post-link = Xem bài:
 ui-queue-check-page = Hãy mở trang này để xem bài đã lên chưa:
 ui-queue-state-queued = Đang chờ
-ui-queue-state-media_uploaded = Đã gửi ảnh
+ui-queue-state-media_uploaded = Sẵn sàng đăng
 ui-queue-state-publishing = Đang đăng
 ui-queue-state-published = Đã đăng
 ui-queue-state-failed = Lỗi — cần bạn xử lý
 ui-queue-state-unconfirmed = Chưa rõ — hãy xem trang
 ui-queue-state-cancelled = Đã hủy
+ui-queue-state-waiting-network = Chờ có mạng
+ui-queue-open-post = Mở bài trên { $kind }
+ui-queue-retry-now = Thử lại ngay
+ui-queue-manage-channels = Thêm, kết nối kênh đăng…
 ui-queue-hint-failed = Loa chưa đăng được bài này lên { $channel }. Đọc câu trả lời của { $channel } bên dưới, sửa bài nếu cần, rồi bấm “Thử lại”.
 ui-queue-hint-unconfirmed = Mạng bị ngắt đúng lúc đăng nên Loa không chắc bài đã lên { $channel } hay chưa. Hãy mở trang để xem: nếu bài đã có, bấm “Đánh dấu đã đăng”; nếu chưa có, bấm “Đăng lại”.
 ui-queue-hint-channel-paused = Kênh { $channel } đang tạm dừng. Bấm “Tiếp tục” ở kênh này (bên phải) để đăng.
@@ -59,8 +63,8 @@ ui-queue-cancel = Hủy đăng
 
 ## Lỗi trình bày theo cách của cửa sổ (câu của lõi nhắc tới lệnh dòng lệnh)
 
-ui-error-photos-need-image-host = { $channel } (Zalo) chỉ nhận ảnh có sẵn trên một trang web. Ở mục Kênh đăng, sửa kênh { $channel } và chọn trang web của xã làm “Nơi lưu ảnh”, hoặc bỏ ảnh khỏi bài khi đăng lên { $channel }.
-ui-error-channel-not-found = Không còn kênh “{ $channel }”. Hãy chọn kênh khác ở mục Kênh đăng.
+ui-error-photos-need-image-host = { $channel } (Zalo) chỉ nhận ảnh có sẵn trên một trang web. Ở Cài đặt › Kênh đăng, sửa kênh { $channel } và chọn trang web của xã làm “Nơi lưu ảnh”, hoặc bỏ ảnh khỏi bài khi đăng lên { $channel }.
+ui-error-channel-not-found = Không còn kênh “{ $channel }”. Hãy chọn kênh khác ở Cài đặt › Kênh đăng.
 ui-error-missing-credentials = Kênh “{ $channel }” chưa có mã truy cập hoặc mật khẩu. Bấm “Sửa” ở kênh này và nhập mã truy cập.
 
 ## Kênh đăng
@@ -121,21 +125,38 @@ ui-channel-edit = Sửa
 ui-channel-pause = Tạm dừng
 ui-channel-resume = Tiếp tục
 
-## Hộp “Đưa vào hàng chờ” trong trình soạn
+## Hộp “Đăng…” trong trình soạn
 
-ui-draft-queue = Đưa vào hàng chờ…
-ui-draft-queued = Trong hàng đợi: { $channels }
-ui-queue-dialog-title = Đưa bài vào hàng chờ đăng
+ui-draft-queue = Đăng…
+ui-draft-queued = Bài chờ đăng: { $channels }
+ui-queue-dialog-title = Đăng bài
 ui-queue-dialog-channels = Đăng lên
-ui-queue-dialog-already = đã có trong hàng đợi
-ui-queue-dialog-at = Thời điểm đăng (không bắt buộc)
+ui-queue-dialog-already = đã có trong Bài chờ đăng
+ui-queue-dialog-at = Đăng lúc (ngày/tháng/năm giờ:phút)
 ui-queue-dialog-at-help-now = Để trống: đăng ngay khi có mạng.
 ui-queue-dialog-at-help-set = Loa sẽ đăng lúc { $time } (ngày/tháng/năm, giờ trên máy tính của bạn).
 ui-queue-dialog-at-invalid = Thời điểm này không có thật. Hãy chọn lại ngày giờ.
-ui-queue-dialog-confirm = { $count ->
-    [0] Đưa vào hàng chờ
-   *[other] Đưa vào hàng chờ ({ $count } kênh)
+ui-publish-mode = Đăng khi nào
+ui-publish-now = Đăng ngay
+ui-publish-now-help = Ngay khi có mạng. Mất mạng thì bài chờ, có mạng lại tự đăng.
+ui-publish-schedule = Hẹn giờ
+ui-publish-schedule-help = Loa đăng đúng giờ bạn chọn.
+ui-publish-confirm-now = { $count ->
+    [0] Đăng ngay
+   *[other] Đăng ngay lên { $count } kênh
 }
+ui-publish-confirm-schedule = { $count ->
+    [0] Hẹn giờ đăng
+   *[other] Hẹn giờ đăng lên { $count } kênh
+}
+ui-queue-dialog-at-past = Giờ này đã qua. Hãy chọn một giờ sắp tới, hoặc chọn “Đăng ngay”.
+ui-queue-dialog-republish = Bài này đã đăng lúc { $time }. Đăng thêm lần nữa sẽ thành hai bài giống nhau trên trang. Chỉ đăng lại nếu bạn chắc chắn cần.
+ui-queue-dialog-republish-confirm = Vẫn đăng lại
+ui-preview-heading = Bài sẽ trông như thế này
+ui-preview-page = Trang của xã
+ui-preview-just-now = Vừa xong
+ui-preview-zalo-no-cover = Bài Zalo cần một ảnh bìa: hãy thêm ít nhất một ảnh vào bài.
+ui-preview-website = Trang web “{ $channel }”: tiêu đề và toàn bộ nội dung như trên.
 ui-queue-dialog-busy = Đang chuẩn bị bài…
 ui-queue-dialog-cancel = Thôi
 ui-queue-dialog-no-channels = Chưa có kênh đăng nào. Hãy thêm Trang Facebook, Zalo OA hoặc trang web của xã trước.
@@ -143,7 +164,23 @@ ui-queue-dialog-open-channels = Thêm kênh đăng
 
 ## Thông báo
 
-ui-notice-batch-ok = Đã đăng xong { $published } bài trong hàng đợi.
-ui-notice-batch-done = Đã xử lý xong hàng đợi: { $published } bài đã đăng, { $failed } lỗi, { $unconfirmed } cần xem lại.
+ui-notice-batch-ok = Đã đăng xong { $published } bài.
+ui-notice-batch-done = Đã xử lý xong các bài chờ đăng: { $published } bài đã đăng, { $failed } lỗi, { $unconfirmed } cần xem lại.
 ui-notice-attention = Một bài trên { $channel } cần bạn xem: { $state }.
-ui-notice-open-queue = Xem hàng đợi
+ui-notice-open-queue = Xem bài chờ đăng
+
+## Bài đã đăng, chia sẻ vào nhóm Zalo
+
+ui-published-banner = Đã đăng lúc { $time } trên { $channel } — sửa ở đây không đổi bài trên trang.
+ui-published-open = Mở bài
+ui-share-zalo = Chia sẻ vào nhóm Zalo
+ui-share-zalo-title = Chép chữ của bài và để sẵn ảnh trong một thư mục, để dán vào nhóm Zalo của thôn
+ui-share-zalo-busy = Đang chuẩn bị ảnh…
+ui-share-zalo-copied = Đã chép chữ của bài.
+ui-share-zalo-not-copied = Máy chưa cho chép chữ tự động: hãy chọn chữ trong bài và bấm Ctrl+C.
+ui-share-zalo-photos = { $count ->
+    [0] Bài không có ảnh.
+   *[other] { $count } ảnh đã sẵn sàng trong thư mục { $folder } (đã mở thư mục).
+}
+ui-share-zalo-next = Mở nhóm Zalo, bấm Ctrl+V để dán chữ, rồi kéo các ảnh từ thư mục vào khung chat.
+ui-share-zalo-close = Đóng

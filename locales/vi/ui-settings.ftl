@@ -40,6 +40,7 @@ ui-profile-lang-en = English
 
 ui-settings-title = Cài đặt
 ui-settings-profile = Thông tin của xã
+ui-settings-channels = Kênh đăng
 ui-settings-language = Ngôn ngữ
 ui-settings-watermark = Dấu trên ảnh
 ui-settings-save = Lưu thay đổi
@@ -52,7 +53,7 @@ ui-settings-watermark-open-media = Mở mục Ảnh
 ## Sao lưu
 
 ui-settings-backup = Sao lưu
-ui-backup-help = Sao lưu toàn bộ tin bài, ảnh, mẫu đồ họa, hàng đợi đăng bài và cài đặt vào một tệp, để cất sang USB hoặc máy khác. Mật khẩu, mã truy cập các trang không nằm trong tệp sao lưu. Ngoài ra Loa tự sao lưu mỗi ngày khi mở ứng dụng.
+ui-backup-help = Sao lưu toàn bộ tin bài, ảnh, mẫu đồ họa, bài chờ đăng và cài đặt vào một tệp, để cất sang USB hoặc máy khác. Mật khẩu, mã truy cập các trang không nằm trong tệp sao lưu. Ngoài ra Loa tự sao lưu mỗi ngày khi mở ứng dụng.
 ui-backup-now = Sao lưu ra…
 ui-backup-restore = Khôi phục từ…
 ui-backup-list = Xem các bản tự sao lưu
@@ -60,7 +61,7 @@ ui-backup-filter = Tệp sao lưu Loa
 ui-backup-progress = Đang sao lưu… { $percent }%
 ui-backup-done = Đã sao lưu vào { $file } ({ $size }): { $drafts } tin bài, { $media } ảnh.
 ui-backup-restore-title = Khôi phục từ bản sao lưu này?
-ui-backup-restore-holds = Bản sao lưu tạo lúc { $date }: { $drafts } tin bài, { $media } ảnh, { $templates } mẫu đồ họa, { $queue } bài trong hàng đợi.
+ui-backup-restore-holds = Bản sao lưu tạo lúc { $date }: { $drafts } tin bài, { $media } ảnh, { $templates } mẫu đồ họa, { $queue } bài chờ đăng.
 ui-backup-restore-aside = Loa kiểm tra toàn bộ tệp trước, rồi mở lại với dữ liệu từ bản sao lưu. Dữ liệu hiện tại được cất riêng, không bị xóa.
 ui-backup-restore-go = Khôi phục và mở lại Loa
 ui-backup-restoring = Đang kiểm tra bản sao lưu…

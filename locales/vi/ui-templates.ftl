@@ -48,6 +48,9 @@ ui-templates-reset = Xóa nội dung đã nhập
 ## Ảnh xem trước
 
 ui-templates-preview = Xem trước
+ui-templates-preview-full = Xem cỡ thật
+ui-templates-preview-full-note = Ảnh đúng cỡ { $width } × { $height } điểm ảnh. Kéo để xem hết; bấm Esc hoặc “Đóng” để quay lại.
+ui-templates-preview-full-close = Đóng
 ui-templates-preview-alt = Ảnh xem trước: { $name }
 ui-templates-preview-busy = Đang vẽ…
 ui-templates-preview-empty = Ảnh sẽ hiện ở đây sau khi vẽ xong.

@@ -83,6 +83,16 @@ impl Publishing {
     }
 }
 
+impl Publishing {
+    /// Tells the outbox worker that items were queued or re-timed by something other than
+    /// `queue_draft` (the calendar). Without a running service there is nobody to tell.
+    pub(crate) fn wake(&self) {
+        if let Some(Ok(service)) = self.ready.get() {
+            service.handle().wake();
+        }
+    }
+}
+
 /// Opens the credential store, starts the service, then forwards its events until it stops.
 fn start_and_forward(store: Arc<Store>, app: tauri::AppHandle, ready: &OnceLock<Ready>) {
     let credentials = match loa_publish::credentials::open(store.dir(), |path| {
@@ -386,4 +396,26 @@ mod tests {
             Err(LoaError::InvalidValue { .. })
         ));
     }
+}
+
+/// The text of a post as each platform will receive it, for the "Đăng…" dialog's preview:
+/// composed by `loa-platforms`, the same functions the channels send with.
+#[derive(Debug, Serialize, specta::Type)]
+pub struct PostPreview {
+    /// Facebook's `message`: the title line, a blank line, the body.
+    pub facebook_message: String,
+    /// A Zalo OA article's title and the summary shown under it (cut as Zalo's limit cuts it).
+    pub zalo_title: String,
+    pub zalo_description: String,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn post_preview(title: String, body: String) -> Res<PostPreview> {
+    let zalo = loa_platforms::compose::zalo_article(&title, &body, "");
+    Ok(PostPreview {
+        facebook_message: loa_platforms::compose::facebook_message(&title, &body),
+        zalo_title: zalo.title,
+        zalo_description: zalo.description,
+    })
 }

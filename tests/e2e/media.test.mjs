@@ -68,6 +68,15 @@ describe("Photos ready to post (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : f
         { message: "two thumbnails shown" },
       );
 
+      // An iPhone photo (HEIC) in the folder is listed as not taken, with how to get a JPEG.
+      const heic = Buffer.concat([Buffer.from("\0\0\0\x18ftypheic\0\0\0\0mif1heic", "latin1"), Buffer.alloc(4096, 0x5a)]);
+      writeFileSync(join(inbox, "IMG_0003.HEIC"), heic);
+      const skipped = await s.waitForTestId("media-skipped-item", '[data-code="media_unsupported"]', { timeoutMs: 30_000 });
+      const said = await skipped.text();
+      assert.ok(said.includes("IMG_0003.HEIC"), said);
+      assert.ok(said.includes("JPEG"), `the message says how to get a JPEG: ${said}`);
+      assert.equal((await s.findElements('[data-testid="media-item"]')).length, 2, "the HEIC is not in the library");
+
       await (await s.byTestId("media-select-all")).click();
       const items = await s.findElements('[data-testid="media-item"]');
       for (const item of items) assert.equal(await item.attribute("aria-selected"), "true");

@@ -113,7 +113,18 @@ async function writeDraft(t, s, title, body) {
 async function queueOpenDraft(s, channelId, draftId, onDialog = async () => {}) {
   await (await s.byTestId("draft-queue")).click();
   await s.waitForTestId("queue-dialog");
-  await (await s.waitForTestId("queue-channel", `[data-channel-id="${channelId}"]`)).click();
+  // One channel starts ticked: leave exactly this one ticked.
+  const mine = await s.waitForTestId("queue-channel", `[data-channel-id="${channelId}"]`);
+  for (const other of await s.findElements(`[data-testid="queue-channel"]:not([data-channel-id="${channelId}"])`)) {
+    if (await other.property("checked")) await other.click();
+  }
+  if (!(await mine.property("checked"))) await mine.click();
+  // The preview shows the post as Facebook will: the title line, a blank line, the body.
+  const title = await (await s.byTestId("draft-title")).property("value");
+  const body = await (await s.byTestId("draft-body")).property("value");
+  await s.waitFor(async () => (await (await s.waitForTestId("post-preview-message")).text()) === pageMessage(title, body).trim(), {
+    message: "the preview shows the message the Page will get",
+  });
   await onDialog();
   await (await s.byTestId("queue-confirm")).click();
   // Queued: the window switches to the queue with the new item.
@@ -144,8 +155,8 @@ describe("Publishing (WebDriver + emulated Graph API)", { skip: SKIP ? "LOA_E2E_
           // No channel yet: the indicator knows nothing.
           assert.equal(await indicator(s), "none");
 
-          // Channel settings live beside the queue.
-          await (await s.byTestId("nav-queue")).click();
+          // Channels live in Settings, reachable from the header.
+          await (await s.byTestId("nav-settings")).click();
           await s.waitForTestId("channel-settings");
           await (await s.byTestId("channel-add")).click();
           await s.waitForTestId("channel-form", '[data-kind="facebook"]');
@@ -185,6 +196,18 @@ describe("Publishing (WebDriver + emulated Graph API)", { skip: SKIP ? "LOA_E2E_
           const link = await s.findElement(`${itemSelector(first, channelId)} [data-testid="queue-item-link"]`);
           assert.match(await link.property("value"), new RegExp(`${PAGE_ID}_`), "the item shows the post's link");
           t.diagnostic(`screenshot: ${await screenshot(s, "queue")}`);
+
+          // Back in the editor, the post says it went out, and posting it again asks first.
+          await (await s.byTestId("nav-drafts")).click();
+          const banner = await s.waitForTestId("published-banner");
+          assert.ok((await banner.text()).includes("Trang UBND xã (thử)"), "the banner names the channel");
+          const statusOptions = await s.findElements('[data-testid="draft-status"] option[value="published"]:not([disabled])');
+          assert.equal(statusOptions.length, 0, "published cannot be chosen by hand");
+          await (await s.byTestId("draft-queue")).click();
+          await s.waitForTestId("republish-question");
+          assert.equal((await s.findElements('[data-testid="queue-dialog"]')).length, 0, "no dialog before the officer answers");
+          t.diagnostic(`screenshot: ${await screenshot(s, "published-banner")}`);
+          await (await s.findElement('[data-testid="republish-question"] button:not([data-testid="republish-confirm"])')).click();
         });
 
         await part(t, "offline, a post with two photos waits in the queue and goes out once when the link is back", async (t) => {
@@ -236,7 +259,7 @@ describe("Publishing (WebDriver + emulated Graph API)", { skip: SKIP ? "LOA_E2E_
           // "Test connection" says what Graph answered; a post for it waits with the channel held for a
           // new token (Graph's 100/33 may be a permission), and the officer can cancel it.
           const onPage = (await feed(fbBase, token)).length;
-          await (await s.byTestId("nav-queue")).click();
+          await (await s.byTestId("nav-settings")).click();
           await (await s.waitForTestId("channel-add")).click();
           await typeInto(t, s, await s.waitForTestId("channel-name"), "Trang gõ sai mã");
           await typeInto(t, s, await s.byTestId("channel-page-id"), "999999");
@@ -247,11 +270,15 @@ describe("Publishing (WebDriver + emulated Graph API)", { skip: SKIP ? "LOA_E2E_
           const wrong = await s.waitForTestId("channel-item", `:not([data-channel-id="${channelId}"])`);
           const wrongId = Number(await wrong.attribute("data-channel-id"));
           const refused = await s.waitForTestId("channel-test-result", '[data-ok="false"]', { timeoutMs: 20_000 });
-          assert.match(await refused.text(), /999999/, "the refusal quotes Graph's answer");
+          // Said in the officer's words, naming the channel, not Graph's English.
+          const said = await refused.text();
+          assert.ok(said.includes("Trang gõ sai mã"), said);
+          assert.ok(!said.includes("Unsupported request"), said);
           const draft = await writeDraft(t, s, "Lịch cắt điện thôn Nà Hẩu", "Điện lực huyện cắt điện thôn Nà Hẩu từ 8 giờ đến 11 giờ sáng thứ Năm để sửa đường dây.");
           await queueOpenDraft(s, wrongId, draft);
           const held = itemSelector(draft, wrongId);
-          await s.waitForTestId("channel-item", `[data-channel-id="${wrongId}"][data-status="needs_reconnect"]`, { timeoutMs: 60_000 });
+          // The queue shows the channel waiting for a new sign-in.
+          await s.waitForTestId("queue-channel-summary", `[data-channel-id="${wrongId}"][data-status="needs_reconnect"]`, { timeoutMs: 60_000 });
           await s.waitFor(
             async () => (await (await s.findElement(`${held} [data-testid="queue-item-hint"]`)).text()) === vi("channel-hint-auth", { channel: "Trang gõ sai mã" }),
             { message: "the waiting post says to reconnect the channel" },
@@ -273,11 +300,11 @@ describe("Publishing (WebDriver + emulated Graph API)", { skip: SKIP ? "LOA_E2E_
           const pad = (n) => String(n).padStart(2, "0");
           const local = `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`;
           await queueOpenDraft(s, channelId, third, async () => {
-            // The native date picker cannot be driven by WebDriver: the value is set as the picker sets it.
-            await s.executeScript(
-              `const [el, v] = arguments; el.value = v; el.dispatchEvent(new Event("input", { bubbles: true }));`,
-              [await s.byTestId("queue-at"), local],
-            );
+            await (await s.byTestId("publish-schedule")).click();
+            // Typed day/month/year and 24-hour time, whatever the computer's locale.
+            const field = await s.waitForTestId("queue-at");
+            await s.executeScript(`arguments[0].value = ""; arguments[0].dispatchEvent(new Event("input", { bubbles: true }));`, [field]);
+            await typeInto(t, s, field, `${pad(later.getDate())}/${pad(later.getMonth() + 1)}/${later.getFullYear()} ${pad(later.getHours())}:${pad(later.getMinutes())}`);
             await s.waitFor(async () => (await (await s.byTestId("queue-at-text")).text()).includes(`${pad(later.getHours())}:${pad(later.getMinutes())}`), {
               message: "the chosen time written out",
             });

@@ -256,6 +256,19 @@ describe("Templates (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeo
       });
       last = await nextPreview(s, last, "a preview after filling the form");
 
+      // The preview at its real size: one image pixel per screen pixel, closed with Esc.
+      await (await s.byTestId("template-preview-zoom")).click();
+      await s.waitForTestId("template-preview-full");
+      const sizes = await s.executeScript(
+        `const img = document.querySelector('[data-testid="template-preview-full"] img');
+         return img && img.complete ? [img.naturalWidth, img.getBoundingClientRect().width] : null;`,
+      );
+      assert.ok(sizes && sizes[0] > 0 && Math.abs(sizes[0] - sizes[1]) < 1, `full size, not shrunk: ${JSON.stringify(sizes)}`);
+      await s.executeScript(
+        `document.querySelector('[data-testid="template-preview-full"]').dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));`,
+      );
+      await s.waitFor(async () => (await s.findElements('[data-testid="template-preview-full"]')).length === 0, { message: "Esc closes the full-size view" });
+
       // Another size: the preview's pixels follow.
       await chooseOption(s, "template-size", "1080x1080");
       last = await s.waitFor(

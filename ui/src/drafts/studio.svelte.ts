@@ -96,10 +96,15 @@ export class Studio {
     this.loading = false;
   }
 
+  /** Settles once the core has the language last chosen (views the core words wait for it). */
+  langSaved: Promise<unknown> = Promise.resolve();
+
   async setLang(lang: Lang): Promise<void> {
     const previous = i18n.lang;
     i18n.lang = lang;
-    const saved = await attempt(() => api.setLang(lang), this.banner.show);
+    const saving = attempt(() => api.setLang(lang), this.banner.show);
+    this.langSaved = saving;
+    const saved = await saving;
     if (!saved.ok) i18n.lang = previous;
   }
 

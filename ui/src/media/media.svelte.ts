@@ -4,7 +4,9 @@ import { api, onFilesDropped, onMediaImported, pickFiles } from "../shared/api";
 import type { Banner } from "../shared/banner.svelte";
 import { Debounced } from "../shared/debounce";
 import type {
+  Draft,
   DraftPhoto,
+  IpcError,
   MediaItem,
   PhotoPreset,
   PrepareProgress,
@@ -16,6 +18,7 @@ import type {
 import { attempt, logOnly } from "../shared/errors";
 import type { Navigation } from "../app/navigation.svelte";
 import type { Studio } from "../drafts/studio.svelte";
+import { VIDEO_EXTENSIONS, isVideoPath } from "../videos/videos.svelte";
 
 export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp"];
 export const PRESETS: PhotoPreset[] = ["facebook", "zalo", "web", "print"];
@@ -28,6 +31,17 @@ export function isPhotoPath(path: string): boolean {
   const ext = path.split(".").pop()?.toLowerCase() ?? "";
   return PHOTO_EXTENSIONS.includes(ext);
 }
+
+/** Photo formats Loa cannot read yet (an iPhone's HEIC…): dropped ones are reported, not ignored. */
+const UNREADABLE_PHOTO_EXTENSIONS = ["heic", "heif", "hif", "avif", "tif", "tiff", "bmp"];
+
+export function isUnreadablePhotoPath(path: string): boolean {
+  const ext = path.split(".").pop()?.toLowerCase() ?? "";
+  return UNREADABLE_PHOTO_EXTENSIONS.includes(ext);
+}
+
+/** How many files the "not taken" list remembers (the newest first). */
+const SKIPPED_KEPT = 50;
 
 /** The new selection after a click on `id` (plain, ctrl/cmd or shift) in a grid ordered as `order`. */
 export function nextSelection(
@@ -45,10 +59,9 @@ export function nextSelection(
     const keep = mods.ctrl ? selected.filter((s) => !range.includes(s)) : [];
     return order.filter((m) => keep.includes(m) || range.includes(m));
   }
-  if (mods.ctrl) {
-    return selected.includes(id) ? selected.filter((s) => s !== id) : order.filter((m) => m === id || selected.includes(m));
-  }
-  return selected.length === 1 && selected[0] === id ? [] : [id];
+  // A tap adds the photo or takes it out, as in a phone's gallery; the selection keeps the order
+  // of the taps, which is the order the photos go into the post (the numbered badges).
+  return selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id];
 }
 
 /** Moves the item at `index` by `delta` places; the list unchanged when it would leave the ends. */
@@ -78,6 +91,8 @@ export class Media {
   progress = $state<{ done: number; total: number } | null>(null);
   results = $state<PreparedPhoto[]>([]);
   preparing = $state(false);
+  /** Files a watch folder, a drop or the dialog could not take, with why: the newest first. */
+  skipped = $state<{ path: string; error: IpcError }[]>([]);
 
   private anchor: number | null = null;
   /** The preview is drawn again once the settings have been still for 300 ms. */
@@ -88,6 +103,8 @@ export class Media {
   /** The watermark text is saved once typing pauses. */
   private readonly saveTextLater = new Debounced(() => void this.saveWatermark({}), 400);
   private draftSeq = 0;
+  /** Called after a drop or the dialog brought files in (the video library reloads). */
+  onLibraryChanged: (() => void) | null = null;
 
   constructor(
     private readonly studio: Studio,
@@ -102,13 +119,16 @@ export class Media {
     await attempt(async () => {
       stops.push(
         await onMediaImported((ev) => {
-          if (ev.kind === "failed") this.banner.show(ev.error);
+          if (ev.kind === "failed") {
+            this.noteSkipped(ev.path, ev.error);
+            this.banner.show(ev.error);
+          }
           this.reloadLater.schedule();
         }),
       );
       stops.push(
         await onFilesDropped(
-          (paths) => void this.importPaths(paths.filter(isPhotoPath), "drop"),
+          (paths) => void this.importPaths(paths.filter((p) => isPhotoPath(p) || isVideoPath(p) || isUnreadablePhotoPath(p)), "drop"),
           (over) => (this.dropping = over && this.nav.page === "media"),
         ),
       );
@@ -136,6 +156,20 @@ export class Media {
     [this.items, this.folders] = loaded.value;
   }
 
+  /** The draft the selected photos go into ("Thêm 2 ảnh vào bài “…”"). */
+  get openDraft(): Draft | null {
+    return this.studio.current;
+  }
+
+  /** Remembers a file that was not taken (once per path, the newest reason). */
+  noteSkipped(path: string, error: IpcError): void {
+    this.skipped = [{ path, error }, ...this.skipped.filter((s) => s.path !== path)].slice(0, SKIPPED_KEPT);
+  }
+
+  clearSkipped(): void {
+    this.skipped = [];
+  }
+
   /** The object URL of a photo's thumbnail, fetched once. */
   async loadThumb(id: number): Promise<void> {
     if (this.thumbs[id]) return;
@@ -149,16 +183,18 @@ export class Media {
     this.importing = true;
     await attempt(async () => {
       const outcomes = await api.importMedia(paths, source);
+      for (const o of outcomes) if (o.error) this.noteSkipped(o.path, o.error);
       const failed = outcomes.find((o) => o.error);
       if (failed?.error) this.banner.show(failed.error);
       await this.reloadItems();
+      this.onLibraryChanged?.();
     }, this.banner.show);
     this.importing = false;
   }
 
   async pickAndImport(filterName: string): Promise<void> {
     const picked = await attempt(
-      () => pickFiles({ multiple: true, extensions: PHOTO_EXTENSIONS, filterName }),
+      () => pickFiles({ multiple: true, extensions: [...PHOTO_EXTENSIONS, ...VIDEO_EXTENSIONS], filterName }),
       this.banner.show,
     );
     if (picked.ok) await this.importPaths(picked.value, "dialog");
@@ -258,7 +294,8 @@ export class Media {
     if (!this.studio.current) await this.studio.newDraft();
     const draft = this.studio.current;
     if (!draft) return;
-    const order = this.items.map((m) => m.id).filter((id) => this.selected.includes(id));
+    // In the order they were tapped (the numbers on the photos).
+    const order = this.selected.filter((id) => this.items.some((m) => m.id === id));
     const attached = await attempt(
       () => api.attachMedia(draft.id, order.map((media_id) => ({ media_id, alt_text: "" }))),
       this.banner.show,

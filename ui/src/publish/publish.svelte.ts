@@ -241,6 +241,12 @@ export class Publish {
     return this.act(() => api.cancelOutboxItem(id));
   }
 
+  /** Opens the post on its platform in the browser. */
+  async openPublished(id: number): Promise<void> {
+    this.error = null;
+    await attempt(() => api.openPublished(id), this.showError);
+  }
+
   markPublished(id: number, url: string): Promise<boolean> {
     return this.act(() => api.markOutboxPublished(id, url.normalize("NFC").trim()));
   }
@@ -257,6 +263,11 @@ export class Publish {
   /** Shows the queue view (with the channel settings beside it). */
   showQueue(): void {
     this.nav.show("queue");
+  }
+
+  /** Shows the channels, in Settings (where they are added, connected and paused). */
+  showChannels(): void {
+    this.nav.showSettings("channels");
   }
 
   dismissNotice(): void {

@@ -4,11 +4,14 @@ import {
   OUTBOX_STATES,
   canCancel,
   canRetry,
+  canRetryNow,
+  itemStateMessageId,
   errorMessages,
   itemHint,
   localInputToRfc3339,
   onlineState,
   progressPercent,
+  storedBytes,
   sortEntries,
   stateMessageId,
   stateTone,
@@ -38,6 +41,7 @@ function item(id: number, state: OutboxState, extra: Partial<OutboxItem> = {}): 
     remote_url: null,
     last_error: null,
     media: [],
+    video: null,
     bytes_total: 0,
     created_at: "",
     updated_at: "",
@@ -150,6 +154,10 @@ describe("what the officer is told about an item", () => {
   it("says what to do when the item needs the officer", () => {
     expect(itemHint(item(1, "failed", { last_error: err }), channel(), "online", now)?.id).toBe("ui-queue-hint-failed");
     expect(itemHint(item(1, "unconfirmed"), channel(), "online", now)?.id).toBe("ui-queue-hint-unconfirmed");
+    const noCover = { code: "no-cover", message: "the OA has no cover or avatar image" };
+    expect(itemHint(item(1, "failed", { last_error: noCover }), channel(), "online", now)?.id).toBe(
+      "channel-hint-no-cover",
+    );
     expect(itemHint(item(1, "published"), channel(), "offline", now)).toBeNull();
   });
 
@@ -210,5 +218,76 @@ describe("refusals", () => {
     expect(errorMessages({ code: "channel_limits", message_id: "error-channel-limits", args: { channel: "Z", count: "1" } })).toEqual([
       { id: "error-channel-limits", args: { channel: "Z", count: "1" } },
     ]);
+  });
+});
+
+describe("an item's badge in the officer's words", () => {
+  const base = {
+    id: 1,
+    draft_id: 1,
+    channel_id: 1,
+    channel: "Trang xã",
+    channel_kind: "facebook",
+    title: "Tin",
+    state: "media_uploaded",
+    attempts: 0,
+    next_attempt_at: null,
+    media: [],
+  } as unknown as OutboxItem;
+
+  it("a post without photos never says its photos were sent", () => {
+    expect(itemStateMessageId(base, "online")).toBe("ui-queue-state-queued");
+    const withPhoto = { ...base, media: [{}] } as unknown as OutboxItem;
+    expect(itemStateMessageId(withPhoto, "online")).toBe("ui-queue-state-media_uploaded");
+  });
+
+  it("a waiting post on a dead link waits for the connection", () => {
+    expect(itemStateMessageId(base, "offline")).toBe("ui-queue-state-waiting-network");
+    expect(itemStateMessageId({ ...base, state: "queued" }, "offline")).toBe("ui-queue-state-waiting-network");
+    expect(itemStateMessageId({ ...base, state: "failed" }, "offline")).toBe("ui-queue-state-failed");
+  });
+
+  it("only a post pausing after a failed try can be tried again now", () => {
+    expect(canRetryNow(base)).toBe(false);
+    expect(canRetryNow({ ...base, attempts: 1, next_attempt_at: "2026-12-07T10:00:00Z" })).toBe(true);
+    expect(canRetryNow({ ...base, state: "failed", attempts: 1, next_attempt_at: "2026-12-07T10:00:00Z" })).toBe(false);
+  });
+});
+
+describe("storedBytes", () => {
+  it("counts what the platform confirmed of a video, as stored", () => {
+    const video = {
+      path: "/p/outbox/files/v.mp4",
+      size: 20_000_000,
+      sha256: "0".repeat(64),
+      preset: "facebook",
+      upload_session_id: "s",
+      video_id: "v",
+      session_started_at: null,
+      start_offset: 7_340_032,
+      end_offset: 7_864_320,
+      chunk_bytes: 524_288,
+      bytes_sent: 7_900_000,
+      remote_id: null,
+      remote_url: null,
+      uploaded_at: null,
+    };
+    expect(storedBytes(item(1, "queued", { video, bytes_total: video.size }))).toEqual({
+      bytes_sent: 7_340_032,
+      bytes_total: 20_000_000,
+    });
+    expect(storedBytes(item(1, "media_uploaded", { video: { ...video, remote_id: "v" } }))).toEqual({
+      bytes_sent: 20_000_000,
+      bytes_total: 20_000_000,
+    });
+  });
+
+  it("counts uploaded photos, and nothing for a text post", () => {
+    const media = [
+      { position: 0, path: "a", alt_text: "", size: 100, remote_id: "1", remote_url: null, uploaded_at: null },
+      { position: 1, path: "b", alt_text: "", size: 300, remote_id: null, remote_url: null, uploaded_at: null },
+    ];
+    expect(storedBytes(item(1, "queued", { media, bytes_total: 400 }))).toEqual({ bytes_sent: 100, bytes_total: 400 });
+    expect(storedBytes(item(1, "queued"))).toBeNull();
   });
 });

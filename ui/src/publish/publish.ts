@@ -56,6 +56,21 @@ export function stateTone(s: OutboxState): Tone {
   }
 }
 
+/**
+ * The badge of an item in the officer's words: a post waiting while the link is down says so
+ * ("Chờ có mạng"), and a post without photos never says its photos were sent.
+ */
+export function itemStateMessageId(item: OutboxItem, link: LinkState): string {
+  const waiting = item.state === "queued" || item.state === "media_uploaded";
+  if (waiting && link === "offline") return "ui-queue-state-waiting-network";
+  if (item.state === "media_uploaded" && item.media.length === 0) return stateMessageId("queued");
+  return stateMessageId(item.state);
+}
+
+/** A waiting item paused after a failed try can be tried again now ("Thử lại ngay"). */
+export const canRetryNow = (item: OutboxItem) =>
+  (item.state === "queued" || item.state === "media_uploaded") && item.attempts > 0 && item.next_attempt_at != null;
+
 /** The core retries a failed item, and an unconfirmed one once the officer confirms (see the core). */
 export const canRetry = (s: OutboxState) => s === "failed" || s === "unconfirmed";
 /** The core cancels only what has not started publishing. */
@@ -73,6 +88,20 @@ function group(s: OutboxState): number {
 /** The queue in the order the officer reads it; newest first inside each group. */
 export function sortEntries(entries: QueueEntry[]): QueueEntry[] {
   return [...entries].sort((a, b) => group(a.item.state) - group(b.item.state) || b.item.id - a.item.id);
+}
+
+/** Bytes of an item's photos or video the platform has confirmed, as stored (it survives a
+ * restart, unlike the live progress events); null for a text post. */
+export function storedBytes(item: {
+  media: { size: number; remote_id: string | null }[];
+  video?: { size: number; start_offset: number; remote_id: string | null } | null;
+  bytes_total: number;
+}): { bytes_sent: number; bytes_total: number } | null {
+  const v = item.video;
+  if (v) return { bytes_sent: v.remote_id ? v.size : Math.min(v.start_offset, v.size), bytes_total: v.size };
+  if (item.media.length === 0) return null;
+  const sent = item.media.filter((m) => m.remote_id !== null).reduce((n, m) => n + m.size, 0);
+  return { bytes_sent: sent, bytes_total: item.bytes_total };
 }
 
 /** Percent of bytes sent (0–100), or null when there is nothing to measure. */
@@ -123,6 +152,8 @@ export function itemHint(
   const args = { channel: item.channel };
   switch (item.state) {
     case "failed":
+      // A Zalo text-only article without any cover image: say what is missing, not "retry".
+      if (item.last_error?.code === "no-cover") return { id: "channel-hint-no-cover", args };
       return { id: "ui-queue-hint-failed", args };
     case "unconfirmed":
       return { id: "ui-queue-hint-unconfirmed", args };
@@ -165,6 +196,9 @@ export function errorMessages(err: IpcError): Message[] {
 /** Every message id the helpers above may return (the locale tests check each exists). */
 export const COMPUTED_MESSAGE_IDS = [
   ...OUTBOX_STATES.map(stateMessageId),
+  "ui-queue-state-waiting-network",
+  "ui-publish-confirm-now",
+  "ui-publish-confirm-schedule",
   ...CHANNEL_KINDS.map(kindMessageId),
   ...CHANNEL_STATUSES.map(channelStatusMessageId),
   ...LINK_STATES.map(linkMessageId),

@@ -3,6 +3,7 @@
 import type { Component } from "svelte";
 import type { SettingsContext } from "./context";
 import BackupSection from "./BackupSection.svelte";
+import ChannelsSection from "./ChannelsSection.svelte";
 import LanguageSection from "./LanguageSection.svelte";
 import ProfileSection from "./ProfileSection.svelte";
 import WatermarkSection from "./WatermarkSection.svelte";
@@ -17,6 +18,7 @@ export interface SettingsSection {
 
 export const SECTIONS: SettingsSection[] = [
   { id: "profile", titleId: "ui-settings-profile", component: ProfileSection },
+  { id: "channels", titleId: "ui-settings-channels", component: ChannelsSection },
   { id: "language", titleId: "ui-settings-language", component: LanguageSection },
   { id: "watermark", titleId: "ui-settings-watermark", component: WatermarkSection },
   { id: "backup", titleId: "ui-settings-backup", component: BackupSection },

@@ -108,8 +108,7 @@ const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July
 
 /**
  * A date input's value as the poster writes it ("Thứ Ba, 29/7/2025", "Tuesday, 29 July 2025"),
- * shown under the native input, whose own format follows the computer's settings (often
- * month/day/year). A date-time adds its time ("7:30, Thứ Ba, 29/7/2025"). "" for no date.
+ * shown under the field so the officer can check the weekday. A date-time adds its time ("7:30, Thứ Ba, 29/7/2025"). "" for no date.
  */
 export function dateDisplay(value: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value.trim());
