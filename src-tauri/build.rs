@@ -1,7 +1,7 @@
 //! Declares Loa's own commands so that each needs an explicit permission in `capabilities/`:
 //! a command not listed there cannot be called from the page.
 
-/// Every command of `src/commands.rs`, `src/publish.rs`, `src/connect.rs`, `src/templates.rs`, `src/reports.rs`, `src/profile.rs` and `src/backup.rs`; `commands::tests`
+/// Every command of `src/commands.rs`, `src/publish.rs`, `src/connect.rs`, `src/templates.rs`, `src/reports.rs`, `src/profile.rs`, `src/backup.rs`, `src/calendar.rs` and `src/videos.rs`; `commands::tests`
 /// checks the lists agree.
 const COMMANDS: &[&str] = &[
     "app_ready",
@@ -41,6 +41,9 @@ const COMMANDS: &[&str] = &[
     "set_channel_paused",
     "test_channel",
     "queue_draft",
+    "post_preview",
+    "open_published",
+    "share_zalo_group",
     "list_outbox",
     "retry_outbox_item",
     "cancel_outbox_item",
@@ -75,6 +78,24 @@ const COMMANDS: &[&str] = &[
     "refresh_reach",
     "export_report",
     "delete_template",
+    "calendar_range",
+    "series_list",
+    "series_save",
+    "series_delete",
+    "series_skip",
+    "series_unskip",
+    "series_move",
+    "series_fill",
+    "draft_plan",
+    "calendar_export_week",
+    "list_videos",
+    "video_thumbnail",
+    "draft_video",
+    "attach_video",
+    "set_video_options",
+    "detach_video",
+    "video_estimate",
+    "prepare_video",
 ];
 
 fn main() {

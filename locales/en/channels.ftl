@@ -4,11 +4,12 @@
 ## What to do, by kind of failure (ChannelError::hint_id)
 
 channel-hint-transient = The request did not go through. Loa will try again by itself.
-channel-hint-offline = No connection to { $channel }. The post waits in the queue and goes out when the connection returns.
+channel-hint-offline = No connection to { $channel }. Check the computer’s Wi-Fi or mobile data. The post waits and goes out by itself when the connection returns.
 channel-hint-ambiguous = The connection broke while { $channel } was answering. Loa checks whether the post went out before trying again, so it is never posted twice.
 channel-hint-throttled = { $channel } asks Loa to slow down. Posting resumes by itself in { $minutes } minutes.
-channel-hint-auth = { $channel } no longer accepts Loa's access. Open Channels and connect { $channel } again; the queued posts wait until then.
+channel-hint-auth = { $channel } no longer accepts Loa's access. Open Settings › Publishing channels and connect { $channel } again; the queued posts wait until then.
 channel-hint-invalid = { $channel } refused this post. Change what its message below says, then queue the post again.
+channel-hint-no-cover = An article on { $channel } needs a cover image, and this post has no photo while the Zalo OA has no cover image either. Add a photo to the post (the first one becomes the cover) and queue it again, or set a cover image for the Zalo OA; there is no need to reconnect.
 
 ## Why a post cannot be queued for a channel (LimitViolation)
 

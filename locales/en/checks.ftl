@@ -43,6 +43,6 @@ check-schedule-outside-window-fix = Pick a time within that window, or remove th
 check-not-nfc = The text contains letters in decomposed form (accents stored apart from their letters); it may display or search wrongly.
 check-not-nfc-fix = Save the draft again: Loa normalises the text on save.
 check-legacy-encoding = The text seems to be in the old { $encoding } encoding (for example “{ $sample }”); readers will see garbled letters.
-check-legacy-encoding-fix = Use Loa's text conversion (or “loa text convert”) to convert it to Unicode, then check again.
+check-legacy-encoding-fix = Cut this text and paste it back into the post: Loa offers to convert it to Unicode. Accept, then check again.
 check-empty-post = The post has neither a title nor a body.
 check-empty-post-fix = Enter a title or some text before publishing.

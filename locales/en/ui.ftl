@@ -81,6 +81,17 @@ ui-checks-override-reason = Why publish despite this finding
 ui-checks-override-placeholder = E.g. the commune office hotline, which may be public
 ui-checks-override-confirm = Record reason
 ui-checks-override-cancel = Cancel
+ui-checks-mask = Hide the number (keep the last 3 digits)
+ui-checks-override-example-citizen-id = For example: the person agreed to publish it; the consent is kept at the commune office
+ui-checks-override-example-old-id-number = For example: the number belongs to an organisation, not a person
+ui-checks-override-example-facebook-text-too-long = For example: a legal text that must be published in full
+ui-checks-override-example-facebook-too-many-photos = For example: a photo story that needs all these photos
+ui-checks-override-example-facebook-photo-too-large = For example: a map that must stay sharp enough to read the village names
+ui-checks-override-example-zalo-title-too-long = For example: the document's full name must be kept; Zalo may cut it
+ui-checks-override-example-zalo-description-too-long = For example: the first paragraph is a quotation that must stay whole
+ui-checks-override-example-schedule-outside-window = For example: the post only goes to the commune website, not Facebook
+ui-checks-override-example-legacy-encoding = For example: checked again, the letters show correctly
+ui-checks-override-example-empty-post = For example: a photo-only post that needs no text
 ui-checks-overridden = Publishing anyway because: { $reason }
 ui-checks-queue-blocked = This draft cannot be queued yet: fix the red findings below, or give a reason to publish anyway.
 ui-checks-queue-retry = Every blocking finding now has a reason. You can set the status to “Queued” again.
@@ -90,13 +101,13 @@ ui-nav-drafts = Drafts
 ui-nav-media = Photos
 ui-nav-title = Switch between drafts and the photo library
 ui-media-heading = Photo library
-ui-media-import = Add photos…
-ui-media-import-filter = JPEG, PNG, WebP photos
+ui-media-import = Add photos, videos…
+ui-media-import-filter = JPEG, PNG, WebP photos and MP4, MOV, 3GP, WebM videos
 ui-media-importing = Adding photos…
 ui-media-select-all = Select all
 ui-media-clear-selection = Clear selection
 ui-media-selected = { $count } selected
-ui-media-empty = No photos yet. Click “Add photos…”, drop photos here, or add a watch folder.
+ui-media-empty = No photos or videos yet. Click “Add photos, videos…”, drop files here, or add a watch folder.
 ui-media-drop-here = Drop photos here to add them to the library
 ui-media-location = Location
 ui-media-location-title = This photo carries a GPS position. The copies prepared for posting leave it out.
@@ -129,6 +140,14 @@ ui-media-watermark-opacity = Opacity: { $percent }%
 ui-media-preview = Preview
 ui-media-preview-empty = Select a photo to preview the watermark.
 ui-media-attach = Add selected photos to the draft
+ui-media-attach-to = { $count ->
+    [one] Add 1 photo to “{ $title }”
+   *[other] Add { $count } photos to “{ $title }”
+}
+ui-media-attach-new = { $count ->
+    [one] Add 1 photo to a new post
+   *[other] Add { $count } photos to a new post
+}
 ui-draft-images-heading = Photos of the post ({ $count })
 ui-draft-images-empty = No photos yet. Open “Photos” at the top to choose some.
 ui-draft-images-alt = Description of photo { $n } (for blind readers)
@@ -141,3 +160,6 @@ ui-media-prepare-cancel = Stop
 ui-media-progress = { $done } of { $total } photos done
 ui-media-result-ok = Photo { $n }: done, { $width }×{ $height }, { $size } KB
 ui-media-result-failed = Photo { $n }: failed. { $message }
+
+ui-media-skipped-heading = Files not taken
+ui-media-skipped-clear = Hide the list

@@ -10,9 +10,9 @@ error-backup = { $problem ->
        *[write] Không ghi được { $path }: ổ đĩa đầy, USB đã rút ra hoặc không có quyền ghi. Hãy kiểm tra nơi lưu rồi thử lại.
     }
 
-backup-cli-done = Đã sao lưu vào { $file } ({ $size }): { $drafts } tin bài, { $media } ảnh, { $templates } mẫu đồ họa, { $queue } bài trong hàng đợi.
+backup-cli-done = Đã sao lưu vào { $file } ({ $size }): { $drafts } tin bài, { $media } ảnh, { $templates } mẫu đồ họa, { $queue } bài chờ đăng.
 backup-cli-list-empty = Chưa có bản sao tự động nào. Loa tự sao lưu mỗi ngày khi mở ứng dụng.
-backup-cli-holds = Bản sao lưu tạo lúc { $date }: { $drafts } tin bài, { $media } ảnh, { $templates } mẫu đồ họa, { $queue } bài trong hàng đợi.
+backup-cli-holds = Bản sao lưu tạo lúc { $date }: { $drafts } tin bài, { $media } ảnh, { $templates } mẫu đồ họa, { $queue } bài chờ đăng.
 backup-cli-confirm = Thay dữ liệu hiện tại bằng bản sao lưu này? Dữ liệu hiện tại vẫn được cất riêng, không bị xóa. Gõ "c" rồi Enter để đồng ý:
 backup-cli-not-confirmed = Chưa khôi phục gì. Muốn khôi phục mà không bị hỏi lại thì thêm --yes.
 backup-cli-restored = Đã khôi phục xong: { $drafts } tin bài, { $media } ảnh.

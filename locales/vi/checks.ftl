@@ -1,4 +1,4 @@
-# Loa — kiểm tra bài viết trước khi đưa vào hàng chờ đăng.
+# Loa — kiểm tra bài viết trước khi đăng.
 # Mỗi mục có một thông báo và một gợi ý cách sửa. Số giấy tờ, số điện thoại chỉ hiện dạng che bớt.
 
 ## Thông tin cá nhân
@@ -43,6 +43,6 @@ check-schedule-outside-window-fix = Xin chọn lại giờ đăng trong khoảng
 check-not-nfc = Văn bản có chữ được mã hoá theo dạng tổ hợp (dấu tách rời khỏi chữ), có thể hiển thị hoặc tìm kiếm sai.
 check-not-nfc-fix = Xin lưu lại bản nháp: Loa sẽ tự chuẩn hoá văn bản.
 check-legacy-encoding = Văn bản có vẻ vẫn ở bảng mã cũ { $encoding } (ví dụ “{ $sample }”), người xem sẽ thấy chữ lỗi.
-check-legacy-encoding-fix = Xin dùng chức năng chuyển mã của Loa (hoặc lệnh “loa text convert”) để chuyển sang Unicode rồi kiểm tra lại.
+check-legacy-encoding-fix = Xin cắt đoạn chữ này rồi dán lại vào bài: Loa sẽ đề nghị chuyển sang chữ Unicode. Bấm đồng ý rồi kiểm tra lại.
 check-empty-post = Bài viết chưa có tiêu đề và nội dung.
 check-empty-post-fix = Xin nhập tiêu đề hoặc nội dung trước khi đăng.

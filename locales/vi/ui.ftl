@@ -78,8 +78,19 @@ ui-checks-override-reason = Lý do vẫn đăng dù còn lỗi này
 ui-checks-override-placeholder = Ví dụ: số đường dây nóng của UBND xã, được phép công khai
 ui-checks-override-confirm = Ghi lý do
 ui-checks-override-cancel = Hủy
+ui-checks-mask = Che số (giữ 3 số cuối)
+ui-checks-override-example-citizen-id = Ví dụ: người trong bài đồng ý công khai, có giấy đồng ý lưu ở xã
+ui-checks-override-example-old-id-number = Ví dụ: số giấy tờ của tổ chức, không phải của cá nhân
+ui-checks-override-example-facebook-text-too-long = Ví dụ: văn bản pháp luật phải đăng nguyên văn
+ui-checks-override-example-facebook-too-many-photos = Ví dụ: phóng sự ảnh cần đủ các ảnh này
+ui-checks-override-example-facebook-photo-too-large = Ví dụ: bản đồ cần giữ độ nét để đọc được tên thôn
+ui-checks-override-example-zalo-title-too-long = Ví dụ: tên văn bản phải giữ đủ, chấp nhận Zalo cắt bớt
+ui-checks-override-example-zalo-description-too-long = Ví dụ: đoạn đầu là trích dẫn phải giữ nguyên
+ui-checks-override-example-schedule-outside-window = Ví dụ: bài chỉ đăng trên trang web của xã, không qua Facebook
+ui-checks-override-example-legacy-encoding = Ví dụ: đã xem lại, chữ hiển thị đúng
+ui-checks-override-example-empty-post = Ví dụ: bài chỉ có ảnh, không cần chữ
 ui-checks-overridden = Đã ghi lý do vẫn đăng: { $reason }
-ui-checks-queue-blocked = Chưa thể đưa vào hàng chờ đăng: hãy sửa các lỗi màu đỏ dưới đây, hoặc ghi lý do vẫn đăng.
+ui-checks-queue-blocked = Chưa thể đăng: hãy sửa các lỗi màu đỏ dưới đây, hoặc ghi lý do vẫn đăng.
 ui-checks-queue-retry = Đã ghi lý do cho mọi lỗi. Bạn có thể chọn lại trạng thái “Đang chờ đăng”.
 
 ## Ảnh: thư viện, thư mục theo dõi, chuẩn bị để đăng
@@ -87,13 +98,13 @@ ui-nav-drafts = Bản nháp
 ui-nav-media = Ảnh
 ui-nav-title = Chuyển giữa bản nháp và thư viện ảnh
 ui-media-heading = Thư viện ảnh
-ui-media-import = Thêm ảnh…
-ui-media-import-filter = Ảnh JPEG, PNG, WebP
+ui-media-import = Thêm ảnh, video…
+ui-media-import-filter = Ảnh JPEG, PNG, WebP và video MP4, MOV, 3GP, WebM
 ui-media-importing = Đang thêm ảnh…
 ui-media-select-all = Chọn tất cả
 ui-media-clear-selection = Bỏ chọn
 ui-media-selected = Đã chọn { $count } ảnh
-ui-media-empty = Chưa có ảnh nào. Bấm “Thêm ảnh…”, kéo thả ảnh vào đây, hoặc thêm một thư mục theo dõi.
+ui-media-empty = Chưa có ảnh hay video nào. Bấm “Thêm ảnh, video…”, kéo thả tệp vào đây, hoặc thêm một thư mục theo dõi.
 ui-media-drop-here = Thả ảnh vào đây để thêm vào thư viện
 ui-media-location = Có vị trí
 ui-media-location-title = Ảnh có tọa độ GPS. Bản chuẩn bị để đăng sẽ bỏ vị trí này.
@@ -126,6 +137,11 @@ ui-media-watermark-opacity = Độ đậm: { $percent }%
 ui-media-preview = Xem trước
 ui-media-preview-empty = Chọn một ảnh để xem trước dấu.
 ui-media-attach = Đưa ảnh đã chọn vào bản nháp
+ui-media-attach-to = { $count ->
+    [one] Thêm 1 ảnh vào bài “{ $title }”
+   *[other] Thêm { $count } ảnh vào bài “{ $title }”
+}
+ui-media-attach-new = Thêm { $count } ảnh vào một bài mới
 ui-draft-images-heading = Ảnh của bài ({ $count })
 ui-draft-images-empty = Bài chưa có ảnh. Mở mục “Ảnh” ở trên cùng để chọn ảnh.
 ui-draft-images-alt = Mô tả ảnh { $n } (cho người khiếm thị)
@@ -138,3 +154,6 @@ ui-media-prepare-cancel = Dừng
 ui-media-progress = Đã xử lý { $done }/{ $total } ảnh
 ui-media-result-ok = Ảnh { $n }: xong, { $width }×{ $height }, { $size } KB
 ui-media-result-failed = Ảnh { $n }: lỗi. { $message }
+
+ui-media-skipped-heading = Tệp chưa nhận được
+ui-media-skipped-clear = Ẩn danh sách

@@ -68,6 +68,14 @@ pub async fn create_draft(core: State<'_, Core>, input: NewDraft) -> Res<Draft> 
 #[tauri::command]
 #[specta::specta]
 pub async fn save_draft(core: State<'_, Core>, id: i64, patch: DraftPatch) -> Res<Draft> {
+    // Marking a draft ready may queue it from the calendar (photos prepared, checks run): that
+    // runs off the async threads, and the outbox worker is told.
+    if patch.status == Some(loa_core::DraftStatus::Ready) {
+        let store = core.shared_store()?;
+        let draft = blocking(move || store.drafts().save(id, &patch)).await?;
+        core.publish.wake();
+        return Ok(draft);
+    }
     Ok(core.store()?.drafts().save(id, &patch)?)
 }
 
@@ -163,6 +171,39 @@ pub(crate) async fn blocking<T: Send + 'static>(
         .await
         .map_err(|_| IpcError::internal(None))?
         .map_err(IpcError::from)
+}
+
+/// The file the officer chose in a save dialog, when its extension is `ext`: so the page
+/// cannot use an export to overwrite any other kind of file.
+pub(crate) fn chosen_file(path: String, ext: &str) -> Result<PathBuf, loa_core::LoaError> {
+    let path = PathBuf::from(path);
+    let actual = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if actual != ext {
+        return Err(loa_core::LoaError::InvalidValue {
+            field: "path".into(),
+            value: path.display().to_string(),
+            allowed: format!("*.{ext}"),
+        });
+    }
+    Ok(path)
+}
+
+/// Writes an export through a temporary file: a half-written file is never left under the
+/// chosen name.
+pub(crate) fn write_export(path: &std::path::Path, bytes: &[u8]) -> Result<(), loa_core::LoaError> {
+    let tmp = path.with_extension("part");
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|source| {
+            let _ = std::fs::remove_file(&tmp);
+            loa_core::LoaError::WriteFile {
+                path: path.to_path_buf(),
+                source,
+            }
+        })
 }
 
 #[tauri::command]
@@ -366,6 +407,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             publish::set_channel_paused,
             publish::test_channel,
             publish::queue_draft,
+            publish::post_preview,
+            crate::open::open_published,
+            crate::share::share_zalo_group,
             publish::list_outbox,
             publish::retry_outbox_item,
             publish::cancel_outbox_item,
@@ -400,6 +444,24 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::reports::refresh_reach,
             crate::reports::export_report,
             crate::templates::delete_template,
+            crate::calendar::calendar_range,
+            crate::calendar::series_list,
+            crate::calendar::series_save,
+            crate::calendar::series_delete,
+            crate::calendar::series_skip,
+            crate::calendar::series_unskip,
+            crate::calendar::series_move,
+            crate::calendar::series_fill,
+            crate::calendar::draft_plan,
+            crate::calendar::calendar_export_week,
+            crate::videos::list_videos,
+            crate::videos::video_thumbnail,
+            crate::videos::draft_video,
+            crate::videos::attach_video,
+            crate::videos::set_video_options,
+            crate::videos::detach_video,
+            crate::videos::video_estimate,
+            crate::videos::prepare_video,
         ])
         .typ::<loa_core::ErrorCode>()
         // The editor's character counter (loa-platforms: the Facebook message's limit).

@@ -5,12 +5,16 @@
 //! send bytes as one raw-bytes type.
 
 pub mod backup;
+pub mod calendar;
 pub mod commands;
 pub mod connect;
+pub mod open;
 pub mod profile;
 pub mod publish;
 pub mod reports;
+pub mod share;
 pub mod templates;
+pub mod videos;
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;

@@ -2,8 +2,6 @@
 //! where the officer chose in the native save dialog. Adapters over `loa-publish`'s `reach` and
 //! `loa-report`'s exports.
 
-use std::path::PathBuf;
-
 use loa_core::{IpcError, Lang, LoaError};
 use loa_publish::reach::{self, ReachProgress, RefreshOutcome};
 use loa_report::{Period, Report};
@@ -113,18 +111,7 @@ pub async fn export_report(
 ) -> Res<()> {
     let store = core.shared_store()?;
     blocking(move || {
-        let path = PathBuf::from(path);
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        if ext != format.extension() {
-            return Err(LoaError::InvalidValue {
-                field: "path".into(),
-                value: path.display().to_string(),
-                allowed: format!("*.{}", format.extension()),
-            });
-        }
+        let path = crate::commands::chosen_file(path, format.extension())?;
         let report = reach::report(&store, &period.period()?)?;
         let letterhead = store.reports().letterhead()?;
         let bytes = match format {
@@ -136,17 +123,7 @@ pub async fn export_report(
             }
             ReportFormat::Xlsx => loa_report::xlsx(&report, &letterhead, lang)?,
         };
-        // Through a temporary file: a half-written report is never left under the chosen name.
-        let tmp = path.with_extension("part");
-        std::fs::write(&tmp, &bytes)
-            .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(|source| {
-                let _ = std::fs::remove_file(&tmp);
-                LoaError::WriteFile {
-                    path: path.clone(),
-                    source,
-                }
-            })
+        crate::commands::write_export(&path, &bytes)
     })
     .await
 }

@@ -94,7 +94,10 @@ describe("connecting a Facebook Page by signing in", { skip: SKIP }, () => {
         try {
           const s = await driver.open(ctx, join(dir, "profile"));
           const main = await currentHandle(s);
+          // Channels live in Settings; the queue shows where they stand and the way there.
           await (await s.byTestId("nav-queue")).click();
+          await (await s.waitForTestId("queue-manage-channels")).click();
+          await s.waitForTestId("settings-section-channels");
           await (await s.waitForTestId("channel-connect-facebook")).click();
           await s.waitForTestId("connect-waiting");
 
@@ -165,7 +168,7 @@ describe("connecting a Facebook Page by signing in", { skip: SKIP }, () => {
           const secretKey = readFileSync(join(dir, "zalo-secret-key.txt"), "utf8").trim();
           const s = await driver.open(ctx, join(dir, "profile"));
           const main = await currentHandle(s);
-          await (await s.byTestId("nav-queue")).click();
+          await (await s.byTestId("nav-settings")).click();
           await (await s.waitForTestId("channel-connect-zalo")).click();
           await s.waitForTestId("connect-zalo");
           // The app the profile was told about fills the guided screen; the key is typed.

@@ -6,11 +6,13 @@ import { FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { LANGS, STATUSES, TOPICS, langMessageId, statusMessageId, topicMessageId } from "../drafts/options";
 import { UNEXPECTED_ERROR_ID } from "../shared/errors";
+import { patternMessageId } from "../shared/datetime-input";
 import { POSITIONS, PRESETS, positionMessageId, presetMessageId } from "../media/media.svelte";
 import { CHANNEL_KINDS, COMPUTED_MESSAGE_IDS } from "../publish/publish";
 import { ZALO_PICTURE_IDS } from "../publish/connect";
 import { WATERMARK_CHOICES, languageNameMessageId, watermarkChoiceMessageId } from "../settings/profile.svelte";
 import { SECTIONS } from "../settings/sections";
+import { CALENDAR_COMPUTED_IDS } from "../calendar/messages";
 import { CATEGORIES, REFUSAL_MESSAGE_IDS, TEMPLATE_SIZES, categoryMessageId, sizeMessageId } from "../templates/template-form";
 
 // The whole UI (every feature folder), not only the shell's.
@@ -91,12 +93,15 @@ describe("Fluent message ids", () => {
         ...LANGS.map(languageNameMessageId),
         ...["province", "city"].map((k) => `profile-province-kind-${k}`),
         ...SECTIONS.map((s) => s.titleId),
+        ...(["date", "time", "datetime"] as const).map(patternMessageId),
+        ...["now", "minutes", "hours", "yesterday", "date"].map((w) => `ui-ago-${w}`),
+        ...CALENDAR_COMPUTED_IDS,
       ];
       expect(computed.filter((id) => !ids.has(id))).toEqual([]);
     });
   }
 
-  for (const file of ["ui.ftl", "ui-publish.ftl", "ui-templates.ftl", "ui-settings.ftl", "ui-connect.ftl", "ui-reports.ftl"]) {
+  for (const file of ["ui.ftl", "ui-publish.ftl", "ui-templates.ftl", "ui-settings.ftl", "ui-connect.ftl", "ui-reports.ftl", "ui-datetime.ftl", "ui-calendar.ftl"]) {
     it(`${file} defines the same ids in Vietnamese and English`, () => {
       const vi = messageIds("vi", file);
       const en = messageIds("en", file);

@@ -10,6 +10,9 @@ import {
   type FacebookSignIn,
   type CheckFinding,
   type BackupPreview,
+  type CalendarView,
+  type SeriesInput,
+  type SeriesView,
   type BackupProgress,
   type BackupSummary,
   type CommuneProfile,
@@ -19,6 +22,7 @@ import {
   type DraftPatch,
   type DraftPhoto,
   type DraftSummary,
+  type DraftVideo,
   type Event as OutboxEvent,
   type IpcError,
   type Lang,
@@ -35,6 +39,8 @@ import {
   type PreparedPhoto,
   type PeriodChoice,
   type PlatformDefaults,
+  type PostPreview,
+  type ZaloShare,
   type Province,
   type ReachProgress,
   type RefreshOutcome,
@@ -50,6 +56,9 @@ import {
   type TemplateDraft,
   type TemplateInfo,
   type TemplateRequest,
+  type VideoEstimate,
+  type VideoItem,
+  type VideoProgress,
   type WatchEvent,
   type WatchFolder,
   type WatermarkSettings,
@@ -137,6 +146,23 @@ export const api = {
     return call((b) => b.prepareDraftPhotos(draftId, options, channel));
   },
   cancelPrepare: (): Promise<null> => call((b) => b.cancelPrepare()),
+  listVideos: (): Promise<VideoItem[]> => call((b) => b.listVideos()),
+  /** A video's poster frame (JPEG bytes). */
+  videoThumbnail: (id: number): Promise<Blob> =>
+    call((b) => b.videoThumbnail(id)).then((bytes) => blobOf(bytes, "image/jpeg")),
+  draftVideo: (draftId: number): Promise<DraftVideo | null> => call((b) => b.draftVideo(draftId)),
+  attachVideo: (draftId: number, videoId: number, preset: string | null, keepLocation: boolean): Promise<DraftVideo> =>
+    call((b) => b.attachVideo(draftId, videoId, preset, keepLocation)),
+  setVideoOptions: (draftId: number, preset: string, keepLocation: boolean): Promise<DraftVideo> =>
+    call((b) => b.setVideoOptions(draftId, preset, keepLocation)),
+  detachVideo: (draftId: number): Promise<null> => call((b) => b.detachVideo(draftId)),
+  videoEstimate: (draftId: number): Promise<VideoEstimate> => call((b) => b.videoEstimate(draftId)),
+  /** Compresses the draft's video; `cancelPrepare` stops it. */
+  prepareVideo: (draftId: number, onProgress: (p: VideoProgress) => void): Promise<DraftVideo> => {
+    const channel = new Channel<VideoProgress>();
+    channel.onmessage = onProgress;
+    return call((b) => b.prepareVideo(draftId, channel));
+  },
   listChannels: (): Promise<ChannelView[]> => call((b) => b.listChannels()),
   saveChannel: (input: NewChannel, secrets: ChannelSecrets): Promise<ChannelInfo> =>
     call((b) => b.saveChannel(input, secrets)),
@@ -144,6 +170,9 @@ export const api = {
   testChannel: (id: number): Promise<string> => call((b) => b.testChannel(id)),
   queueDraft: (draftId: number, channelIds: number[], at: string | null): Promise<QueueOutcome[]> =>
     call((b) => b.queueDraft(draftId, channelIds, at)),
+  postPreview: (title: string, body: string): Promise<PostPreview> => call((b) => b.postPreview(title, body)),
+  openPublished: (outboxId: number): Promise<null> => call((b) => b.openPublished(outboxId)),
+  shareZaloGroup: (draftId: number): Promise<ZaloShare> => call((b) => b.shareZaloGroup(draftId)),
   listOutbox: (): Promise<QueueEntry[]> => call((b) => b.listOutbox()),
   retryOutboxItem: (id: number, confirmedNotPublished: boolean): Promise<OutboxItem> =>
     call((b) => b.retryOutboxItem(id, confirmedNotPublished)),
@@ -209,6 +238,25 @@ export const api = {
     call((b) => b.exportReport(period, format, lang, path)),
   /** Removes an imported or own template (a built-in one is refused by the core). */
   deleteTemplate: (id: string): Promise<null> => call((b) => b.deleteTemplate(id)),
+
+  /** The calendar's entries from `from` to `to` (`YYYY-MM-DD`, Vietnam days) and the empty slots of the next 48 hours. */
+  calendarRange: (from: string, to: string): Promise<CalendarView> => call((b) => b.calendarRange(from, to)),
+  seriesList: (): Promise<SeriesView[]> => call((b) => b.seriesList()),
+  seriesSave: (input: SeriesInput): Promise<SeriesView> => call((b) => b.seriesSave(input)),
+  seriesDelete: (id: number): Promise<null> => call((b) => b.seriesDelete(id)),
+  seriesSkip: (id: number, date: string, reason: string | null): Promise<null> =>
+    call((b) => b.seriesSkip(id, date, reason)),
+  seriesUnskip: (id: number, date: string): Promise<null> => call((b) => b.seriesUnskip(id, date)),
+  /** Moves the occurrence first planned on `date` to `to` (`YYYY-MM-DDTHH:MM`, Vietnam time). */
+  seriesMove: (id: number, date: string, to: string): Promise<null> => call((b) => b.seriesMove(id, date, to)),
+  /** Makes the occurrence's draft (from the section's template when it has one) and links it. */
+  seriesFill: (id: number, date: string): Promise<Draft> => call((b) => b.seriesFill(id, date)),
+  /** Plans a draft on a day (and a time), or takes it off the plan with nulls. */
+  draftPlan: (draftId: number, date: string | null, time: string | null): Promise<null> =>
+    call((b) => b.draftPlan(draftId, date, time)),
+  /** Writes the week's plan (any day of it) as a picture or a PDF to `path` (from the save dialog). */
+  calendarExportWeek: (week: string, format: "png" | "pdf", path: string): Promise<null> =>
+    call((b) => b.calendarExportWeek(week, format, path)),
 };
 
 /** Raw bytes as the core sends them (an ArrayBuffer; a number array only in the nominal binding). */

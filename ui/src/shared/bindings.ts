@@ -63,6 +63,10 @@ export const commands = {
 	 *  order: the core runs the checks and the platform's limits and may refuse one channel only.
 	 */
 	queueDraft: (draftId: number, channelIds: number[], at: string | null) => typedError<QueueOutcome[], IpcError>(__TAURI_INVOKE("queue_draft", { draftId, channelIds, at })),
+	postPreview: (title: string, body: string) => typedError<PostPreview, IpcError>(__TAURI_INVOKE("post_preview", { title, body })),
+	/**  Opens a published post (an outbox item's address on the platform) in the browser. */
+	openPublished: (outboxId: number) => typedError<null, IpcError>(__TAURI_INVOKE("open_published", { outboxId })),
+	shareZaloGroup: (draftId: number) => typedError<ZaloShare, IpcError>(__TAURI_INVOKE("share_zalo_group", { draftId })),
 	/**  Every outbox item, oldest first, with the live progress of those being sent. */
 	listOutbox: () => typedError<QueueEntry[], IpcError>(__TAURI_INVOKE("list_outbox")),
 	/**
@@ -151,6 +155,56 @@ export const commands = {
 	exportReport: (period: PeriodChoice, format: ReportFormat, lang: Lang, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_report", { period, format, lang, path })),
 	/**  Removes an imported or own template; a built-in one is refused (`TemplateBuiltin`). */
 	deleteTemplate: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_template", { id })),
+	/**
+	 *  The calendar from `from` to `to` (both included, `YYYY-MM-DD`), and the slots of the next
+	 *  48 hours without a ready draft.
+	 */
+	calendarRange: (from: string, to: string) => typedError<CalendarView, IpcError>(__TAURI_INVOKE("calendar_range", { from, to })),
+	seriesList: () => typedError<SeriesView[], IpcError>(__TAURI_INVOKE("series_list")),
+	/**  Creates a section (`id` null) or saves one: a changed schedule applies from now on. */
+	seriesSave: (input: SeriesInput) => typedError<SeriesView, IpcError>(__TAURI_INVOKE("series_save", { input })),
+	seriesDelete: (id: number) => typedError<null, IpcError>(__TAURI_INVOKE("series_delete", { id })),
+	/**  Skips the occurrence whose rule date is `date`. */
+	seriesSkip: (id: number, date: string, reason: string | null) => typedError<null, IpcError>(__TAURI_INVOKE("series_skip", { id, date, reason })),
+	/**  Undoes a skip or a move of the occurrence whose rule date is `date`. */
+	seriesUnskip: (id: number, date: string) => typedError<null, IpcError>(__TAURI_INVOKE("series_unskip", { id, date })),
+	/**  Moves the occurrence whose rule date is `date` to `to` (`YYYY-MM-DDTHH:MM`, Vietnam time). */
+	seriesMove: (id: number, date: string, to: string) => typedError<null, IpcError>(__TAURI_INVOKE("series_move", { id, date, to })),
+	/**
+	 *  Fills the occurrence whose rule date is `date` with a draft linked to it (from the
+	 *  section's template when it has one) and returns the draft to open in the editor.
+	 */
+	seriesFill: (id: number, date: string) => typedError<Draft, IpcError>(__TAURI_INVOKE("series_fill", { id, date })),
+	/**
+	 *  Plans a draft on a day (`YYYY-MM-DD`), at a time (`HH:MM`) or not; no date takes it off the
+	 *  calendar.
+	 */
+	draftPlan: (draftId: number, date: string | null, time: string | null) => typedError<null, IpcError>(__TAURI_INVOKE("draft_plan", { draftId, date, time })),
+	/**
+	 *  Writes the plan of the week holding `week` (`YYYY-MM-DD`) as `format` (`png` or `pdf`) to
+	 *  `path`, the file the officer chose in the save dialog. Only a path with that extension is
+	 *  written, so the page cannot use this to overwrite any other kind of file.
+	 */
+	calendarExportWeek: (week: string, format: string, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("calendar_export_week", { week, format, path })),
+	/**  Every video in the library, newest first. */
+	listVideos: () => typedError<VideoItem[], IpcError>(__TAURI_INVOKE("list_videos")),
+	/**  A video's poster frame (an upright JPEG, 320 px on its long edge). */
+	videoThumbnail: (id: number) => typedError<number[], IpcError>(__TAURI_INVOKE("video_thumbnail", { id })),
+	/**  The draft's video, if it has one. */
+	draftVideo: (draftId: number) => typedError<DraftVideo | null, IpcError>(__TAURI_INVOKE("draft_video", { draftId })),
+	/**  Puts a library video on the draft (`facebook` unless another preset is named). */
+	attachVideo: (draftId: number, videoId: number, preset: string | null, keepLocation: boolean) => typedError<DraftVideo, IpcError>(__TAURI_INVOKE("attach_video", { draftId, videoId, preset, keepLocation })),
+	/**  Changes how the draft's video is compressed. */
+	setVideoOptions: (draftId: number, preset: string, keepLocation: boolean) => typedError<DraftVideo, IpcError>(__TAURI_INVOKE("set_video_options", { draftId, preset, keepLocation })),
+	/**  Takes the video off the draft; it stays in the library. */
+	detachVideo: (draftId: number) => typedError<null, IpcError>(__TAURI_INVOKE("detach_video", { draftId })),
+	/**  Size and upload time of the compressed copy, or why the preset cannot take this video. */
+	videoEstimate: (draftId: number) => typedError<VideoEstimate, IpcError>(__TAURI_INVOKE("video_estimate", { draftId })),
+	/**
+	 *  Compresses the draft's video on a worker; progress goes on `on_progress`, `cancel_prepare`
+	 *  stops it. Answers with the draft's video and its recorded copy.
+	 */
+	prepareVideo: (draftId: number, onProgress: Channel<VideoProgress>) => typedError<DraftVideo, IpcError>(__TAURI_INVOKE("prepare_video", { draftId, onProgress })),
 };
 
 /* Constants */
@@ -195,6 +249,56 @@ export type BackupSummary = {
 	/**  SHA-256 of the whole backup file, to compare a copy with. */
 	sha256: string,
 	created_at: string,
+};
+
+/**
+ *  One row of the calendar. The first ten fields are the contract of `loa calendar --json`;
+ *  the rest help the window and the week plan.
+ */
+export type CalendarEntry = {
+	kind: EntryKind,
+	/**  Vietnam date. */
+	date: string,
+	/**  "HH:MM", Vietnam time; none for holidays and drafts planned without a time. */
+	time: string | null,
+	series_id: number | null,
+	episode: number | null,
+	/**
+	 *  For occurrences: empty, drafted, ready, queued, published, skipped. For drafts and posts:
+	 *  how far they have come.
+	 */
+	state: SlotState | null,
+	draft_id: number | null,
+	/**  The draft's title. */
+	title: string | null,
+	/**  The holiday's name. */
+	name: string | null,
+	/**  A holiday of the lunar calendar. */
+	lunar: boolean,
+	series_name: string | null,
+	colour: string | null,
+	/**  The channel of a post. */
+	channel: string | null,
+	/**  An occurrence's original date (the key to skip, move or fill it). */
+	original_date: string | null,
+	moved: boolean,
+	skip_reason: string | null,
+	holiday_id: string | null,
+	holiday_kind: HolidayKind | null,
+	day_off: boolean,
+	lunar_date: LunarDate | null,
+	/**  Years since the event a holiday remembers. */
+	anniversary: number | null,
+};
+
+/**  A range of days as the calendar shows it. */
+export type CalendarView = {
+	entries: CalendarEntry[],
+	/**
+	 *  The occurrences of the next 48 hours (from now, whatever the range) without a ready
+	 *  draft.
+	 */
+	empty_slots: EmptySlotView[],
 };
 
 /**  A configured channel (no secrets). */
@@ -430,17 +534,45 @@ export type DraftSummary = {
 	deleted_at: string | null,
 };
 
+/**  The video of a draft. */
+export type DraftVideo = {
+	draft_id: number,
+	/**  `facebook`, `zalo`, `reels`, `saver` or `original`. */
+	preset: string,
+	/**  The location and phone details are kept in the compressed copy (off unless asked). */
+	keep_location: boolean,
+	/**  The compressed copy made with these settings, once made. */
+	prepared_path: string | null,
+	prepared_bytes: number | null,
+	video: VideoItem,
+};
+
+/**  One occurrence of the next 48 hours without a ready draft. */
+export type EmptySlotView = {
+	series_id: number,
+	/**  The occurrence's rule date (what skip, move and fill name it by). */
+	original_date: string,
+	/**  Where it is now (after a move), Vietnam time. */
+	date: string,
+	time: string,
+	/**  "Thứ Sáu 19:00 — Chào mừng Đại hội: chưa có bài". */
+	text: string,
+};
+
+/**  What an entry is. */
+export type EntryKind = "holiday" | "occurrence" | "draft" | "post";
+
 /**
  *  The stable, machine-readable name of an error. Codes are never renamed: the UI, scripts and
  *  the Fluent message ids depend on them.
  */
-export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "data_dir" | "database" | "database_too_new" | 
+export type ErrorCode = "draft_not_found" | "revision_not_found" | "draft_in_trash" | "published_by_hand" | "open_with_system" | "nothing_to_open" | "data_dir" | "database" | "database_too_new" | 
 /**  The profile's folder or database cannot be written (a read-only folder or medium). */
 "database_read_only" | 
 /**  The disk is full: nothing could be saved. */
 "disk_full" | 
 /**  `loa.db` is damaged or is not a database at all. */
-"database_corrupt" | "migration" | "invalid_value" | "read_file" | "write_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "channel_address" | "photos_need_image_host" | "template" | "template_id_taken" | "template_builtin" | "render" | "profile_no_logo" | "profile_logo" | "backup" | "report" | "connect" | "file" | 
+"database_corrupt" | "migration" | "invalid_value" | "read_file" | "write_file" | "file_not_utf8" | "file_empty" | "file_unsupported" | "file_unreadable" | "checks_block" | "override_needs_reason" | "media_not_found" | "media_unsupported" | "media_not_a_photo" | "media_unreadable" | "media_store" | "media_not_attached" | "folder_not_found" | "watch_folder_not_found" | "watch" | "watermark_logo" | "media_process" | "channel_not_found" | "channel_kind_mismatch" | "outbox_item_not_found" | "outbox_wrong_state" | "already_queued" | "confirm_not_published" | "outbox_conflict" | "credentials" | "missing_credentials" | "channel_failed" | "channel_limits" | "channel_secret_needed" | "channel_address" | "photos_need_image_host" | "video_refused" | "template" | "template_id_taken" | "template_builtin" | "render" | "profile_no_logo" | "profile_logo" | "backup" | "report" | "connect" | "file" | "calendar" | "series_not_found" | "queue_needs_channel" | "video_process" | "video_not_found" | "video_not_prepared" | "video_not_attached" | "draft_has_photos" | "draft_has_video" | "video_too_large" | 
 /**  Not produced by the core: a front end failed before reaching it. */
 "internal";
 
@@ -532,6 +664,15 @@ export type GoodBackup = {
 	contents: Contents,
 };
 
+/**  What kind of day it is, for how the calendar shows it. */
+export type HolidayKind = 
+/**  A major holiday of Decree 145/2013 (ngày lễ lớn): pages are expected to post. */
+"major" | 
+/**  A commemoration or tradition day of a branch or organisation (ngày kỷ niệm). */
+"commemoration" | 
+/**  A festival of the year: Tết, Rằm tháng Giêng, Trung thu … */
+"festival";
+
 /**
  *  An error as it crosses to the UI: a tagged value with a stable code, the Fluent message id and
  *  its arguments, and for some errors typed details. The UI renders `t(message_id, args)`, then
@@ -592,11 +733,24 @@ export type Localized = {
 	en: string,
 };
 
+/**
+ *  A date of the lunar calendar. `leap` marks the repeated month of a 13-month year
+ *  ("tháng 6 nhuận").
+ */
+export type LunarDate = {
+	year: number,
+	month: number,
+	day: number,
+	leap: boolean,
+};
+
 /**  The outcome of importing one file, as the UI shows it. */
 export type MediaImportOutcome = {
 	path: string,
 	/**  The library entry, when the import worked (or the photo was already there). */
 	item: MediaItem | null,
+	/**  The video library entry, when the file was a video (see [`crate::videos`]). */
+	video: VideoItem | null,
 	error: IpcError | null,
 };
 
@@ -710,7 +864,9 @@ export type OutboxItem = {
 	remote_url: string | null,
 	last_error: OutboxError | null,
 	media: OutboxMedia[],
-	/**  Bytes of the photos: the per-byte progress total. */
+	/**  The post's video instead of photos. */
+	video: OutboxVideo | null,
+	/**  Bytes of the photos (or of the video): the per-byte progress total. */
 	bytes_total: number,
 	created_at: string,
 	updated_at: string,
@@ -741,6 +897,35 @@ export type OutboxState =
 "failed" | 
 /**  Loa could not tell whether the post went out: the officer checks the page. */
 "unconfirmed" | "cancelled";
+
+/**  The video of an outbox item (a post has photos or one video) and where its upload stands. */
+export type OutboxVideo = {
+	/**  The snapshot file that is uploaded. */
+	path: string,
+	size: number,
+	sha256: string,
+	/**  The compression preset it was prepared with. */
+	preset: string,
+	/**  Facebook's resumable upload session, once started. */
+	upload_session_id: string | null,
+	/**  The video the session creates (Facebook), for the read-back. */
+	video_id: string | null,
+	session_started_at: string | null,
+	/**
+	 *  The next chunk the platform asked for: `[start_offset, end_offset)`; `start_offset` is
+	 *  also the bytes the platform has.
+	 */
+	start_offset: number,
+	end_offset: number | null,
+	/**  The chunk size the link last supported. */
+	chunk_bytes: number | null,
+	/**  Every body byte put on the wire for this video, cut chunks included. */
+	bytes_sent: number,
+	/**  Set once every byte is on the platform. */
+	remote_id: string | null,
+	remote_url: string | null,
+	uploaded_at: string | null,
+};
 
 /**  A Page the officer may pick (its token stays in Loa's memory). */
 export type PageChoice = {
@@ -808,6 +993,18 @@ export type PostLine = {
 	channels: string[],
 	/**  Where it can be seen, one per channel that gave an address. */
 	links: string[],
+};
+
+/**
+ *  The text of a post as each platform will receive it, for the "Đăng…" dialog's preview:
+ *  composed by `loa-platforms`, the same functions the channels send with.
+ */
+export type PostPreview = {
+	/**  Facebook's `message`: the title line, a blank line, the body. */
+	facebook_message: string,
+	/**  A Zalo OA article's title and the summary shown under it (cut as Zalo's limit cuts it). */
+	zalo_title: string,
+	zalo_description: string,
 };
 
 /**  How to prepare a draft's photos. */
@@ -980,6 +1177,26 @@ export type SearchQuery = {
 	to?: string | null,
 };
 
+/**
+ *  A new section (`id` null) or the new state of one; a missing colour takes the palette's
+ *  next.
+ */
+export type SeriesInput = {
+	id: number | null,
+	name: string,
+	name_en: string | null,
+	weekdays: string[],
+	time: string,
+	from: string,
+	until: string | null,
+	count: number | null,
+	channels: number[],
+	template: string | null,
+	template_defaults: { [key in string]: string },
+	colour: string | null,
+	first_episode: number,
+};
+
 /**  A recurring section's record in the period. */
 export type SeriesStats = {
 	series_id: number,
@@ -989,11 +1206,43 @@ export type SeriesStats = {
 	on_time: number,
 };
 
+/**
+ *  A section as the window and `loa series list --json` show it. Dates are `YYYY-MM-DD`,
+ *  the time `HH:MM`, both Vietnam time.
+ */
+export type SeriesView = {
+	id: number,
+	name: string,
+	name_en: string | null,
+	/**  `mon` … `sun`, Monday first. */
+	weekdays: string[],
+	time: string,
+	from: string,
+	until: string | null,
+	count: number | null,
+	/**  Channel ids. */
+	channels: number[],
+	/**  A template id. */
+	template: string | null,
+	/**  Default values of the template's fields; `{episode}` in a value becomes the number. */
+	template_defaults: { [key in string]: string },
+	/**  `#RRGGBB`. */
+	colour: string,
+	first_episode: number,
+};
+
 /**  The settings the UI needs at start. */
 export type Settings = {
 	/**  Interface language. Vietnamese until the officer switches. */
 	lang: Lang,
 };
+
+/**  The state of an occurrence in the calendar (`loa calendar --json` field `state`). */
+export type SlotState = 
+/**  No draft yet. */
+"empty" | 
+/**  A draft is linked but not ready. */
+"drafted" | "ready" | "queued" | "published" | "skipped";
 
 /**  What a template is about; the UI groups templates by it. */
 export type TemplateCategory = "warning" | "health" | "admin" | "event" | "feature" | "community" | "utility" | "figures";
@@ -1091,6 +1340,68 @@ string[][] |
 /**  What a post is about; names come from `topic-<code>` in the locales. */
 export type Topic = "policy_law" | "weather_disaster" | "health" | "admin_procedure" | "security_scam" | "culture_tourism" | "economy_products" | "good_deeds" | "other";
 
+/**  What compressing the draft's video will give, before it is done. */
+export type VideoEstimate = {
+	draft_id: number,
+	preset: string,
+	/**  The likely size of the compressed copy. */
+	bytes: number,
+	/**  A size the copy cannot pass, when the preset caps the bitrate. */
+	bytes_max: number | null,
+	/**  Seconds to send [`VideoEstimate::bytes`] at [`VideoEstimate::link_bps`]. */
+	upload_seconds: number | null,
+	link_bps: number,
+	/**  `false` when no upload has been measured yet and the default speed was used. */
+	link_measured: boolean,
+	/**  The compressed picture, upright. */
+	width: number,
+	height: number,
+};
+
+/**  A video in the library. */
+export type VideoItem = {
+	id: number,
+	/**  SHA-256 of the file, lower-case hex: its name in the library. */
+	sha256: string,
+	/**  The file name it had when imported (NFC). */
+	original_name: string,
+	/**  `mp4`, `mov`, `3gp`, `3g2`, `webm` or `mkv`, from the file's content. */
+	ext: string,
+	bytes: number,
+	/**  `mp4`, `mov`, `3gp`, `3g2`, `webm` or `matroska`. */
+	container: string,
+	/**  Length in milliseconds, when known. */
+	duration_ms: number | null,
+	/**  Width and height as shown, after the rotation. */
+	width: number,
+	height: number,
+	/**  Clockwise degrees the phone asked players to turn the stored picture (0, 90, 180, 270). */
+	rotation: number,
+	fps: number | null,
+	video_codec: string,
+	audio_codec: string | null,
+	/**  Recorded in HDR (compressed copies are turned to ordinary colours). */
+	hdr: boolean,
+	/**  The video records where it was filmed (stripped from compressed copies unless kept). */
+	has_location: boolean,
+	/**  Make and model of the phone, when recorded. */
+	device: string | null,
+	/**  RFC 3339, UTC. */
+	imported_at: string,
+	source: MediaSource,
+};
+
+/**  Where a compression is. */
+export type VideoProgress = {
+	draft_id: number,
+	/**  0…1, when the length is known. */
+	fraction: number | null,
+	/**  Seconds of the video done. */
+	done_s: number | null,
+	total_s: number | null,
+	finished: boolean,
+};
+
 /**  What the watcher did with a file. */
 export type WatchEvent = 
 /**
@@ -1098,6 +1409,8 @@ export type WatchEvent =
  *  under another name).
  */
 { kind: "imported"; media_id: number; path: string } | 
+/**  The video at `path` is in the video library as `video_id`. */
+{ kind: "video_imported"; video_id: number; path: string } | 
 /**  The file at `path` could not be imported (or a watched folder could not be watched). */
 { kind: "failed"; path: string; error: IpcError };
 
@@ -1155,6 +1468,15 @@ export type ZaloConnect = {
 	callback_url: string,
 	/**  Blank: Zalo's own API. */
 	api_url: string,
+};
+
+/**  What a share left for the officer. */
+export type ZaloShare = {
+	/**  The folder holding the photos (opened in the file manager). */
+	folder: string,
+	photos: number,
+	/**  Photos that could not be prepared (each is reported like "prepare for posting" does). */
+	failed: number,
 };
 
 /* Tauri Specta runtime */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatBytes, formatDateTime, formatDay, formatInteger, formatWhen, parseTimestamp } from "./format";
+import { agoMessage, firstLine, formatBytes, formatDateTime, formatDay, formatInteger, formatWhen, parseTimestamp } from "./format";
 
 describe("times and sizes for the officer", () => {
   const tz = process.env.TZ;
@@ -63,5 +63,25 @@ describe("formatDay", () => {
   it("writes a calendar day as dd/mm/yyyy", () => {
     expect(formatDay("2025-07-29")).toBe("29/07/2025");
     expect(formatDay("not a day")).toBe("not a day");
+  });
+});
+
+describe("how long ago, in words", () => {
+  const now = new Date(2026, 11, 7, 15, 0, 0);
+  const at = (h: number, m: number, dayOffset = 0) => new Date(2026, 11, 7 + dayOffset, h, m, 0).toISOString();
+
+  it("minutes and hours today, yesterday with its time, then the date", () => {
+    expect(agoMessage(at(14, 59, 0), now).id).toBe("ui-ago-minutes");
+    expect(agoMessage(new Date(now.getTime() - 20_000).toISOString(), now).id).toBe("ui-ago-now");
+    expect(agoMessage(at(14, 57), now)).toEqual({ id: "ui-ago-minutes", args: { count: 3 } });
+    expect(agoMessage(at(12, 30), now)).toEqual({ id: "ui-ago-hours", args: { count: 2 } });
+    expect(agoMessage(at(21, 5, -1), now)).toEqual({ id: "ui-ago-yesterday", args: { time: "21:05" } });
+    expect(agoMessage(at(9, 0, -3), now)).toEqual({ id: "ui-ago-date", args: { date: "04/12 09:00" } });
+  });
+
+  it("the first line with text, cut with an ellipsis", () => {
+    expect(firstLine("\n\n  Thông báo lịch tiêm  \nDòng hai")).toBe("Thông báo lịch tiêm");
+    expect(firstLine("a".repeat(100), 10)).toBe(`${"a".repeat(9)}…`);
+    expect(firstLine("")).toBe("");
   });
 });

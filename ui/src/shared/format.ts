@@ -56,3 +56,27 @@ export function formatInteger(n: number, lang: Lang): string {
   }
   return sign + out;
 }
+
+/**
+ * How long ago, as the officer says it: "vừa xong", "3 phút trước", "2 giờ trước", "hôm qua lúc
+ * 14:30", then the date. A message id and its arguments (the words live in the locales).
+ */
+export function agoMessage(iso: string, now: Date = new Date()): { id: string; args: Record<string, string | number> } {
+  const d = parseTimestamp(iso);
+  if (!d) return { id: "ui-ago-date", args: { date: iso } };
+  const minutes = Math.floor((now.getTime() - d.getTime()) / 60_000);
+  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+  if (minutes < 1) return { id: "ui-ago-now", args: {} };
+  if (minutes < 60) return { id: "ui-ago-minutes", args: { count: minutes } };
+  const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  if (d.getTime() >= startOfToday) return { id: "ui-ago-hours", args: { count: Math.floor(minutes / 60) } };
+  if (d.getTime() >= startOfToday - 86_400_000) return { id: "ui-ago-yesterday", args: { time } };
+  return { id: "ui-ago-date", args: { date: formatWhen(iso, now) } };
+}
+
+/** The first line with text, cut to `max` characters with "…". */
+export function firstLine(text: string, max = 80): string {
+  const line = text.split(/\r?\n/).find((l) => l.trim() !== "")?.trim() ?? "";
+  const chars = Array.from(line);
+  return chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}…` : line;
+}

@@ -25,3 +25,8 @@ export const i18n = {
 export function t(id: string, args?: MessageArgs | null): string {
   return translator.format(current, id, args);
 }
+
+/** Whether the window's language has this message (for optional, more specific wording). */
+export function hasMessage(id: string): boolean {
+  return translator.has(current, id);
+}

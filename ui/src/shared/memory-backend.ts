@@ -2,7 +2,8 @@
 // (design previews); the desktop app always talks to the real core.
 import type { Backend, Result } from "./api";
 import type { CommuneProfile, Draft, DraftSummary, IpcError, Lang, Revision, SearchHit, WatermarkSettings } from "./bindings";
-import { foldForSearch } from "./text";
+import { facebookMessage, foldForSearch } from "./text";
+import { memoryCalendar } from "../calendar/memory-calendar";
 
 function ok<T>(data: T): Result<T, IpcError> {
   return { status: "ok", data };
@@ -161,7 +162,7 @@ export async function createMemoryBackend(): Promise<Backend> {
       return ok([]);
     },
     async importMedia(paths) {
-      return ok(paths.map((path) => ({ path, item: null, error: unsupported })));
+      return ok(paths.map((path) => ({ path, item: null, video: null, error: unsupported })));
     },
     async mediaThumbnail() {
       return { status: "error", error: unsupported };
@@ -206,6 +207,31 @@ export async function createMemoryBackend(): Promise<Backend> {
     async cancelPrepare() {
       return ok(null);
     },
+    // Videos live in the core only (ffmpeg): the preview has none and cannot import one.
+    async listVideos() {
+      return ok([]);
+    },
+    async videoThumbnail() {
+      return { status: "error", error: unsupported };
+    },
+    async draftVideo(draftId) {
+      return drafts.has(draftId) ? ok(null) : notFound(draftId);
+    },
+    async attachVideo() {
+      return { status: "error", error: unsupported };
+    },
+    async setVideoOptions() {
+      return { status: "error", error: unsupported };
+    },
+    async detachVideo() {
+      return { status: "error", error: unsupported };
+    },
+    async videoEstimate() {
+      return { status: "error", error: unsupported };
+    },
+    async prepareVideo() {
+      return { status: "error", error: unsupported };
+    },
     // Publishing needs the core (credentials, the worker): the preview has no channels and no queue.
     async listChannels() {
       return ok([]);
@@ -222,8 +248,20 @@ export async function createMemoryBackend(): Promise<Backend> {
     async queueDraft(draftId) {
       return drafts.has(draftId) ? { status: "error", error: publishOnly } : notFound(draftId);
     },
+    async postPreview(title, body) {
+      // A plain stand-in for the browser preview; the app's text comes from the core.
+      const message = facebookMessage(title, body);
+      const first = body.trim().split(/\n\s*\n/)[0]?.trim() || title.trim();
+      return ok({ facebook_message: message, zalo_title: title.trim(), zalo_description: first });
+    },
     async listOutbox() {
       return ok([]);
+    },
+    async openPublished() {
+      return { status: "error", error: publishOnly };
+    },
+    async shareZaloGroup() {
+      return { status: "error", error: publishOnly };
     },
     async retryOutboxItem() {
       return { status: "error", error: publishOnly };
@@ -332,6 +370,17 @@ export async function createMemoryBackend(): Promise<Backend> {
     async deleteTemplate() {
       return { status: "error", error: unsupported };
     },
+    ...memoryCalendar({
+      async createDraft(title) {
+        const made = await backend.createDraft({ title, body: "", lang, topic: "other" });
+        return made.status === "ok" ? made.data : null;
+      },
+      status: (id) => {
+        const d = drafts.get(id);
+        return d && !d.deleted_at ? d.status : null;
+      },
+      title: (id) => drafts.get(id)?.title ?? "",
+    }),
   };
   if (typeof location !== "undefined" && new URLSearchParams(location.search).has("demo")) await seedDemo(backend);
   return backend;
@@ -339,6 +388,11 @@ export async function createMemoryBackend(): Promise<Backend> {
 
 /** Sample content for previews opened with ?demo. */
 async function seedDemo(b: Backend): Promise<void> {
+  const section = { id: null, name_en: null, until: null, count: null, channels: [], template: null, template_defaults: {}, colour: null, first_episode: 1 };
+  const monday = new Date(Date.now() - ((new Date().getUTCDay() + 6) % 7) * 86_400_000 - 21 * 86_400_000).toISOString().slice(0, 10);
+  await b.seriesSave({ ...section, name: "Chào mừng Đại hội Đảng các cấp", weekdays: ["tue", "fri"], time: "19:00", from: monday });
+  await b.seriesSave({ ...section, name: "Lịch tiếp công dân", weekdays: ["mon"], time: "07:30", from: monday });
+  await b.seriesSave({ ...section, name: "Người tốt việc tốt", weekdays: ["sat"], time: "09:00", from: monday, count: 20 });
   const first = await b.createDraft({
     title: "Lịch tiếp công dân tháng 6",
     body: "Chủ tịch UBND xã tiếp công dân vào sáng thứ Năm hằng tuần tại trụ sở UBND xã.",

@@ -38,6 +38,9 @@ const DEFAULT_THROTTLE_SECS: u64 = 300;
 /// duration; both are measured in hours, not minutes.
 const LONG_THROTTLE_SECS: u64 = 3600;
 
+/// Zalo's "out of quota for articles today".
+pub(crate) const DAILY_ARTICLE_QUOTA: i64 = -223;
+
 /// Whether a failed request could have reached the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sent {
@@ -345,6 +348,9 @@ pub(crate) fn zalo(status: u16, body: &[u8], usage: &Usage, acts: bool) -> Chann
         // -32 "reached limit call api" (per minute); -211 "Out of quota".
         -32 => throttled(usage.wait_secs().unwrap_or(60)),
         -211 => throttled(usage.wait_secs().unwrap_or(LONG_THROTTLE_SECS)),
+        // -223: the OA created its articles for today. Nothing wrong with the post: the
+        // channel waits for the quota's new day ([`crate::ChannelError::holds_until`]).
+        DAILY_ARTICLE_QUOTA => throttled(0),
         // -214 "Article is being processed": verify gave up waiting, the article exists.
         -214 => {
             if acts {
@@ -646,6 +652,8 @@ mod tests {
                 retry_after_secs: LONG_THROTTLE_SECS
             }
         ); // out of quota
+        // The day's articles are made: a wait (its end from `holds_until`), never a failed post.
+        assert!(matches!(z(-223), ErrorClass::Throttled { .. }));
         assert_eq!(z(-214), ErrorClass::Ambiguous); // article is being processed
         assert_eq!(z(-201), ErrorClass::Invalid); // <data_field> is invalid
         assert_eq!(z(-210), ErrorClass::Invalid); // parameter exceeds allowable limit

@@ -38,10 +38,10 @@ const READ_BACK_SLACK_SECS: i64 = 10 * 60;
 /// A Facebook Page.
 #[derive(Debug)]
 pub struct FacebookPage {
-    http: Http,
-    base: String,
-    page_id: String,
-    token: String,
+    pub(crate) http: Http,
+    pub(crate) base: String,
+    pub(crate) page_id: String,
+    pub(crate) token: String,
     /// Set from the usage headers of the last successful answer.
     usage_pause: std::cell::Cell<Option<u64>>,
 }
@@ -62,7 +62,7 @@ impl FacebookPage {
     }
 
     /// A read with the page token in its `Authorization` header.
-    fn read(&self, url: String) -> Call<'static> {
+    pub(crate) fn read(&self, url: String) -> Call<'static> {
         Call::get(url).header("authorization", format!("Bearer {}", self.token))
     }
 
@@ -195,7 +195,15 @@ impl Channel for FacebookPage {
     }
 
     fn publishes_photos_inline(&self, post: &PostContent) -> bool {
-        post.photos.len() == 1
+        post.photos.len() == 1 && post.video.is_none()
+    }
+
+    fn upload_video(
+        &mut self,
+        post: &PostContent,
+        sink: crate::VideoSink<'_>,
+    ) -> Result<RemoteMedia, ChannelError> {
+        self.upload_video_chunks(post, sink)
     }
 
     fn upload_media(
@@ -235,6 +243,9 @@ impl Channel for FacebookPage {
     ) -> Result<RemotePost, ChannelError> {
         let schedule = self.schedule(post, Utc::now())?;
         let message = Self::message(post);
+        if post.video.is_some() {
+            return self.finish_video(post, &message, schedule);
+        }
         let schedule_fields = schedule
             .map(|ts| {
                 vec![
@@ -309,6 +320,9 @@ impl Channel for FacebookPage {
         post: &PostContent,
         since: DateTime<Utc>,
     ) -> Result<Option<RemotePost>, ChannelError> {
+        if post.video.is_some() {
+            return self.find_video(post, &Self::message(post));
+        }
         // The page shows the whole message, title line included.
         let hash = text_hash(&Self::message(post));
         let since = since.timestamp() - READ_BACK_SLACK_SECS;

@@ -1,7 +1,8 @@
 //! The folder / USB channel: for communes whose posts are carried to a place with a connection.
 //!
 //! Each post becomes `<root>/<yyyy-mm-dd>-<outbox_id>-<slug of the title>/` holding `post.txt`
-//! (NFC UTF-8), the photos `01-….jpg`, `02-….jpg` … in order, and `manifest.json` (text hash,
+//! (NFC UTF-8), the photos `01-….jpg`, `02-….jpg` … in order (or the post's video,
+//! `video.mp4`), and `manifest.json` (text hash,
 //! each photo's SHA-256 and order, scheduled and creation times). The folder is written under
 //! a temporary name and renamed when complete, so a kill or a pulled USB stick never leaves a
 //! folder that looks finished; the manifest is the last file written and the proof.
@@ -34,6 +35,9 @@ pub struct Manifest {
     pub text_file: String,
     pub text_hash: String,
     pub photos: Vec<ManifestPhoto>,
+    /// The post's video, when it has one instead of photos.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video: Option<ManifestPhoto>,
     pub scheduled_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     /// Written last: a manifest without it is not a finished post.
@@ -164,6 +168,26 @@ impl FolderChannel {
             });
         }
 
+        let video = match &post.video {
+            Some(v) => {
+                let ext = v
+                    .path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                    .unwrap_or_else(|| "mp4".into());
+                let file = format!("video.{ext}");
+                let (sha256, bytes) =
+                    copy_hashed(&v.path, &temp.join(&file), &mut |n| progress(done + n))?;
+                Some(ManifestPhoto {
+                    order: 1,
+                    file,
+                    sha256,
+                    bytes,
+                    alt_text: String::new(),
+                })
+            }
+            None => None,
+        };
         let manifest = Manifest {
             format: FORMAT.into(),
             outbox_id: post.outbox_id,
@@ -171,6 +195,7 @@ impl FolderChannel {
             text_file: TEXT_FILE.into(),
             text_hash: post.text_hash(),
             photos,
+            video,
             scheduled_at: post.scheduled_at,
             created_at: Utc::now(),
             complete: true,
@@ -242,6 +267,7 @@ fn photos_present(dir: &Path, manifest: &Manifest) -> bool {
         && manifest
             .photos
             .iter()
+            .chain(&manifest.video)
             .all(|p| fs::metadata(dir.join(&p.file)).is_ok_and(|m| m.len() == p.bytes))
 }
 

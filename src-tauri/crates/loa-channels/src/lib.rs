@@ -21,20 +21,47 @@ use serde::{Deserialize, Serialize};
 
 mod classify;
 pub mod facebook;
+mod facebook_video;
 pub mod folder;
 mod http;
 pub mod insights;
 mod limits;
 pub mod login;
 mod text;
+mod video;
 pub mod wordpress;
 pub mod zalo;
 
 #[cfg(test)]
 mod channel_tests;
 
+#[cfg(test)]
+mod credentials_tests {
+    use super::Credentials;
+
+    #[test]
+    fn debug_never_prints_a_secret() {
+        let c = Credentials {
+            token: "EAAB-page-token".into(),
+            refresh_token: Some("zalo-refresh-123".into()),
+            app_id: Some("4321".into()),
+            secret_key: Some("s3cr3t-key".into()),
+        };
+        let shown = format!("{c:?} {c:#?}");
+        for secret in ["EAAB-page-token", "zalo-refresh-123", "s3cr3t-key"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(
+            shown.contains("[redacted]") && shown.contains("4321"),
+            "{shown}"
+        );
+        assert!(format!("{:?}", Credentials::default()).contains("[none]"));
+    }
+}
+
 pub use limits::{check_post, check_post_for, limits_for};
 pub use loa_platforms::{ChannelKind, LimitViolation, Limits, publish_not_before, text_hash};
+pub use video::{ChunkSizer, VIDEO_SESSION_EXPIRED, Video, VideoSink, VideoUpload};
 
 /// Opens a channel client. Nothing is sent until a method is called.
 pub fn open(config: ChannelConfig, creds: Credentials) -> Box<dyn Channel> {
@@ -70,8 +97,9 @@ pub struct ChannelConfig {
     pub image_host: Option<Box<(ChannelConfig, Credentials)>>,
 }
 
-/// The secrets of a channel, as kept in the OS keyring.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// The secrets of a channel, as kept in the OS keyring. Its `Debug` names which secrets are
+/// present, never their values (a log line or a panic message must not carry a token).
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct Credentials {
     /// Facebook page token, Zalo access token, WordPress application password.
     pub token: String,
@@ -81,6 +109,20 @@ pub struct Credentials {
     /// Zalo app id and secret key, needed to refresh.
     pub app_id: Option<String>,
     pub secret_key: Option<String>,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |present: bool| if present { "[redacted]" } else { "[none]" };
+        let some = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.is_empty());
+        f.debug_struct("Credentials")
+            .field("token", &shown(!self.token.is_empty()))
+            .field("refresh_token", &shown(some(&self.refresh_token)))
+            // The app id is public (it is in every sign-in address).
+            .field("app_id", &self.app_id)
+            .field("secret_key", &shown(some(&self.secret_key)))
+            .finish()
+    }
 }
 
 /// One photo of a post, already prepared (oriented, resized, stripped) on disk.
@@ -102,6 +144,8 @@ pub struct PostContent {
     /// The full text (NFC).
     pub text: String,
     pub photos: Vec<Photo>,
+    /// The post's video, instead of photos (a post has photos or one video).
+    pub video: Option<Video>,
     /// Publish at this time on the platform's own scheduler (Facebook: 10 min – 30 days ahead;
     /// WordPress: `future` status). `None` publishes now.
     pub scheduled_at: Option<DateTime<Utc>>,
@@ -173,6 +217,9 @@ impl ChannelError {
     /// The Fluent id (in `locales/*/channels.ftl`) of a sentence that tells the officer what to
     /// do about this error, by class; the platform's own message is shown below it.
     pub fn hint_id(&self) -> &'static str {
+        if self.kind == ChannelKind::Zalo && self.code == zalo::NO_COVER {
+            return "channel-hint-no-cover";
+        }
         match self.class {
             ErrorClass::Transient => "channel-hint-transient",
             ErrorClass::Offline => "channel-hint-offline",
@@ -182,6 +229,25 @@ impl ChannelError {
             ErrorClass::Invalid => "channel-hint-invalid",
         }
     }
+
+    /// What kind of failure, in the words of the core's `ChannelFailed` sentence: `auth`,
+    /// `offline` or `other`.
+    pub fn reason(&self) -> &'static str {
+        match self.class {
+            ErrorClass::Auth => "auth",
+            ErrorClass::Offline => "offline",
+            _ => "other",
+        }
+    }
+
+    /// When a throttle that ends at a fixed time ends, seen from `now`: Zalo's daily article
+    /// quota (-223) at the next midnight in Vietnam. `None` for every other error (their
+    /// waits are `retry_after_secs`).
+    pub fn holds_until(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let daily = self.kind == ChannelKind::Zalo
+            && self.code == classify::DAILY_ARTICLE_QUOTA.to_string();
+        daily.then(|| loa_platforms::next_vietnam_midnight(now))
+    }
 }
 
 /// Bytes sent so far for the current request body (per-byte progress).
@@ -190,6 +256,10 @@ pub type Progress<'a> = &'a mut dyn FnMut(u64);
 /// Where a client hands new credentials the moment it obtains them (see
 /// [`Channel::set_credential_sink`]).
 pub type CredentialSink = Box<dyn FnMut(&Credentials) + Send>;
+
+/// Where a client reads the channel's credentials as stored now (see
+/// [`Channel::set_credential_source`]).
+pub type CredentialSource = Box<dyn FnMut() -> Option<Credentials> + Send>;
 
 /// One configured channel. Implementations are blocking (the worker runs on its own thread).
 pub trait Channel: Send {
@@ -232,6 +302,25 @@ pub trait Channel: Send {
         since: DateTime<Utc>,
     ) -> Result<Option<RemotePost>, ChannelError>;
 
+    /// Uploads the post's video, resuming where `post.video`'s stored upload stands. `sink` is
+    /// called after every chunk the platform accepted (and after a cut one, for the bytes put
+    /// on the wire) with where the upload stands; the worker commits it before returning
+    /// `true`, and the upload stops when it returns `false`. Returns the video's id on the
+    /// platform once every byte is there; [`Channel::publish`] then makes the post.
+    fn upload_video(
+        &mut self,
+        post: &PostContent,
+        sink: VideoSink<'_>,
+    ) -> Result<RemoteMedia, ChannelError> {
+        let _ = (post, sink);
+        Err(ChannelError {
+            class: ErrorClass::Invalid,
+            kind: self.kind(),
+            code: "video-not-supported".into(),
+            message: "this channel does not take videos".into(),
+        })
+    }
+
     /// After a token refresh (Zalo), the new credentials to store; `None` if nothing changed.
     fn take_refreshed_credentials(&mut self) -> Option<Credentials> {
         None
@@ -249,4 +338,9 @@ pub trait Channel: Send {
     /// spent, and a process killed before the call returns (and before
     /// [`Channel::take_refreshed_credentials`]) would otherwise lose the only valid one.
     fn set_credential_sink(&mut self, _sink: CredentialSink) {}
+
+    /// The worker's way to read the stored credentials again. A client about to spend a
+    /// single-use refresh token (Zalo) reads them first: another Loa process (the window and
+    /// `loa sync`) may have refreshed already, and spending the old token would lose the OA.
+    fn set_credential_source(&mut self, _source: CredentialSource) {}
 }

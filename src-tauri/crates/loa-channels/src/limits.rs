@@ -65,6 +65,7 @@ mod tests {
 
     fn post(title: &str, photos: Vec<(&str, u64)>) -> PostContent {
         PostContent {
+            video: None,
             outbox_id: 1,
             title: title.into(),
             text: "Nội dung".into(),

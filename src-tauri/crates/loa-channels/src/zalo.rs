@@ -32,10 +32,14 @@ use crate::http::{Call, Http, Payload, Reply, join, query_component};
 use crate::text::nfc;
 use crate::wordpress::WordPressSite;
 use crate::{
-    Channel, ChannelConfig, ChannelError, ChannelKind, CredentialSink, Credentials, ErrorClass,
-    PostContent, Progress, RemoteMedia, RemotePost, text_hash,
+    Channel, ChannelConfig, ChannelError, ChannelKind, CredentialSink, CredentialSource,
+    Credentials, ErrorClass, PostContent, Progress, RemoteMedia, RemotePost, text_hash,
 };
 use loa_platforms::{ZALO, compose};
+
+/// The code of a text-only article refused for want of a cover image (see
+/// [`ChannelError::hint_id`]).
+pub const NO_COVER: &str = "no-cover";
 
 /// Refreshes tried for one call before the token is the officer's problem.
 const MAX_REFRESHES_PER_CALL: u32 = 2;
@@ -43,9 +47,11 @@ const MAX_REFRESHES_PER_CALL: u32 = 2;
 /// Times `verify` is asked while Zalo answers "article is being processed".
 const VERIFY_TRIES: u32 = 8;
 
-/// Articles listed per read-back page, and pages read.
-const READ_BACK_LIMIT: usize = 20;
-const READ_BACK_PAGES: usize = 3;
+/// Articles listed per read-back page (`getslice` documents at most 10), and the most pages
+/// read: the list is newest first, so the walk ends at the first article older than the window
+/// or at `total`, well before this bound on any commune's OA.
+const READ_BACK_LIMIT: usize = 10;
+const READ_BACK_PAGES: usize = 30;
 
 /// Process-wide refresh lock, and the pairs already obtained, keyed by the refresh token they
 /// replaced: a second client holding the same (now spent) refresh token adopts the new pair
@@ -72,20 +78,22 @@ pub struct ZaloOa {
     cover: Option<String>,
     verify_pause: Duration,
     image_host: Option<WordPressSite>,
-    sink: Sink,
+    sink: Hook<CredentialSink>,
+    source: Hook<CredentialSource>,
 }
 
-/// The worker's credential sink (a closure has no `Debug`).
-#[derive(Default)]
-struct Sink(Option<CredentialSink>);
+/// One of the worker's closures (the credential sink or source), which have no `Debug`.
+struct Hook<T>(Option<T>);
 
-impl std::fmt::Debug for Sink {
+impl<T> Default for Hook<T> {
+    fn default() -> Self {
+        Hook(None)
+    }
+}
+
+impl<T> std::fmt::Debug for Hook<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.0.is_some() {
-            "Sink(set)"
-        } else {
-            "Sink(none)"
-        })
+        f.write_str(if self.0.is_some() { "set" } else { "none" })
     }
 }
 
@@ -107,7 +115,8 @@ impl ZaloOa {
             refreshed: None,
             cover: None,
             verify_pause: Duration::from_secs(3),
-            sink: Sink::default(),
+            sink: Hook::default(),
+            source: Hook::default(),
         }
     }
 
@@ -178,6 +187,18 @@ impl ZaloOa {
         let mut done = refreshes();
         if let Some(newer) = done.get(&old) {
             self.adopt(newer.clone());
+            return Ok(());
+        }
+        // Another process may have spent this refresh token already and stored the new pair:
+        // take that one instead of asking again with a spent token.
+        if let Some(stored) = self.source.0.as_mut().and_then(|read| read())
+            && stored
+                .refresh_token
+                .as_deref()
+                .is_some_and(|r| !r.is_empty() && r != old)
+        {
+            self.creds = stored.clone();
+            self.refreshed = Some(stored);
             return Ok(());
         }
         let url = join(&self.oauth_base, "v4/oa/access_token");
@@ -453,10 +474,12 @@ impl Channel for ZaloOa {
                 if self.cover.is_none() {
                     self.get_oa()?;
                 }
+                // Not a token problem: reconnecting changes nothing. The post needs a photo (it
+                // becomes the cover) or the OA a cover image of its own.
                 self.cover.clone().ok_or_else(|| {
                     local(
-                        ErrorClass::Auth,
-                        "no-cover",
+                        ErrorClass::Invalid,
+                        NO_COVER,
                         "the OA has no cover or avatar image to use as the article cover",
                     )
                 })?
@@ -486,13 +509,13 @@ impl Channel for ZaloOa {
     ) -> Result<Option<RemotePost>, ChannelError> {
         let title = compose::title(&post.title);
         let hash = post.text_hash();
-        // create_date is in milliseconds; allow for clock differences.
-        let since_ms = (since.timestamp() - 600) * 1000;
-        for page in 0..READ_BACK_PAGES {
+        // create_date is in milliseconds; the worker's window already allows for clocks.
+        let since_ms = since.timestamp_millis();
+        let mut offset = 0usize;
+        for _ in 0..READ_BACK_PAGES {
             let url = format!(
-                "{}?offset={}&limit={READ_BACK_LIMIT}&type=normal",
+                "{}?offset={offset}&limit={READ_BACK_LIMIT}&type=normal",
                 self.url("v2.0/article/getslice"),
-                page * READ_BACK_LIMIT
             );
             let (_, body) = self.api(&|t| Call::get(url.clone()).header("access_token", t))?;
             let medias: Vec<Value> = body
@@ -500,23 +523,30 @@ impl Channel for ZaloOa {
                 .and_then(Value::as_array)
                 .cloned()
                 .unwrap_or_default();
+            let total = body
+                .pointer("/data/total")
+                .and_then(|t| t.as_u64().or_else(|| t.as_str()?.parse().ok()));
+            let mut past_window = false;
             for m in &medias {
+                let created = m.get("create_date").and_then(|d| {
+                    d.as_i64()
+                        .or_else(|| d.as_str().and_then(|s| s.parse().ok()))
+                });
+                // Newest first: from the first article older than the window on, none can be
+                // the one sought.
+                if created.is_some_and(|d| d < since_ms) {
+                    past_window = true;
+                    break;
+                }
                 let same_title = m
                     .get("title")
                     .and_then(Value::as_str)
                     .map(|t| nfc(t.trim()))
                     == Some(title.clone());
-                let recent = m
-                    .get("create_date")
-                    .and_then(|d| {
-                        d.as_i64()
-                            .or_else(|| d.as_str().and_then(|s| s.parse().ok()))
-                    })
-                    .is_none_or(|d| d >= since_ms);
                 let Some(id) = string_field(m, "id") else {
                     continue;
                 };
-                if !same_title || !recent {
+                if !same_title {
                     continue;
                 }
                 if text_hash(&self.article_text(&id)?) == hash {
@@ -527,11 +557,23 @@ impl Channel for ZaloOa {
                     return Ok(Some(RemotePost { id, url }));
                 }
             }
-            if medias.len() < READ_BACK_LIMIT {
-                break;
+            offset += medias.len();
+            // A page may be shorter than asked without being the last (Zalo caps the limit):
+            // `total` says when the list ends; without it, an empty page does.
+            let listed_all = match total {
+                Some(total) => offset as u64 >= total,
+                None => medias.is_empty(),
+            };
+            if past_window || listed_all || medias.is_empty() {
+                return Ok(None);
             }
         }
-        Ok(None)
+        // Still inside the window after the last page read: it cannot tell.
+        Err(local(
+            ErrorClass::Transient,
+            "read-back-incomplete",
+            "the OA lists more recent articles than Loa reads back",
+        ))
     }
 
     fn take_refreshed_credentials(&mut self) -> Option<Credentials> {
@@ -539,7 +581,11 @@ impl Channel for ZaloOa {
     }
 
     fn set_credential_sink(&mut self, sink: CredentialSink) {
-        self.sink = Sink(Some(sink));
+        self.sink = Hook(Some(sink));
+    }
+
+    fn set_credential_source(&mut self, source: CredentialSource) {
+        self.source = Hook(Some(source));
     }
 }
 

@@ -33,6 +33,7 @@ fn config(kind: ChannelKind, base: String) -> ChannelConfig {
 
 fn post(id: i64, title: &str, body: &str) -> PostContent {
     PostContent {
+        video: None,
         outbox_id: id,
         title: title.into(),
         text: body.into(),

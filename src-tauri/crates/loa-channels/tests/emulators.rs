@@ -32,6 +32,7 @@ fn post(dir: &Path, id: i64, photos: usize) -> PostContent {
         })
         .collect();
     PostContent {
+        video: None,
         outbox_id: id,
         title: format!("Thông báo số {id}"),
         text: format!("Thông báo số {id} của UBND xã.\n\nBà con bản Khun & bản Nà lưu ý."),
@@ -184,6 +185,64 @@ fn zalo_against_the_zalo_emulator() {
     assert!(ch.take_refreshed_credentials().is_none());
 }
 
+/// A Zalo emulator and a client holding its access token (no refresh needed).
+fn zalo_client(opts: ZaloOptions) -> (ZaloEmulator, loa_channels::zalo::ZaloOa) {
+    let zalo = ZaloEmulator::start(opts.clone()).expect("zalo emulator");
+    let creds = Credentials {
+        token: opts.access_token,
+        ..Credentials::default()
+    };
+    let ch = loa_channels::zalo::ZaloOa::new(config(ChannelKind::Zalo, zalo.base_url()), creds)
+        .with_verify_pause(Duration::from_millis(1));
+    (zalo, ch)
+}
+
+#[test]
+fn zalo_read_back_finds_a_lost_article_past_the_first_page() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_zalo, mut ch) = zalo_client(ZaloOptions::default());
+    let since = Utc::now() - chrono::Duration::minutes(1);
+    // The article whose answer was lost, then more than a page (10) of newer ones.
+    let lost = post(dir.path(), 40, 0);
+    let made = publish(&mut ch, &lost).expect("lost article");
+    for id in 41..53 {
+        publish(&mut ch, &post(dir.path(), id, 0)).expect("newer article");
+    }
+    assert_eq!(
+        ch.find_published(&lost, since)
+            .expect("read back")
+            .map(|r| r.id),
+        Some(made.id),
+        "found on a later page, so it is not created again"
+    );
+    // An article that was never made is certainly absent once the list ends.
+    assert_eq!(
+        ch.find_published(&post(dir.path(), 99, 0), since)
+            .expect("read back"),
+        None
+    );
+}
+
+#[test]
+fn zalo_daily_article_quota_is_a_wait_until_midnight_in_vietnam() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (zalo, mut ch) = zalo_client(ZaloOptions {
+        daily_article_quota: Some(1),
+        ..ZaloOptions::default()
+    });
+    publish(&mut ch, &post(dir.path(), 60, 0)).expect("the day's one article");
+    let e = publish(&mut ch, &post(dir.path(), 61, 0)).expect_err("over the quota");
+    assert!(
+        matches!(e.class, ErrorClass::Throttled { .. }),
+        "a wait, not a failed post: {e:?}"
+    );
+    assert_eq!(
+        e.holds_until(Utc::now()),
+        Some(zalo.article_quota_resets_at())
+    );
+    assert_eq!(zalo.articles().len(), 1);
+}
+
 #[test]
 fn zalo_with_a_wordpress_image_host() {
     let dir = tempfile::tempdir().expect("dir");
@@ -278,4 +337,107 @@ fn wordpress_against_the_wordpress_emulator() {
     wp.revoke_password();
     let e = ch.verify().expect_err("revoked");
     assert_eq!(e.class, ErrorClass::Auth, "{e:?}");
+}
+
+/// Waits (bounded) until the emulated site holds `n` posts: a slow host saves a request it
+/// held after the client gave up.
+fn wait_for_posts(wp: &WordPressEmulator, n: usize) {
+    let until = std::time::Instant::now() + Duration::from_secs(20);
+    while wp.posts().len() < n {
+        assert!(
+            std::time::Instant::now() < until,
+            "the held request was never saved"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A WordPress emulator and a client that gives up after `timeout`.
+fn site_with_timeout(timeout: Duration) -> (WordPressEmulator, Box<dyn Channel>) {
+    let wp = WordPressEmulator::start(WordPressOptions::default()).expect("wordpress emulator");
+    let mut cfg = config(ChannelKind::Wordpress, wp.base_url());
+    cfg.timeout = timeout;
+    let creds = Credentials {
+        token: wp.app_password(),
+        ..Credentials::default()
+    };
+    let ch = loa_channels::open(cfg, creds);
+    (wp, ch)
+}
+
+#[test]
+fn wordpress_publishes_once_when_a_slow_host_saves_a_post_after_its_answer_was_lost() {
+    let dir = tempfile::tempdir().expect("dir");
+    // 0.4 s: a slow host outlasts the client's patience.
+    let (wp, mut ch) = site_with_timeout(Duration::from_millis(400));
+    // The host holds the create 1.5 s, past the client's patience, then saves it.
+    wp.set_faults(Faults::script(vec![(
+        EndpointMatch::post("/wp/v2/posts"),
+        Fault::SlowHost { hold_ms: 1500 },
+    )]));
+    let p = post(dir.path(), 70, 0);
+    assert!(publish(ch.as_mut(), &p).is_err(), "the answer was lost");
+    wait_for_posts(&wp, 1);
+    // Nothing public yet: what the host saved late is a draft under Loa's slug.
+    assert!(wp.posts().iter().all(|e| e.status == "draft"));
+    assert_eq!(ch.find_published(&p, Utc::now()).expect("read back"), None);
+    // The attempt again publishes that draft by id instead of creating a second post.
+    let published = publish(ch.as_mut(), &p).expect("publish");
+    let posts = wp.posts();
+    assert_eq!(posts.len(), 1, "one post on the site: {posts:?}");
+    assert_eq!(posts[0].id.to_string(), published.id);
+    assert_eq!(posts[0].status, "publish");
+    assert_eq!(posts[0].slug, p.slug);
+    // Repeating the publish (its answer lost too) changes nothing.
+    let again = publish(ch.as_mut(), &p).expect("publish again");
+    assert_eq!(again.id, published.id);
+    assert_eq!(wp.posts().len(), 1);
+}
+
+#[test]
+fn wordpress_removes_a_duplicate_draft_before_publishing() {
+    let dir = tempfile::tempdir().expect("dir");
+    // 0.4 s: a slow host outlasts the client's patience.
+    let (wp, mut ch) = site_with_timeout(Duration::from_millis(400));
+    // Two creates held past the client's patience: two drafts under the same slug.
+    wp.set_faults(Faults::script(vec![
+        (
+            EndpointMatch::post("/wp/v2/posts"),
+            Fault::SlowHost { hold_ms: 1000 },
+        ),
+        (
+            EndpointMatch::post("/wp/v2/posts"),
+            Fault::SlowHost { hold_ms: 1000 },
+        ),
+    ]));
+    let p = post(dir.path(), 71, 0);
+    assert!(publish(ch.as_mut(), &p).is_err());
+    assert!(publish(ch.as_mut(), &p).is_err());
+    wait_for_posts(&wp, 2);
+    let published = publish(ch.as_mut(), &p).expect("publish");
+    let posts = wp.posts();
+    assert_eq!(posts.len(), 1, "the other draft was deleted: {posts:?}");
+    assert_eq!(posts[0].id.to_string(), published.id);
+    // The slug is the one asked for, not made unique against the copy ("-2").
+    assert_eq!(posts[0].slug, p.slug);
+}
+
+#[test]
+fn wordpress_photo_whose_answer_was_lost_is_used_not_uploaded_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (wp, mut ch) = site_with_timeout(Duration::from_secs(10));
+    // The site stores the photo, then the connection drops before its answer.
+    wp.set_faults(Faults::script(vec![(
+        EndpointMatch::post("/wp/v2/media"),
+        Fault::DropAfterHandling,
+    )]));
+    let p = post(dir.path(), 80, 1);
+    let mut progress = |_: u64| {};
+    assert!(ch.upload_media(&p, 0, &mut progress).is_err());
+    assert_eq!(wp.media().len(), 1);
+    let m = ch.upload_media(&p, 0, &mut progress).expect("again");
+    let media = wp.media();
+    assert_eq!(media.len(), 1, "no second copy left in the media library");
+    assert_eq!(m.id, media[0].id.to_string());
+    assert_eq!(media[0].sha256, hashes(&p)[0]);
 }

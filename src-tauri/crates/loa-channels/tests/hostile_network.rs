@@ -14,6 +14,7 @@ use loa_emulators::{
 
 fn text_post(id: i64) -> PostContent {
     PostContent {
+        video: None,
         outbox_id: id,
         title: format!("Thông báo số {id}"),
         text: format!("Thông báo số {id} của UBND xã."),

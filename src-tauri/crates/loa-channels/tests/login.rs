@@ -102,6 +102,7 @@ fn a_page_is_connected_by_signing_in_and_takes_a_post() {
     );
     assert_eq!(page.verify().expect("verified"), main.name);
     let post = loa_channels::PostContent {
+        video: None,
         outbox_id: 1,
         title: "Thông báo".into(),
         text: "Lịch tiếp công dân tuần này.".into(),

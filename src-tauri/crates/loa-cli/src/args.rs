@@ -91,6 +91,15 @@ pub enum Command {
     /// A report for superiors: what was published in a period, per channel and topic, alerts,
     /// the queue and reach; printed, as JSON, or saved as PDF or XLSX (--out).
     Report(ReportArgs),
+    /// Recurring sections (chuyên mục): weekdays and a time, an end, channels, a template,
+    /// numbered episodes; skip, move or fill one occurrence. Dates and times are Vietnam time.
+    Series {
+        #[command(subcommand)]
+        command: SeriesCommand,
+    },
+    /// The calendar of a range of days (occurrences, planned drafts, posts, holidays) with the
+    /// coming occurrences that have no ready draft, or a week's plan as a picture or a PDF.
+    Calendar(CalendarArgs),
     /// Reach figures from Facebook for reports.
     Insights {
         #[command(subcommand)]
@@ -238,12 +247,17 @@ pub enum QueueCommand {
     /// Queue a draft for a channel; prints the outbox item's id.
     Add {
         draft_id: i64,
-        /// The channel's name.
+        /// The channel's name. Without it, a draft that fills a section's occurrence goes to
+        /// the section's channels.
         #[arg(long)]
-        channel: String,
-        /// Publish at this time (RFC 3339, e.g. 2025-07-30T07:00:00+07:00).
+        channel: Option<String>,
+        /// Publish at this time (RFC 3339, e.g. 2025-07-30T07:00:00+07:00). Without it, a draft
+        /// that fills a section's occurrence goes at the occurrence's time.
         #[arg(long, value_name = "RFC3339", value_parser = parse_rfc3339)]
         at: Option<chrono::DateTime<chrono::Utc>>,
+        /// Post this ready video file (MP4) with the draft, as it is, instead of photos.
+        #[arg(long, value_name = "FILE")]
+        video: Option<std::path::PathBuf>,
     },
     /// The outbox, oldest first.
     List,
@@ -330,6 +344,10 @@ pub enum TemplateCommand {
     Import {
         #[arg(value_name = "FILE.zip")]
         file: PathBuf,
+        /// Let the pack's templates replace your own templates with the same ids (without it,
+        /// such a pack is refused and nothing is imported).
+        #[arg(long)]
+        replace: bool,
     },
     /// Write templates to one pack file (.zip).
     Export {
@@ -393,14 +411,16 @@ pub enum MediaCommand {
 
 #[derive(Debug, Args)]
 pub struct MediaProcessArgs {
-    /// Photos (JPEG, PNG, WebP), or folders of them.
+    /// Photos (JPEG, PNG, WebP) and videos (MP4, MOV, 3GP, WebM), or folders of them.
     #[arg(required = true, value_name = "IN")]
     pub inputs: Vec<PathBuf>,
     /// The folder to write to (created if missing); files keep their names.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Where the photos go: sets the size, quality and format.
-    #[arg(long, default_value = "facebook", value_parser = PossibleValuesParser::new(["facebook", "zalo", "web", "print"]))]
+    /// Where the files go: sets the size, quality and format. Photos take facebook, zalo, web
+    /// and print; videos take facebook, zalo, reels, saver (480p for the worst links) and
+    /// original.
+    #[arg(long, default_value = "facebook", value_parser = PossibleValuesParser::new(["facebook", "zalo", "web", "print", "reels", "saver", "original"]))]
     pub preset: String,
     /// Fit into PX × PX instead of the preset's size (never upscales).
     #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..=65_535))]
@@ -420,7 +440,8 @@ pub struct MediaProcessArgs {
     /// Watermark opacity, 0 to 1.
     #[arg(long, default_value_t = 0.85, value_parser = parse_opacity)]
     pub opacity: f32,
-    /// Keep the EXIF data, GPS position included (removed by default).
+    /// Keep the EXIF data (a video's location and phone details), GPS position included
+    /// (removed by default).
     #[arg(long)]
     pub keep_location: bool,
 }
@@ -500,6 +521,8 @@ impl Command {
             | Command::Channel { .. }
             | Command::Connect { .. }
             | Command::Queue { .. }
+            | Command::Series { .. }
+            | Command::Calendar(_)
             | Command::Sync(_)
             | Command::Sandbox { .. }
             | Command::Backup { .. }
@@ -522,11 +545,26 @@ pub enum DraftCommand {
         #[arg(required = true, value_name = "DIR|FILE")]
         paths: Vec<PathBuf>,
     },
-    /// Attach photos to a draft, in order, ready to post.
+    /// Plan a draft on a day of the calendar (Vietnam time); without --date, take it off.
+    Plan {
+        id: i64,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// HH:MM (needs --date).
+        #[arg(long, value_name = "HH:MM", requires = "date")]
+        time: Option<String>,
+    },
+    /// Attach photos to a draft, in order, ready to post; or one video, compressed for posting.
     Attach {
         id: i64,
-        #[arg(required = true, value_name = "IMAGE")]
+        #[arg(required = true, value_name = "IMAGE|VIDEO")]
         images: Vec<PathBuf>,
+        /// How a video is compressed (photos ignore it).
+        #[arg(long, default_value = "facebook", value_parser = PossibleValuesParser::new(["facebook", "zalo", "reels", "saver", "original"]))]
+        preset: String,
+        /// Keep a video's location and phone details (removed by default).
+        #[arg(long)]
+        keep_location: bool,
     },
 }
 
@@ -554,4 +592,132 @@ pub struct NewArgs {
 fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse()
         .map_err(|e: loa_core::lang::UnknownLang| e.to_string())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SeriesCommand {
+    /// Create a section; prints its id (or the section with --json).
+    Add(SeriesAddArgs),
+    /// Change a section: a new schedule applies from now on, earlier occurrences keep theirs.
+    Edit(SeriesEditArgs),
+    /// The sections, oldest first.
+    List,
+    /// Skip one occurrence (by its date in the section's schedule).
+    Skip {
+        id: i64,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        /// Why (shown in the calendar).
+        #[arg(long, value_name = "T")]
+        reason: Option<String>,
+    },
+    /// Bring back a skipped or moved occurrence.
+    Unskip {
+        id: i64,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+    },
+    /// Move one occurrence to another day and time (Vietnam time).
+    Move {
+        id: i64,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        #[arg(long, value_name = "YYYY-MM-DDTHH:MM")]
+        to: String,
+    },
+    /// Write the draft of one occurrence (from the section's template when it has one) and
+    /// print it.
+    Fill {
+        id: i64,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+    },
+    /// Delete a section (the drafts written for it are kept).
+    Delete { id: i64 },
+}
+
+/// What a section is; every field of `series add`, all optional for `series edit`.
+#[derive(Debug, Args)]
+pub struct SeriesFields {
+    /// The English name.
+    #[arg(long, value_name = "N")]
+    pub name_en: Option<String>,
+    /// The last day it can run (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "count")]
+    pub until: Option<String>,
+    /// How many episodes it runs.
+    #[arg(long, value_name = "N")]
+    pub count: Option<u32>,
+    /// A channel's name (repeat for several).
+    #[arg(long = "channel", value_name = "NAME")]
+    pub channels: Vec<String>,
+    /// A template id: filling an occurrence renders it.
+    #[arg(long, value_name = "ID")]
+    pub template: Option<String>,
+    /// A default value of a template field, KEY=VALUE (repeat); `{episode}` becomes the number.
+    #[arg(long = "default", value_name = "KEY=VALUE")]
+    pub defaults: Vec<String>,
+    /// #RRGGBB (default: the palette's next colour).
+    #[arg(long, value_name = "#RRGGBB")]
+    pub colour: Option<String>,
+    /// The number of the first episode (when the numbering began on paper).
+    #[arg(long, value_name = "N")]
+    pub first_episode: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct SeriesAddArgs {
+    #[arg(long, value_name = "N")]
+    pub name: String,
+    /// mon,tue,wed,thu,fri,sat,sun
+    #[arg(long, value_name = "mon,tue,…")]
+    pub weekdays: String,
+    /// HH:MM, Vietnam time.
+    #[arg(long, value_name = "HH:MM")]
+    pub time: String,
+    /// The first day it can run (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: String,
+    #[command(flatten)]
+    pub fields: SeriesFields,
+}
+
+#[derive(Debug, Args)]
+pub struct SeriesEditArgs {
+    pub id: i64,
+    #[arg(long, value_name = "N")]
+    pub name: Option<String>,
+    #[arg(long, value_name = "mon,tue,…")]
+    pub weekdays: Option<String>,
+    #[arg(long, value_name = "HH:MM")]
+    pub time: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Runs with no end (clears --until and --count).
+    #[arg(long, conflicts_with_all = ["until", "count"])]
+    pub no_end: bool,
+    #[command(flatten)]
+    pub fields: SeriesFields,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("range_or_week").required(true).args(["from", "week"])))]
+pub struct CalendarArgs {
+    /// The first day (YYYY-MM-DD, Vietnam time).
+    #[arg(
+        long,
+        value_name = "YYYY-MM-DD",
+        requires = "to",
+        conflicts_with = "week"
+    )]
+    pub from: Option<String>,
+    /// The last day (included).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
+    pub to: Option<String>,
+    /// Any day of the week to draw (Monday to Sunday); needs --out.
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "out")]
+    pub week: Option<String>,
+    /// The week's plan as a picture (.png) or a PDF (.pdf).
+    #[arg(long, value_name = "plan.png|plan.pdf", requires = "week")]
+    pub out: Option<PathBuf>,
 }

@@ -1,6 +1,6 @@
 //! `loa`: everything the desktop app does, scriptable. A thin front door over `loa-core`'s feature
 //! views, one module per command (`draft`, `search`, `check`, `media`, `channel`, `connect`,
-//! `queue`, `sync` over `loa-publish`'s publishing service, `template`, `report` and `insights`,
+//! `queue`, `series` and `calendar`, `sync` over `loa-publish`'s publishing service, `template`, `report` and `insights`,
 //! `text`, `sandbox`, `backup` and `restore`).
 //!
 //! Exit codes: 0 success, 1 a user error (one line on stderr, in the chosen language),
@@ -9,6 +9,7 @@
 
 mod args;
 mod backup;
+mod calendar;
 mod channel;
 mod check;
 mod connect;
@@ -20,9 +21,11 @@ mod queue;
 mod report;
 mod sandbox;
 mod search;
+mod series;
 mod sync;
 mod template;
 mod text;
+mod video;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -91,13 +94,29 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
             DraftCommand::List => draft::list(&store, l10n, json),
             DraftCommand::Show { id } => draft::show(&store, l10n, *id, json),
             DraftCommand::Import { paths } => draft::import(&store, l10n, paths, json),
-            DraftCommand::Attach { id, images } => draft::attach(&store, l10n, *id, images, json),
+            DraftCommand::Attach {
+                id,
+                images,
+                preset,
+                keep_location,
+            } => {
+                if images.iter().any(|p| loa_core::videos::is_video_name(p)) {
+                    video::attach(&store, l10n, *id, images, preset, *keep_location, json)
+                } else {
+                    draft::attach(&store, l10n, *id, images, json)
+                }
+            }
+            DraftCommand::Plan { id, date, time } => {
+                series::plan_draft(&store, l10n, *id, date.as_deref(), time.as_deref())
+            }
         },
         Command::Search(a) => search::run(&store, a, json),
         Command::Check(a) => check::run(&store, l10n, a, json),
         Command::Channel { command } => channel::run(&store, l10n, command, json),
         Command::Connect { command } => connect::run(&store, l10n, command, json),
         Command::Queue { command } => queue::run(&store, l10n, command, json),
+        Command::Series { command } => series::run(&store, l10n, command, json),
+        Command::Calendar(a) => calendar::run(&store, l10n, a, json),
         Command::Sync(a) => sync::run(&store, l10n, a, json),
         Command::Report(a) => report::run(&store, l10n, a, json),
         Command::Insights {
@@ -113,7 +132,9 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
                 a.lang.or(cli.lang).unwrap_or_default(),
                 json,
             ),
-            TemplateCommand::Import { file } => template::import(&store, l10n, file, json),
+            TemplateCommand::Import { file, replace } => {
+                template::import(&store, l10n, file, *replace, json)
+            }
             TemplateCommand::Export { ids, out } => template::export(&store, l10n, ids, out),
             TemplateCommand::Delete { ids } => template::delete(&store, l10n, ids),
             TemplateCommand::Watch(_) => Ok(Outcome::Ok),

@@ -1,4 +1,5 @@
-//! `loa media process`: photos to upload-ready files, over loa-media.
+//! `loa media process`: photos and videos to upload-ready files, over loa-media and loa-video
+//! (the videos' half is [`crate::video`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -18,27 +19,47 @@ const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp", "heic", "heif"
 
 /// One element of `media process --json`.
 #[derive(Debug, Serialize)]
-struct Row {
-    input: String,
-    output: Option<String>,
-    ok: bool,
-    error: Option<String>,
-    width: Option<u32>,
-    height: Option<u32>,
-    bytes_in: u64,
-    bytes_out: Option<u64>,
-    had_location: Option<bool>,
-    orientation: Option<u8>,
+pub(crate) struct Row {
+    /// `photo` or `video`.
+    pub kind: &'static str,
+    pub input: String,
+    pub output: Option<String>,
+    pub ok: bool,
+    pub error: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub bytes_in: u64,
+    pub bytes_out: Option<u64>,
+    /// The input carried a position (stripped from the output unless `--keep-location`);
+    /// `null` when the file could not be read.
+    pub had_location: Option<bool>,
+    /// A photo's EXIF orientation (1–8); `null` for a video.
+    pub orientation: Option<u8>,
+    /// Clockwise degrees the input asked to be turned (the output is upright).
+    pub rotation: Option<u32>,
+    /// A video's length in seconds; `null` for a photo.
+    pub duration_s: Option<f64>,
 }
 
-fn reason(l10n: &Localizer, e: &ProcessError) -> String {
+/// Clockwise degrees of an EXIF orientation (the mirrored ones by their turn).
+fn exif_rotation(orientation: u8) -> u32 {
+    match orientation {
+        3 | 4 => 180,
+        5 | 6 => 90,
+        7 | 8 => 270,
+        _ => 0,
+    }
+}
+
+pub(crate) fn reason(l10n: &Localizer, e: &ProcessError) -> String {
     l10n.format(&e.message_id(), &e.args())
         .replace(['\n', '\r'], " ")
 }
 
-fn row(l10n: &Localizer, r: &FileReport) -> Row {
+pub(crate) fn row(l10n: &Localizer, r: &FileReport) -> Row {
     let done = r.result.as_ref().ok();
     Row {
+        kind: "photo",
         input: r.input.display().to_string(),
         output: done.map(|d| d.output.display().to_string()),
         ok: done.is_some(),
@@ -49,6 +70,27 @@ fn row(l10n: &Localizer, r: &FileReport) -> Row {
         bytes_out: done.map(|d| d.bytes_out),
         had_location: done.map(|d| d.had_location),
         orientation: done.and_then(|d| d.orientation),
+        rotation: done.map(|d| d.orientation.map_or(0, exif_rotation)),
+        duration_s: None,
+    }
+}
+
+/// A row for a file refused before it was read.
+pub(crate) fn refused(kind: &'static str, input: &Path, reason: String) -> Row {
+    Row {
+        kind,
+        input: input.display().to_string(),
+        output: None,
+        ok: false,
+        error: Some(reason),
+        width: None,
+        height: None,
+        bytes_in: std::fs::metadata(input).map_or(0, |m| m.len()),
+        bytes_out: None,
+        had_location: None,
+        orientation: None,
+        rotation: None,
+        duration_s: None,
     }
 }
 
@@ -63,7 +105,7 @@ fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
         let mut inside: Vec<PathBuf> = std::fs::read_dir(p)
             .map(|rd| rd.flatten().map(|e| e.path()).collect())
             .unwrap_or_default();
-        inside.retain(|f| f.is_file() && is_photo(f));
+        inside.retain(|f| f.is_file() && (is_photo(f) || loa_core::videos::is_video_name(f)));
         inside.sort();
         files.extend(inside);
     }
@@ -98,7 +140,12 @@ fn watermark(a: &MediaProcessArgs) -> Result<Option<Watermark>, (WatermarkError,
     }
 }
 
-fn options(a: &MediaProcessArgs, wm: Option<Watermark>) -> Options {
+/// Whether `loa-media` knows the preset (`reels`, `saver` and `original` are videos' only).
+pub(crate) fn is_photo_preset(name: &str) -> bool {
+    name.parse::<Preset>().is_ok()
+}
+
+pub(crate) fn options(a: &MediaProcessArgs, wm: Option<Watermark>) -> Options {
     // Values were checked by clap against the same names.
     let preset: Preset = a.preset.parse().unwrap_or_default();
     let position: Position = a.position.parse().unwrap_or_default();
@@ -129,11 +176,16 @@ pub fn process(l10n: &Localizer, a: &MediaProcessArgs, json: bool) -> Outcome {
         }
     };
     let opts = options(a, wm);
-    let inputs = expand(&a.inputs);
-    if inputs.is_empty() {
+    let all = expand(&a.inputs);
+    if all.is_empty() {
         eprintln!("loa: {}", l10n.msg("media-cli-no-inputs"));
         return Outcome::Partial;
     }
+    // Videos, or a preset only videos take: each file to its own pipeline, rows in input order.
+    if all.iter().any(|p| loa_core::videos::is_video_name(p)) || !is_photo_preset(&a.preset) {
+        return crate::video::process_mixed(l10n, a, &opts, &all, json);
+    }
+    let inputs = all;
     // The localizer is not thread-safe: workers send each finished file here, and this thread
     // prints it as it comes.
     let (tx, rx) = std::sync::mpsc::channel::<FileReport>();
@@ -175,7 +227,7 @@ pub fn process(l10n: &Localizer, a: &MediaProcessArgs, json: bool) -> Outcome {
     }
 }
 
-fn print_progress(l10n: &Localizer, r: &FileReport) {
+pub(crate) fn print_progress(l10n: &Localizer, r: &FileReport) {
     let input = r.input.display().to_string();
     match &r.result {
         Ok(d) => out::line(&l10n.msg_with(

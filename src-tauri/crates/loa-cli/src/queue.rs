@@ -28,7 +28,12 @@ pub struct Row<'a> {
     pub title: &'a str,
     pub photos: usize,
     pub photos_uploaded: usize,
-    pub bytes_total: u64,
+    /// Bytes the platform has confirmed of the photos or the video; null for a text post.
+    pub bytes_sent: Option<u64>,
+    /// Bytes of the photos or the video; null for a text post.
+    pub bytes_total: Option<u64>,
+    /// A video post: every body byte put on the wire for it so far, cut chunks included.
+    pub video_wire_bytes: Option<u64>,
     pub created_at: &'a str,
     pub updated_at: &'a str,
 }
@@ -52,7 +57,9 @@ pub fn row(i: &OutboxItem) -> Row<'_> {
         title: &i.title,
         photos: i.media.len(),
         photos_uploaded: i.media.iter().filter(|m| m.remote_id.is_some()).count(),
-        bytes_total: i.bytes_total,
+        bytes_sent: i.upload_bytes().map(|(sent, _)| sent),
+        bytes_total: i.upload_bytes().map(|(_, total)| total),
+        video_wire_bytes: i.video.as_ref().map(|v| v.bytes_sent),
         created_at: &i.created_at,
         updated_at: &i.updated_at,
     }
@@ -81,18 +88,43 @@ fn print_item(l10n: &Localizer, i: &OutboxItem, json: bool) {
 fn add(
     store: &Store,
     draft_id: i64,
-    channel: &str,
+    channel: Option<&str>,
     at: Option<DateTime<Utc>>,
+    video: Option<&std::path::Path>,
     json: bool,
 ) -> Result<Outcome, LoaError> {
     // Both must exist: one clear line otherwise (exit 1).
     store.drafts().get(draft_id)?;
-    let channel = store.publishing().channel_by_name(channel)?;
-    let item = store.publishing().queue(draft_id, channel.id, at)?;
-    if json {
-        out::json(&row(&item));
-    } else {
-        out::line(&item.id.to_string());
+    // A draft that fills a section's occurrence takes the section's channels and the
+    // occurrence's time (now once it has passed) for what was not given.
+    let slot = store.calendar().slot_of_draft(draft_id)?;
+    let now = store.clock().now();
+    let at = at.or_else(|| slot.as_ref().and_then(|s| s.queue_at(now)));
+    let channels = match channel {
+        Some(name) => vec![store.publishing().channel_by_name(name)?.id],
+        None => match &slot {
+            Some(s) if !s.channels.is_empty() => s.channels.clone(),
+            _ => return Err(LoaError::QueueNeedsChannel { draft_id }),
+        },
+    };
+    let video = video.map(loa_core::PostVideo::from_file).transpose()?;
+    let mut items = Vec::with_capacity(channels.len());
+    for channel in channels {
+        items.push(
+            store
+                .publishing()
+                .queue_with_video(draft_id, channel, at, video.as_ref())?,
+        );
+    }
+    match (json, channel.is_some()) {
+        // One channel named: one row, as before; the section's channels: one row each.
+        (true, true) => out::json(&row(&items[0])),
+        (true, false) => out::json(&items.iter().map(row).collect::<Vec<_>>()),
+        (false, _) => {
+            for i in &items {
+                out::line(&i.id.to_string());
+            }
+        }
     }
     Ok(Outcome::Ok)
 }
@@ -142,7 +174,15 @@ pub fn run(
             draft_id,
             channel,
             at,
-        } => add(store, *draft_id, channel, *at, json),
+            video,
+        } => add(
+            store,
+            *draft_id,
+            channel.as_deref(),
+            *at,
+            video.as_deref(),
+            json,
+        ),
         QueueCommand::List => list(store, l10n, json),
         QueueCommand::Retry {
             id,

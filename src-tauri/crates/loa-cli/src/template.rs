@@ -281,6 +281,7 @@ pub fn import(
     store: &Store,
     l10n: &Localizer,
     file: &Path,
+    replace_own: bool,
     json: bool,
 ) -> Result<Outcome, LoaError> {
     let pack = Pack::from_zip_file(file)?;
@@ -290,7 +291,18 @@ pub fn import(
     if let Err(e) = isolated().and_then(|r| check_pack(&r, &pack).map(|_| ())) {
         return Ok(fail(l10n, &e));
     }
-    let imported = store.templates().import(&pack)?;
+    let imported = match store.templates().import(&pack, replace_own) {
+        // The officer's own template would be replaced: say how to confirm, on the same line.
+        Err(e @ LoaError::TemplateIdTaken { own: true, .. }) => {
+            eprintln!(
+                "loa: {} {}",
+                one_line(&l10n.error(&e)),
+                l10n.msg("template-cli-replace-hint")
+            );
+            return Ok(Outcome::Partial);
+        }
+        other => other?,
+    };
     if json {
         out::json(&imported.iter().map(row).collect::<Vec<_>>());
     } else {
@@ -386,4 +398,62 @@ pub fn watch(l10n: &Localizer, a: &TemplateWatchArgs, lang: Lang) -> Result<Outc
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// The core's "draft from a template" (`loa series fill` of a section with a template) drawn in
+/// the sandboxed worker, like every render of the command line.
+#[derive(Debug)]
+pub struct SandboxRenderer(IsolatedRenderer);
+
+impl SandboxRenderer {
+    /// The worker starts on the first render, so a section without a template costs nothing.
+    pub fn new() -> Result<Self, LoaError> {
+        isolated().map(Self).map_err(core_error)
+    }
+}
+
+impl loa_core::TemplateRenderer for SandboxRenderer {
+    fn render_png(
+        &self,
+        pack: &Pack,
+        id: &str,
+        raw: &RawData,
+        lang: Lang,
+        size: Size,
+        _options: loa_core::RasterOptions,
+    ) -> Result<loa_core::RenderedImage, LoaError> {
+        // A file that gets posted: the export's pixel density and compact PNG, whatever asked.
+        let r = self
+            .0
+            .render_with(
+                pack,
+                id,
+                raw,
+                lang,
+                size,
+                Format::Png,
+                &RenderOptions::for_export(),
+            )
+            .map_err(core_error)?;
+        Ok(loa_core::RenderedImage {
+            render_ms: r.timings.total().as_secs_f64() * 1000.0,
+            png: r.bytes,
+            width: r.width_px,
+            height: r.height_px,
+            caption: r.caption,
+        })
+    }
+}
+
+/// A render error in the core's terms: a data error keeps its field, a layout error its
+/// `render-error-<code>` sentence.
+pub fn core_error(e: RenderError) -> LoaError {
+    match e {
+        RenderError::Template(t) => LoaError::Template(t),
+        other => LoaError::Render {
+            code: other.code().to_owned(),
+            message_id: other.message_id(),
+            args: other.args(),
+        },
+    }
 }

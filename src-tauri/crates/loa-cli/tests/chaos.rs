@@ -19,6 +19,12 @@
 //! image host (`--image-host`), and the article's image URLs are matched to the WordPress
 //! emulator's media hashes. A binary without `--image-host` gets a photo-less Zalo channel and
 //! drafts with photos are then queued to Zalo only if `loa queue add` accepts them.
+//!
+//! Videos: a few drafts carry a video instead of photos (`queue add --video`), queued to
+//! Facebook (the resumable upload, killed and faulted like everything else), WordPress (a media
+//! item in the post) and the folder; Zalo must refuse them before queueing. Each must end as
+//! exactly one video on the Page, byte for byte, the same bytes in the WordPress post's video
+//! and in the folder.
 
 use std::process::Child;
 use std::time::{Duration, Instant};
@@ -30,6 +36,8 @@ use loa_emulators::{
 };
 
 const DRAFTS: usize = 12;
+/// Drafts with a video (sizes in bytes: several chunks each, not one).
+const VIDEOS: [usize; 2] = [700_000, 1_300_000];
 const FAULT_P: f64 = 0.3;
 /// Past this, the drain phase stops and the test reports what it found.
 const DRAIN_BUDGET: Duration = Duration::from_secs(110);
@@ -215,6 +223,45 @@ fn chaos_every_post_exactly_once_with_photos_in_order() {
             channels,
         });
     }
+    // Video drafts: random bytes behind an MP4 header (the emulators do not decode video).
+    let mut videos = Vec::new();
+    for (v, size) in VIDEOS.iter().enumerate() {
+        let marker = format!("V{v:02}-{:04x}", rng.next_u64() & 0xffff);
+        let title = format!("Video hướng dẫn bà con [{marker}]");
+        let text = body(100 + v, &marker);
+        let id = loa.new_draft(&title, &text).expect("video draft created");
+        let mut bytes = vec![0u8; *size];
+        for chunk in bytes.chunks_mut(8) {
+            let r = rng.next_u64().to_le_bytes();
+            chunk.copy_from_slice(&r[..chunk.len()]);
+        }
+        // An MP4's first box, so a site that checks the container (WordPress) takes it.
+        let ftyp = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2";
+        bytes[..ftyp.len()].copy_from_slice(ftyp);
+        let path = files.join(format!("video-{v}.mp4"));
+        std::fs::write(&path, &bytes).expect("video written");
+        let path = path.display().to_string();
+        let id_s = id.to_string();
+        let z = loa
+            .run(&["queue", "add", &id_s, "--channel", ZALO, "--video", &path])
+            .expect("loa runs");
+        assert!(!z.ok(), "Zalo refuses a video before queueing");
+        let mut channels = Vec::new();
+        for ch in [FB, WP, FOLDER] {
+            loa.ok(&["queue", "add", &id_s, "--channel", ch, "--video", &path])
+                .unwrap_or_else(|e| panic!("video queued to {ch}: {e:?}"));
+            channels.push(ch.to_string());
+        }
+        videos.push((marker.clone(), sha256(&bytes)));
+        drafts.push(DraftSpec {
+            id,
+            marker,
+            title,
+            body: text,
+            photos: Vec::new(),
+            channels,
+        });
+    }
     let queued: usize = drafts.iter().map(|d| d.channels.len()).sum();
 
     // Chaos: random faults, the worker killed at random moments.
@@ -313,6 +360,55 @@ fn chaos_every_post_exactly_once_with_photos_in_order() {
             i.id, i.draft_id, i.channel, i.state, i.attempts, i.last_error
         );
     }
+
+    // Videos: one on the Page per draft, byte for byte; the same bytes behind the WordPress
+    // post's video block and in the folder.
+    let hex = |h: &[u8; 32]| h.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let mut video_problems = Vec::new();
+    for (marker, hash) in &videos {
+        let on_page: Vec<_> = fb
+            .videos()
+            .into_iter()
+            .filter(|v| v.description.contains(marker.as_str()))
+            .collect();
+        if on_page.len() != 1 || on_page[0].sha256 != *hash {
+            video_problems.push(format!(
+                "{marker}: {} videos on the Page, bytes right: {}",
+                on_page.len(),
+                on_page.iter().filter(|v| v.sha256 == *hash).count()
+            ));
+        }
+        let wp_ok = wp.posts().iter().any(|p| {
+            p.content.contains(marker.as_str())
+                && wp
+                    .media()
+                    .iter()
+                    .any(|m| m.sha256 == *hash && p.content.contains(&m.source_url))
+        });
+        if !wp_ok {
+            video_problems.push(format!("{marker}: no WordPress post with its video"));
+        }
+        let in_folder = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read(e.path().join("manifest.json")).ok())
+            .filter_map(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .filter(|m| m["video"]["sha256"] == hex(hash).as_str())
+            .count();
+        if in_folder != 1 {
+            video_problems.push(format!("{marker}: {in_folder} folder copies of its video"));
+        }
+    }
+    println!(
+        "| videos (Page / WordPress / folder problems) | {} / {:?} |",
+        videos.len(),
+        video_problems
+    );
+    assert!(
+        video_problems.is_empty(),
+        "videos (seed {seed}): {video_problems:?}"
+    );
 
     assert_eq!(items.len(), queued, "every queued item is listed");
     assert_eq!(verdict.duplicates, 0, "duplicates (seed {seed})");

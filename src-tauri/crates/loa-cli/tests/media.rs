@@ -1,4 +1,5 @@
-//! `loa media process`, run as a real process over the shared test photos (read in place).
+//! `loa media process` (and `draft attach` with a video), run as a real process over the shared
+//! test photos and videos (read in place).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -192,4 +193,195 @@ fn an_unreadable_logo_is_a_user_error() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(!o.stderr.is_empty());
+}
+
+// ── Videos beside photos: `media process` rows and `draft attach` with a video; the outputs are
+// checked with ffprobe itself.
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "JSON on stdout ({e}); stderr: {}",
+            String::from_utf8_lossy(&o.stderr)
+        )
+    })
+}
+
+/// `(width, height, tags)` of a file's picture as ffprobe sees it, after the rotation.
+fn ffprobe(path: &Path) -> (u64, u64, String) {
+    let o = Command::new("ffprobe")
+        .args([
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=width,height:stream_side_data=rotation:format_tags:stream_tags",
+            "-of",
+            "json",
+        ])
+        .arg(path)
+        .output()
+        .expect("ffprobe runs");
+    assert!(o.status.success(), "ffprobe on {}", path.display());
+    let v: Value = serde_json::from_slice(&o.stdout).expect("ffprobe JSON");
+    let st = &v["streams"][0];
+    let turned = st["side_data_list"]
+        .as_array()
+        .and_then(|l| l.iter().find_map(|d| d["rotation"].as_i64()))
+        .is_some_and(|r| r.rem_euclid(180) == 90);
+    let (w, h) = (
+        st["width"].as_u64().expect("width"),
+        st["height"].as_u64().expect("height"),
+    );
+    let (w, h) = if turned { (h, w) } else { (w, h) };
+    (w, h, format!("{} {}", v["format"], st["tags"]))
+}
+
+#[test]
+fn media_process_takes_videos_and_photos_with_one_row_each() {
+    let (Some(turned), Some(gps_photo), Some(not_video)) = (
+        testdata("videos/edge/sample_rotate_and_reflect.mp4"),
+        testdata("photos-exif/exif-py/jpg/gps/DSCN0010.jpg"),
+        testdata("videos/broken/derived_not_a_video_jpeg.mp4"),
+    ) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("out");
+    let o = loa(
+        tmp.path(),
+        &[
+            "media",
+            "process",
+            s(&turned),
+            s(&gps_photo),
+            s(&not_video),
+            "--out",
+            s(&out),
+            "--json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "one file failed");
+    let rows = json(&o);
+    let rows = rows.as_array().expect("rows");
+    assert_eq!(rows.len(), 3);
+
+    let v = &rows[0];
+    assert_eq!(v["kind"], "video");
+    assert_eq!(v["ok"], true, "{v}");
+    assert_eq!(v["rotation"], 90);
+    assert_eq!(v["had_location"], true);
+    assert_eq!(v["orientation"], Value::Null);
+    let d = v["duration_s"].as_f64().expect("duration");
+    assert!((0.9..1.2).contains(&d), "{d}");
+    let written = PathBuf::from(v["output"].as_str().expect("output"));
+    assert_eq!(written, out.join("sample_rotate_and_reflect.mp4"));
+    let (w, h, tags) = ffprobe(&written);
+    assert_eq!((w, h), (720, 1080), "upright");
+    assert_eq!(
+        (v["width"].as_u64(), v["height"].as_u64()),
+        (Some(w), Some(h))
+    );
+    assert!(
+        !tags.contains("location") && !tags.contains("xyz"),
+        "{tags}"
+    );
+
+    let p = &rows[1];
+    assert_eq!(p["kind"], "photo");
+    assert_eq!(p["ok"], true);
+    assert_eq!(p["duration_s"], Value::Null);
+    assert_eq!(p["rotation"], 0);
+    assert_eq!(p["had_location"], true);
+
+    let bad = &rows[2];
+    assert_eq!(bad["kind"], "video");
+    assert_eq!(bad["ok"], false);
+    assert_eq!(bad["had_location"], Value::Null);
+    let reason = bad["error"].as_str().expect("reason");
+    assert!(reason.contains("không phải video"), "{reason}");
+}
+
+#[test]
+fn a_photo_preset_is_not_a_video_preset() {
+    let Some(clip) = testdata("videos/formats/sample.3gp") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let o = loa(
+        tmp.path(),
+        &[
+            "media",
+            "process",
+            s(&clip),
+            "--out",
+            s(&tmp.path().join("out")),
+            "--preset",
+            "print",
+            "--json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let rows = json(&o);
+    let reason = rows[0]["error"].as_str().expect("reason");
+    assert!(reason.contains("chỉ dành cho ảnh"), "{reason}");
+}
+
+#[test]
+fn draft_attach_takes_a_video_and_compresses_it_without_its_location() {
+    let (Some(clip), Some(photo)) = (
+        testdata("videos/phone/Issue_515_java.mp4"),
+        testdata("photos-exif/exif-py/jpg/Canon_40D.jpg"),
+    ) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let draft = json(&loa(
+        tmp.path(),
+        &["draft", "new", "--title", "Video lũ thôn 3", "--json"],
+    ));
+    let id = draft["id"].as_i64().expect("id").to_string();
+    let o = loa(
+        tmp.path(),
+        &[
+            "draft",
+            "attach",
+            &id,
+            s(&clip),
+            "--preset",
+            "saver",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let row = json(&o);
+    assert_eq!(row["preset"], "saver");
+    assert_eq!(row["had_location"], true);
+    assert_eq!(row["keep_location"], false);
+    assert!(row["estimate_bytes"].as_i64().is_some_and(|b| b > 0));
+    assert!(row["upload_seconds"].as_i64().is_some_and(|s| s >= 1));
+    let prepared = PathBuf::from(row["prepared_path"].as_str().expect("path"));
+    assert!(prepared.starts_with(tmp.path()), "inside the profile");
+    assert_eq!(
+        std::fs::metadata(&prepared).expect("copy").len(),
+        row["prepared_bytes"].as_u64().expect("bytes")
+    );
+    let (w, h, tags) = ffprobe(&prepared);
+    assert_eq!((w, h), (854, 480));
+    assert!(
+        !tags.contains("location") && !tags.contains("xyz"),
+        "{tags}"
+    );
+
+    // The draft now carries a video: photos are refused, in Vietnamese.
+    let o = loa(tmp.path(), &["draft", "attach", &id, s(&photo)]);
+    assert_ne!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("đã có video"), "{err}");
 }

@@ -47,6 +47,13 @@ fn every_outbox_state_and_channel_status_has_a_name() {
             let id = format!("publish-channel-status-{}", s.as_str());
             assert!(l.has(&id), "{id} missing in locales/{lang}");
         }
+        // A text-only post passes through media_uploaded too: its name must not say that
+        // photos were sent.
+        let ready = l.msg("publish-state-media_uploaded").to_lowercase();
+        assert!(
+            !ready.contains("ảnh") && !ready.contains("photo"),
+            "{lang}: {ready}"
+        );
         for w in loa_publish::WaitReason::ALL {
             // The JSON name (`sync --once --json`) and the message id agree.
             assert_eq!(serde_json::to_value(w).expect("json"), w.as_str());

@@ -472,3 +472,41 @@ fn a_hostile_pack_is_refused_at_import_and_a_good_one_can_be_deleted() {
     assert_eq!(stderr(&o).trim_end().lines().count(), 1, "{}", stderr(&o));
     assert!(list(&profile).iter().any(|t| t["id"] == builtin));
 }
+
+/// The officer's own template is never replaced by a pack without `--replace`.
+#[test]
+fn importing_over_an_own_template_needs_replace() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("profile");
+    let pack_file = test_pack(dir.path(), "district.zip", None);
+    let pack = loa_templates::Pack::from_zip_file(Path::new(&pack_file)).expect("pack");
+    {
+        let store = loa_core::Store::open(&profile).expect("profile");
+        store
+            .templates()
+            .save_user(&pack, "notice")
+            .expect("own template");
+    }
+    let origin = |profile: &Path| {
+        list(profile)
+            .into_iter()
+            .find(|t| t["id"] == "notice")
+            .map(|t| t["origin"].clone())
+    };
+    assert_eq!(origin(&profile), Some(json!("user")));
+    let o = loa(
+        &profile,
+        &["--lang", "vi", "template", "import", &pack_file],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(
+        err.contains("“notice”") && err.contains("--replace"),
+        "{err}"
+    );
+    assert_eq!(origin(&profile), Some(json!("user")), "left untouched");
+    let o = loa(&profile, &["template", "import", "--replace", &pack_file]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(origin(&profile), Some(json!("imported")));
+}

@@ -42,6 +42,18 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0007_insights.sql",
         include_str!("../migrations/0007_insights.sql"),
     ),
+    (
+        "0008_calendar.sql",
+        include_str!("../migrations/0008_calendar.sql"),
+    ),
+    (
+        "0009_videos.sql",
+        include_str!("../migrations/0009_videos.sql"),
+    ),
+    (
+        "0010_outbox_video.sql",
+        include_str!("../migrations/0010_outbox_video.sql"),
+    ),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -20,6 +20,19 @@ pub enum LoaError {
     RevisionNotFound { draft: i64, revision: i64 },
     #[error("draft {id} is in the trash")]
     DraftInTrash { id: i64 },
+    /// Only publishing marks a draft published: by hand it would hide a post that never went out.
+    #[error("draft {id} cannot be marked published by hand")]
+    PublishedByHand { id: i64 },
+    /// The system's browser or file manager could not be started.
+    #[error("cannot open {target}: {source}")]
+    OpenWithSystem {
+        target: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A post without an address on its platform (not published yet, or the platform gave none).
+    #[error("nothing to open")]
+    NothingToOpen,
     #[error("cannot use the data folder {}: {source}", path.display())]
     DataDir {
         path: PathBuf,
@@ -144,12 +157,24 @@ pub enum LoaError {
     /// A Zalo channel without an image host cannot carry photos.
     #[error("{channel} cannot carry photos without an image host")]
     PhotosNeedImageHost { channel: String },
+    /// A post's video cannot go to this channel (`reason`: not_carried, too_large, too_long,
+    /// with_photos, changed); `max` is the limit that refused it (megabytes, or minutes).
+    #[error("{channel} cannot take this video: {reason}")]
+    VideoRefused {
+        channel: String,
+        reason: String,
+        max: Option<u64>,
+    },
     /// A channel call made for the officer (test connection) failed.
     #[error("{channel}: {code} {message}")]
     ChannelFailed {
         channel: String,
         code: String,
         message: String,
+        /// What kind of failure, for the sentence: `auth` (the token or application password
+        /// was refused: the platform's English is not repeated, the officer is told to make a
+        /// new one), `offline`, or `other` (the platform's own words are shown).
+        reason: String,
     },
     /// Signing in to connect a Page or an OA connected nothing; the reason has its own sentence.
     #[error("connecting {platform} failed: {}", reason.as_str())]
@@ -163,8 +188,10 @@ pub enum LoaError {
     /// or the field (`template-error-<code>` in `templates.ftl`).
     #[error(transparent)]
     Template(#[from] loa_templates::TemplateError),
-    #[error("template {id} is a built-in template")]
-    TemplateIdTaken { id: String },
+    /// A pack holds a template whose id is taken: by a built-in template (never replaced), or
+    /// by the officer's own (`own`: replaced only when the officer confirms).
+    #[error("template {id} is taken (own: {own})")]
+    TemplateIdTaken { id: String, own: bool },
     #[error("built-in template {id} cannot be removed")]
     TemplateBuiltin { id: String },
     /// Rendering a template failed (a layout error, content that does not fit); `message_id`
@@ -201,6 +228,46 @@ pub enum LoaError {
     /// device), too large, unreadable (`file-error-<code>` in `files.ftl`, naming the file).
     #[error(transparent)]
     File(#[from] loa_files::FileError),
+    // ── The calendar ──
+    /// A date, time, weekday or rule of a section was refused (`calendar-error-<code>` in
+    /// `calendar.ftl`).
+    #[error(transparent)]
+    Calendar(#[from] loa_calendar::CalendarError),
+    #[error("section {id} not found")]
+    SeriesNotFound { id: i64 },
+    /// `loa queue add` without a channel, for a draft that fills no section's occurrence (whose
+    /// channels it would take).
+    #[error("draft {draft_id} is not in a section: name the channel")]
+    QueueNeedsChannel { draft_id: i64 },
+    // ── Videos ──
+    /// `loa-video` refused or failed on a video (`video-error-<code>` in `video.ftl`, whose
+    /// `message_id` and `args` this carries).
+    #[error("video {}: {code}", path.display())]
+    VideoProcess {
+        path: PathBuf,
+        code: String,
+        message_id: String,
+        args: BTreeMap<String, String>,
+    },
+    #[error("video {id} not found in the library")]
+    VideoNotFound { id: i64 },
+    /// Queueing a draft whose video has no compressed copy matching its settings.
+    #[error("the video of draft {draft_id} is not compressed yet")]
+    VideoNotPrepared { draft_id: i64 },
+    #[error("draft {draft_id} has no video")]
+    VideoNotAttached { draft_id: i64 },
+    /// A post carries photos or one video: this draft has photos.
+    #[error("draft {draft_id} has photos; a post carries photos or one video")]
+    DraftHasPhotos { draft_id: i64 },
+    /// A post carries photos or one video: this draft has a video.
+    #[error("draft {draft_id} has a video; a post carries photos or one video")]
+    DraftHasVideo { draft_id: i64 },
+    #[error("{} is {bytes} bytes, over the {max_bytes} a video may have", path.display())]
+    VideoTooLarge {
+        path: PathBuf,
+        bytes: u64,
+        max_bytes: u64,
+    },
 }
 
 impl From<rusqlite_migration::Error> for LoaError {
@@ -222,6 +289,9 @@ pub enum ErrorCode {
     DraftNotFound,
     RevisionNotFound,
     DraftInTrash,
+    PublishedByHand,
+    OpenWithSystem,
+    NothingToOpen,
     DataDir,
     Database,
     DatabaseTooNew,
@@ -266,6 +336,7 @@ pub enum ErrorCode {
     ChannelSecretNeeded,
     ChannelAddress,
     PhotosNeedImageHost,
+    VideoRefused,
     Template,
     TemplateIdTaken,
     TemplateBuiltin,
@@ -276,6 +347,16 @@ pub enum ErrorCode {
     Report,
     Connect,
     File,
+    Calendar,
+    SeriesNotFound,
+    QueueNeedsChannel,
+    VideoProcess,
+    VideoNotFound,
+    VideoNotPrepared,
+    VideoNotAttached,
+    DraftHasPhotos,
+    DraftHasVideo,
+    VideoTooLarge,
     /// Not produced by the core: a front end failed before reaching it.
     Internal,
 }
@@ -295,10 +376,13 @@ fn database_code(e: &rusqlite::Error) -> ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 55] = [
+    pub const ALL: [ErrorCode; 69] = [
         ErrorCode::DraftNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::DraftInTrash,
+        ErrorCode::PublishedByHand,
+        ErrorCode::OpenWithSystem,
+        ErrorCode::NothingToOpen,
         ErrorCode::DataDir,
         ErrorCode::Database,
         ErrorCode::DatabaseTooNew,
@@ -340,6 +424,7 @@ impl ErrorCode {
         ErrorCode::ChannelSecretNeeded,
         ErrorCode::ChannelAddress,
         ErrorCode::PhotosNeedImageHost,
+        ErrorCode::VideoRefused,
         ErrorCode::Template,
         ErrorCode::TemplateIdTaken,
         ErrorCode::TemplateBuiltin,
@@ -350,6 +435,16 @@ impl ErrorCode {
         ErrorCode::Report,
         ErrorCode::Connect,
         ErrorCode::File,
+        ErrorCode::Calendar,
+        ErrorCode::SeriesNotFound,
+        ErrorCode::QueueNeedsChannel,
+        ErrorCode::VideoProcess,
+        ErrorCode::VideoNotFound,
+        ErrorCode::VideoNotPrepared,
+        ErrorCode::VideoNotAttached,
+        ErrorCode::DraftHasPhotos,
+        ErrorCode::DraftHasVideo,
+        ErrorCode::VideoTooLarge,
         ErrorCode::Internal,
     ];
 
@@ -359,6 +454,9 @@ impl ErrorCode {
             ErrorCode::DraftNotFound => "error-draft-not-found",
             ErrorCode::RevisionNotFound => "error-revision-not-found",
             ErrorCode::DraftInTrash => "error-draft-in-trash",
+            ErrorCode::PublishedByHand => "error-published-by-hand",
+            ErrorCode::OpenWithSystem => "error-open-with-system",
+            ErrorCode::NothingToOpen => "error-nothing-to-open",
             ErrorCode::DataDir => "error-data-dir",
             ErrorCode::Database => "error-database",
             ErrorCode::DatabaseTooNew => "error-database-too-new",
@@ -400,6 +498,7 @@ impl ErrorCode {
             ErrorCode::ChannelSecretNeeded => "error-channel-secret-needed",
             ErrorCode::ChannelAddress => "error-channel-address",
             ErrorCode::PhotosNeedImageHost => "error-photos-need-image-host",
+            ErrorCode::VideoRefused => "error-video-refused",
             ErrorCode::Template => "error-template",
             ErrorCode::TemplateIdTaken => "error-template-id-taken",
             ErrorCode::TemplateBuiltin => "error-template-builtin",
@@ -410,6 +509,16 @@ impl ErrorCode {
             ErrorCode::Report => "error-report",
             ErrorCode::Connect => "error-connect",
             ErrorCode::File => "error-file",
+            ErrorCode::Calendar => "error-calendar",
+            ErrorCode::SeriesNotFound => "error-series-not-found",
+            ErrorCode::QueueNeedsChannel => "error-queue-needs-channel",
+            ErrorCode::VideoProcess => "error-video-process",
+            ErrorCode::VideoNotFound => "error-video-not-found",
+            ErrorCode::VideoNotPrepared => "error-video-not-prepared",
+            ErrorCode::VideoNotAttached => "error-video-not-attached",
+            ErrorCode::DraftHasPhotos => "error-draft-has-photos",
+            ErrorCode::DraftHasVideo => "error-draft-has-video",
+            ErrorCode::VideoTooLarge => "error-video-too-large",
             ErrorCode::Internal => "error-internal",
         }
     }
@@ -425,6 +534,9 @@ impl LoaError {
             LoaError::DraftNotFound { .. } => ErrorCode::DraftNotFound,
             LoaError::RevisionNotFound { .. } => ErrorCode::RevisionNotFound,
             LoaError::DraftInTrash { .. } => ErrorCode::DraftInTrash,
+            LoaError::PublishedByHand { .. } => ErrorCode::PublishedByHand,
+            LoaError::OpenWithSystem { .. } => ErrorCode::OpenWithSystem,
+            LoaError::NothingToOpen => ErrorCode::NothingToOpen,
             LoaError::DataDir { .. } => ErrorCode::DataDir,
             LoaError::Database(e) => database_code(e),
             LoaError::DatabaseTooNew => ErrorCode::DatabaseTooNew,
@@ -463,6 +575,7 @@ impl LoaError {
             LoaError::ChannelSecretNeeded { .. } => ErrorCode::ChannelSecretNeeded,
             LoaError::ChannelAddress { .. } => ErrorCode::ChannelAddress,
             LoaError::PhotosNeedImageHost { .. } => ErrorCode::PhotosNeedImageHost,
+            LoaError::VideoRefused { .. } => ErrorCode::VideoRefused,
             LoaError::Template(_) => ErrorCode::Template,
             LoaError::TemplateIdTaken { .. } => ErrorCode::TemplateIdTaken,
             LoaError::TemplateBuiltin { .. } => ErrorCode::TemplateBuiltin,
@@ -473,6 +586,16 @@ impl LoaError {
             LoaError::Report(_) => ErrorCode::Report,
             LoaError::Connect { .. } => ErrorCode::Connect,
             LoaError::File(_) => ErrorCode::File,
+            LoaError::Calendar(_) => ErrorCode::Calendar,
+            LoaError::SeriesNotFound { .. } => ErrorCode::SeriesNotFound,
+            LoaError::QueueNeedsChannel { .. } => ErrorCode::QueueNeedsChannel,
+            LoaError::VideoProcess { .. } => ErrorCode::VideoProcess,
+            LoaError::VideoNotFound { .. } => ErrorCode::VideoNotFound,
+            LoaError::VideoNotPrepared { .. } => ErrorCode::VideoNotPrepared,
+            LoaError::VideoNotAttached { .. } => ErrorCode::VideoNotAttached,
+            LoaError::DraftHasPhotos { .. } => ErrorCode::DraftHasPhotos,
+            LoaError::DraftHasVideo { .. } => ErrorCode::DraftHasVideo,
+            LoaError::VideoTooLarge { .. } => ErrorCode::VideoTooLarge,
         }
     }
 
@@ -484,9 +607,10 @@ impl LoaError {
             a.insert(k.to_owned(), v);
         };
         match self {
-            LoaError::DraftNotFound { id } | LoaError::DraftInTrash { id } => {
-                put("id", id.to_string())
-            }
+            LoaError::DraftNotFound { id }
+            | LoaError::DraftInTrash { id }
+            | LoaError::PublishedByHand { id } => put("id", id.to_string()),
+            LoaError::OpenWithSystem { target, .. } => put("target", target.clone()),
             LoaError::RevisionNotFound { draft, revision } => {
                 put("id", draft.to_string());
                 put("revision", revision.to_string());
@@ -499,7 +623,10 @@ impl LoaError {
             }
             LoaError::Database(e) => put("detail", e.to_string()),
             LoaError::Migration(e) => put("detail", e.to_string()),
-            LoaError::DatabaseTooNew | LoaError::OverrideNeedsReason | LoaError::ProfileNoLogo => {}
+            LoaError::DatabaseTooNew
+            | LoaError::OverrideNeedsReason
+            | LoaError::ProfileNoLogo
+            | LoaError::NothingToOpen => {}
             LoaError::FileUnreadable { path, detail }
             | LoaError::MediaUnreadable { path, detail }
             | LoaError::WatermarkLogo { path, detail } => {
@@ -547,6 +674,15 @@ impl LoaError {
             | LoaError::MissingCredentials { channel: name }
             | LoaError::PhotosNeedImageHost { channel: name }
             | LoaError::ChannelSecretNeeded { channel: name } => put("channel", name.clone()),
+            LoaError::VideoRefused {
+                channel,
+                reason,
+                max,
+            } => {
+                put("channel", channel.clone());
+                put("reason", reason.clone());
+                put("max", max.map(|m| m.to_string()).unwrap_or_default());
+            }
             LoaError::ChannelAddress { url, problem } => {
                 put("url", url.clone());
                 put("problem", problem.clone());
@@ -579,8 +715,10 @@ impl LoaError {
                 channel,
                 code,
                 message,
+                reason,
             } => {
                 put("channel", channel.clone());
+                put("reason", reason.clone());
                 put("code", code.clone());
                 put("detail", message.clone());
             }
@@ -590,9 +728,11 @@ impl LoaError {
                 }
                 put("code", e.code().to_owned());
             }
-            LoaError::TemplateIdTaken { id } | LoaError::TemplateBuiltin { id } => {
-                put("id", id.clone())
+            LoaError::TemplateIdTaken { id, own } => {
+                put("id", id.clone());
+                put("taken_by", if *own { "own" } else { "builtin" }.to_owned());
             }
+            LoaError::TemplateBuiltin { id } => put("id", id.clone()),
             LoaError::ProfileLogo { path, problem } => {
                 put("path", path_arg(path));
                 put("problem", problem.as_str().to_owned());
@@ -624,11 +764,36 @@ impl LoaError {
                 }
                 put("code", e.code().to_owned());
             }
+            LoaError::Calendar(e) => {
+                for (k, v) in e.args() {
+                    put(&k, v);
+                }
+                put("code", e.code().to_owned());
+            }
+            LoaError::SeriesNotFound { id } => put("id", id.to_string()),
+            LoaError::QueueNeedsChannel { draft_id } => put("id", draft_id.to_string()),
             LoaError::Connect { platform, page, .. } => {
                 put("platform", platform.as_str().to_owned());
                 if let Some(page) = page {
                     put("page", page.clone());
                 }
+            }
+            LoaError::VideoProcess { path, args, .. } => {
+                for (k, v) in args {
+                    put(k, v.clone());
+                }
+                put("path", path_arg(path));
+            }
+            LoaError::VideoNotFound { id } => put("id", id.to_string()),
+            LoaError::VideoNotAttached { draft_id }
+            | LoaError::VideoNotPrepared { draft_id }
+            | LoaError::DraftHasPhotos { draft_id }
+            | LoaError::DraftHasVideo { draft_id } => put("id", draft_id.to_string()),
+            LoaError::VideoTooLarge {
+                path, max_bytes, ..
+            } => {
+                put("path", path_arg(path));
+                put("max_gb", (max_bytes / 1_000_000_000).to_string());
             }
         }
         a
@@ -643,6 +808,8 @@ impl LoaError {
             LoaError::Report(e) => e.message_id(),
             LoaError::Connect { reason, .. } => reason.message_id(),
             LoaError::File(e) => e.message_id(),
+            LoaError::Calendar(e) => e.message_id(),
+            LoaError::VideoProcess { message_id, .. } => message_id.clone(),
             other => other.code().message_id().to_owned(),
         }
     }

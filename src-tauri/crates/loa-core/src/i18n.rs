@@ -24,9 +24,14 @@ pub const CORE_FILES: &[&str] = &[
     "report.ftl",
     "connect.ftl",
     "files.ftl",
+    "calendar.ftl",
+    "sections.ftl",
+    "video.ftl",
+    "videos.ftl",
+    "publish-video.ftl",
 ];
 
-fn sources(lang: Lang) -> [&'static str; 12] {
+fn sources(lang: Lang) -> [&'static str; 17] {
     match lang {
         Lang::Vi => [
             include_str!("../../../../locales/vi/core.ftl"),
@@ -41,6 +46,11 @@ fn sources(lang: Lang) -> [&'static str; 12] {
             include_str!("../../../../locales/vi/report.ftl"),
             include_str!("../../../../locales/vi/connect.ftl"),
             include_str!("../../../../locales/vi/files.ftl"),
+            include_str!("../../../../locales/vi/calendar.ftl"),
+            include_str!("../../../../locales/vi/sections.ftl"),
+            include_str!("../../../../locales/vi/video.ftl"),
+            include_str!("../../../../locales/vi/videos.ftl"),
+            include_str!("../../../../locales/vi/publish-video.ftl"),
         ],
         Lang::En => [
             include_str!("../../../../locales/en/core.ftl"),
@@ -55,6 +65,11 @@ fn sources(lang: Lang) -> [&'static str; 12] {
             include_str!("../../../../locales/en/report.ftl"),
             include_str!("../../../../locales/en/connect.ftl"),
             include_str!("../../../../locales/en/files.ftl"),
+            include_str!("../../../../locales/en/calendar.ftl"),
+            include_str!("../../../../locales/en/sections.ftl"),
+            include_str!("../../../../locales/en/video.ftl"),
+            include_str!("../../../../locales/en/videos.ftl"),
+            include_str!("../../../../locales/en/publish-video.ftl"),
         ],
     }
 }
@@ -69,6 +84,18 @@ impl std::fmt::Debug for Localizer {
         f.debug_struct("Localizer")
             .field("lang", &self.messages.lang())
             .finish()
+    }
+}
+
+/// The calendar's names and sentences (weekdays, holidays, the empty-slot notice, the week
+/// plan) come from `calendar.ftl` through the same bundle.
+impl loa_calendar::Messages for Localizer {
+    fn lang(&self) -> &str {
+        self.lang().as_str()
+    }
+
+    fn message(&self, id: &str, args: &[(&str, String)]) -> String {
+        self.msg_with(id, args)
     }
 }
 

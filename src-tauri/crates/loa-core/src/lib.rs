@@ -15,6 +15,9 @@
 //!   and the first-run setup;
 //! - [`backup`]: the daily copy of the database, "Back up to…" one file and "Restore from…".
 //! - [`reports`]: a period's figures for superiors and the reach figures read from Facebook.
+//! - [`calendar`]: recurring sections (chuyên mục), their occurrences filled with drafts, the
+//!   week's calendar with holidays, empty-slot warnings and queueing from the plan.
+//! - [`videos`]: the video library, a draft's one video and its compressed copy.
 //!
 //! Around them, the few cross-cutting modules: [`db`] (the SQLite file and its append-only
 //! migrations), [`error`] (typed errors and their IPC form), [`clock`], [`i18n`] (Fluent),
@@ -30,6 +33,7 @@
 //! (`loa-channels`) or the platforms' numbers (`loa-platforms`, which it reads).
 
 pub mod backup;
+pub mod calendar;
 pub mod clock;
 pub mod db;
 pub mod drafts;
@@ -47,7 +51,9 @@ pub mod settings;
 pub mod store;
 pub mod templates;
 pub mod text;
+pub mod videos;
 
+pub use calendar::{CalendarView, EmptySlotView, SeriesInput, SeriesView};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use drafts::checks::{CheckFinding, CheckSeverity};
 pub use drafts::import::ImportOutcome;
@@ -67,7 +73,7 @@ pub use profile::{CommuneProfile, Province, ProvinceKind, WatermarkChoice};
 pub use publishing::{
     ChannelHold, ChannelInfo, ChannelStatus, ConnectFailure, FacebookApp, LeaseOutcome, NewChannel,
     OutboxAction, OutboxCounts, OutboxError, OutboxItem, OutboxMedia, OutboxPort, OutboxState,
-    Transition, ZaloApp,
+    OutboxVideo, PostVideo, Transition, UploadProgress, ZaloApp,
 };
 pub use reports::{
     NewReading, ReachMeasures, ReachPost, ReachTarget, ReadingOutcome, ReadingScope, Reports,
@@ -79,6 +85,7 @@ pub use templates::drafts::{
     TemplatePreviewInfo, TemplateRenderer, TemplateRequest, TemplateValue,
 };
 pub use templates::{AuthorEvent, PackWatcher, SeedOutcome, TemplateInfo, TemplateOrigin};
+pub use videos::{DraftVideo, PreparedVideo, VideoEstimate, VideoItem, VideoProgress, Videos};
 
 /// The result type of every fallible core operation.
 pub type Result<T, E = LoaError> = std::result::Result<T, E>;

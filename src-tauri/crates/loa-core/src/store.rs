@@ -10,12 +10,14 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use crate::calendar::Calendar;
 use crate::drafts::Drafts;
 use crate::media::Media;
 use crate::profile::Profile;
 use crate::publishing::Publishing;
 use crate::reports::Reports;
 use crate::templates::Templates;
+use crate::videos::Videos;
 use crate::{Clock, Lang, LoaError, Result, Settings, SystemClock, db, settings};
 
 /// A profile's data in one SQLite file, and the one owner of its connection. Each feature is a
@@ -117,6 +119,16 @@ impl Store {
     /// A period's figures for superiors, and the reach figures read from Facebook.
     pub fn reports(&self) -> Reports<'_> {
         Reports { store: self }
+    }
+
+    /// Recurring sections, their occurrences and drafts, the calendar of a range of days.
+    pub fn calendar(&self) -> Calendar<'_> {
+        Calendar { store: self }
+    }
+
+    /// The video library, a draft's video, its estimate and its compressed copy.
+    pub fn videos(&self) -> Videos<'_> {
+        Videos { store: self }
     }
 
     pub fn settings(&self) -> Result<Settings> {

@@ -354,3 +354,46 @@ fn real_news_articles_import_intact() {
         );
     }
 }
+
+/// Only publishing marks a draft published: set by hand it would hide a post that never went out.
+#[test]
+fn a_draft_cannot_be_marked_published_by_hand() {
+    let (_dir, store, _clock) = store_with_clock();
+    let d = store
+        .drafts()
+        .create(&NewDraft {
+            title: "Thông báo".into(),
+            ..NewDraft::default()
+        })
+        .expect("create");
+    let err = store
+        .drafts()
+        .save(
+            d.id,
+            &DraftPatch {
+                status: Some(DraftStatus::Published),
+                ..DraftPatch::default()
+            },
+        )
+        .expect_err("refused");
+    assert!(
+        matches!(err, LoaError::PublishedByHand { id } if id == d.id),
+        "{err:?}"
+    );
+    assert_eq!(
+        store.drafts().get(d.id).expect("get").status,
+        DraftStatus::Draft
+    );
+    // Other statuses still change by hand.
+    let ready = store
+        .drafts()
+        .save(
+            d.id,
+            &DraftPatch {
+                status: Some(DraftStatus::Ready),
+                ..DraftPatch::default()
+            },
+        )
+        .expect("ready");
+    assert_eq!(ready.status, DraftStatus::Ready);
+}

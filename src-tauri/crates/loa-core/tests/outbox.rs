@@ -511,6 +511,28 @@ fn retry_and_mark_published_follow_the_officer_rules() {
     assert_eq!(i.state, OutboxState::MediaUploaded, "no photos to upload");
     assert_eq!(i.attempts, 0);
     assert_eq!(i.last_error, None);
+
+    // A try that failed on the way (the link dropped) waits out a pause; "Thử lại ngay" ends it
+    // without forgetting the attempts.
+    r.store
+        .transition_outbox(
+            "w",
+            id,
+            OutboxState::MediaUploaded,
+            &Transition::Retry {
+                to: OutboxState::MediaUploaded,
+                next_attempt_at: Some(start() + Duration::minutes(10)),
+                count_attempt: true,
+                error: None,
+            },
+        )
+        .expect("wait");
+    let waiting = r.store.publishing().outbox_item(id).expect("item");
+    assert!(waiting.next_attempt_at.is_some());
+    let now = r.store.publishing().retry(id, false).expect("try now");
+    assert_eq!(now.state, OutboxState::MediaUploaded);
+    assert_eq!(now.next_attempt_at, None, "no pause left");
+    assert_eq!(now.attempts, waiting.attempts, "the attempts are kept");
     r.store.publishing().set_paused(true).expect("pause");
     assert!(r.store.publishing().paused().expect("paused"));
     r.store.publishing().set_paused(false).expect("resume");
@@ -554,4 +576,141 @@ fn channel_addresses_must_keep_secrets_encrypted() {
         .channel_by_name("Cổng xã")
         .expect("channel");
     assert_eq!(stored.base_url, "http://localhost:3000");
+}
+
+#[test]
+fn slugs_differ_between_profiles_even_for_the_same_row_and_text() {
+    // Two profiles (or one reinstalled): row ids restart at 1 and a notice repeats its text.
+    let slug_of = |r: &Rig| {
+        let ch = channel(&r.store, "Web", ChannelKind::Wordpress);
+        let d = draft(&r.store, "Lịch tiếp dân", "Thứ Năm hằng tuần.");
+        r.store.publishing().queue(d, ch, None).expect("queue")
+    };
+    let (a, b) = (rig(), rig());
+    let (in_a, in_b) = (slug_of(&a), slug_of(&b));
+    assert_eq!(in_a.id, in_b.id);
+    assert!(in_a.slug.starts_with("lich-tiep-dan-"), "{}", in_a.slug);
+    assert_ne!(
+        in_a.slug, in_b.slug,
+        "a read-back must never match the other profile's post"
+    );
+    // The key stays with its profile, also after it is opened again.
+    let key = |slug: &str| slug.rsplit('-').next().map(str::to_owned);
+    let dir = a.dir.path().to_path_buf();
+    drop(a.store);
+    let reopened = Store::open_with_clock(&dir, a.clock.clone()).expect("reopen");
+    let ch = reopened.publishing().channels().expect("channels")[0].id;
+    let d = draft(&reopened, "Họp dân", "Tối thứ Bảy.");
+    let again = reopened.publishing().queue(d, ch, None).expect("queue");
+    assert_eq!(key(&again.slug), key(&in_a.slug));
+}
+
+fn video_file(dir: &std::path::Path, len: usize) -> loa_core::PostVideo {
+    let path = dir.join("video.mp4");
+    let bytes: Vec<u8> = (0..len).map(|i| (i * 31 % 251) as u8).collect();
+    std::fs::write(&path, &bytes).expect("video written");
+    loa_core::PostVideo::from_file(&path).expect("measured")
+}
+
+#[test]
+fn a_video_is_snapshotted_and_its_upload_committed_chunk_by_chunk() {
+    let r = rig();
+    let fb = channel(&r.store, "Trang", ChannelKind::Facebook);
+    let zalo = channel(&r.store, "OA", ChannelKind::Zalo);
+    let d = draft(&r.store, "Video", "Hướng dẫn dùng Callbot.");
+    let video = video_file(r.dir.path(), 300_000);
+
+    // Zalo: refused before anything is queued.
+    let e = r
+        .store
+        .publishing()
+        .queue_with_video(d, zalo, None, Some(&video))
+        .expect_err("Zalo carries no video");
+    assert!(
+        matches!(&e, LoaError::VideoRefused { reason, .. } if reason == "not_carried"),
+        "{e:?}"
+    );
+    // A file that changed since it was measured is not queued.
+    let mut changed = video.clone();
+    changed.sha256 = "0".repeat(64);
+    let e = r
+        .store
+        .publishing()
+        .queue_with_video(d, fb, None, Some(&changed))
+        .expect_err("changed");
+    assert!(matches!(&e, LoaError::VideoRefused { reason, .. } if reason == "changed"));
+    assert!(r.store.publishing().outbox().expect("outbox").is_empty());
+
+    let item = r
+        .store
+        .publishing()
+        .queue_with_video(d, fb, None, Some(&video))
+        .expect("queued");
+    let v = item.video.clone().expect("video row");
+    assert_eq!(v.size, 300_000);
+    assert_eq!(item.bytes_total, 300_000);
+    assert_ne!(v.path, video.path.display().to_string(), "a snapshot");
+    assert_eq!(
+        std::fs::read(&v.path).expect("snapshot"),
+        std::fs::read(&video.path).expect("file")
+    );
+    assert!(!item.media_complete(), "the video is not up yet");
+    assert_eq!(item.upload_bytes(), Some((0, 300_000)));
+
+    r.store
+        .lease_channel(fb, "w", Duration::seconds(30), &|_| false)
+        .expect("lease");
+    let step = |at: u64, sent: u64| loa_core::UploadProgress {
+        upload_session_id: Some("s1".into()),
+        video_id: Some("v1".into()),
+        session_started_at: Some(start()),
+        start_offset: at,
+        end_offset: Some(at + 100_000),
+        chunk_bytes: Some(100_000),
+        bytes_sent_delta: sent,
+    };
+    let i = r
+        .store
+        .record_video_progress("w", item.id, &step(100_000, 100_400))
+        .expect("first chunk");
+    let i2 = r
+        .store
+        .record_video_progress("w", item.id, &step(200_000, 150_000))
+        .expect("second chunk, one cut before it");
+    assert_eq!(i.video.as_ref().map(|v| v.start_offset), Some(100_000));
+    let v2 = i2.video.clone().expect("video");
+    assert_eq!(v2.start_offset, 200_000);
+    assert_eq!(v2.bytes_sent, 250_400, "wire bytes add up");
+    assert_eq!(v2.upload_session_id.as_deref(), Some("s1"));
+    assert_eq!(i2.upload_bytes(), Some((200_000, 300_000)));
+    // Only the lease holder commits.
+    assert!(
+        r.store
+            .record_video_progress("x", item.id, &step(300_000, 1))
+            .is_err()
+    );
+    // An expired session is forgotten; the wire count stays.
+    let reset = r.store.reset_video_upload("w", item.id).expect("reset");
+    let v3 = reset.video.clone().expect("video");
+    assert_eq!((v3.start_offset, v3.upload_session_id.clone()), (0, None));
+    assert_eq!(v3.bytes_sent, 250_400);
+    let done = r
+        .store
+        .record_video_upload("w", item.id, "v2", None)
+        .expect("uploaded");
+    assert!(done.media_complete());
+    assert_eq!(done.upload_bytes(), Some((300_000, 300_000)));
+
+    // A draft with photos cannot also carry a video.
+    let d2 = draft(&r.store, "Ảnh", "Nội dung.");
+    r.store
+        .publishing()
+        .attach_for_posting(d2, &[jpeg(r.dir.path(), "a.jpg", 90)])
+        .expect("attach");
+    let e = r
+        .store
+        .publishing()
+        .queue_with_video(d2, fb, None, Some(&video))
+        .expect_err("photos and a video");
+    assert!(matches!(&e, LoaError::VideoRefused { reason, .. } if reason == "with_photos"));
 }

@@ -123,6 +123,40 @@ fn imported_templates_are_listed_after_builtin_ones_and_survive_reseeding() {
 }
 
 #[test]
+fn a_pack_never_replaces_the_officers_own_template_unless_confirmed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = open(dir.path());
+    let first = builtin().expect("pack").templates()[0].id.clone();
+    // The officer's own template "my-notice" (saved from author mode).
+    let own = renamed(&first, "my-notice");
+    store
+        .templates()
+        .save_user(&own, "my-notice")
+        .expect("saves own");
+    let before = store.templates().get("my-notice").expect("own");
+    assert_eq!(before.origin, TemplateOrigin::User);
+    // A pack from elsewhere with the same id: refused whole, the own template untouched.
+    let file = dir.path().join("from-the-district.zip");
+    renamed(&first, "my-notice")
+        .write_zip_file(&file)
+        .expect("writes");
+    let err = store
+        .templates()
+        .import_pack(&file)
+        .expect_err("refused without confirmation");
+    assert!(
+        matches!(&err, LoaError::TemplateIdTaken { id, own: true } if id == "my-notice"),
+        "{err:?}"
+    );
+    assert_eq!(err.args().get("taken_by").map(String::as_str), Some("own"));
+    assert_eq!(store.templates().get("my-notice").expect("kept"), before);
+    // Confirmed: the pack's template takes its place.
+    let pack = Pack::from_zip_file(&file).expect("pack");
+    let replaced = store.templates().import(&pack, true).expect("replaces");
+    assert_eq!(replaced[0].origin, TemplateOrigin::Imported);
+}
+
+#[test]
 fn a_pack_with_a_builtin_id_is_refused_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = open(dir.path());
@@ -149,7 +183,7 @@ fn a_pack_with_a_builtin_id_is_refused_whole() {
     let count = store.templates().list().expect("lists").len();
     assert!(matches!(
         store.templates().import_pack(&file),
-        Err(LoaError::TemplateIdTaken { id }) if id == ids[1]
+        Err(LoaError::TemplateIdTaken { id, own: false }) if id == ids[1]
     ));
     assert_eq!(store.templates().list().expect("lists").len(), count);
 }

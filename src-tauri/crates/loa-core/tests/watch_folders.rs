@@ -280,3 +280,70 @@ fn a_copy_that_stalls_midway_is_not_taken_half_written() {
     );
     assert_eq!(events.len(), 1, "{events:?}");
 }
+
+/// An iPhone photo (HEIC) dropped in a watched folder is not passed over in silence: it is
+/// reported with the message that says how to set the phone to JPEG.
+#[test]
+fn a_heic_photo_is_reported_with_what_to_do() {
+    // The start of an HEIF file as an iPhone writes it: an `ftyp` box with the `heic` brand.
+    let mut heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec();
+    heic.extend(std::iter::repeat_n(0x5Au8, 4096));
+    let s = setup(|folder, _| {
+        std::fs::write(folder.join("IMG_0001.HEIC"), &heic).expect("write");
+    });
+    let folder = std::fs::canonicalize(s.folder.path()).expect("canon");
+    let events = collect(&s.events, Duration::from_secs(8), Duration::from_secs(30));
+    let failed: Vec<(&PathBuf, &loa_core::IpcError)> = events
+        .iter()
+        .filter_map(|(_, e)| match e {
+            WatchEvent::Failed { path, error } => Some((path, error)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(failed.len(), 1, "{events:?}");
+    assert_eq!(failed[0].0, &folder.join("IMG_0001.HEIC"));
+    assert_eq!(failed[0].1.code, loa_core::ErrorCode::MediaUnsupported);
+    assert_eq!(
+        failed[0].1.args.get("format").map(String::as_str),
+        Some("HEIC")
+    );
+    assert!(s.store.media().list().expect("list").is_empty());
+    drop(s.watcher);
+}
+
+#[test]
+fn a_video_whose_copy_pauses_is_taken_only_once_complete() {
+    let Some(src) = loa_testdata::path("videos/phone/Issue_515_java.mp4") else {
+        return;
+    };
+    let bytes = std::fs::read(&src).expect("read the test video");
+    let s = setup(|_, _| {});
+    let path = s.folder.path().join("VID_20260712_0815.mp4");
+    // Pauses longer than the settle time: size and date stand still while the copy is half
+    // done, and the index (moov) is already there since this phone writes it first. Only the
+    // box walk tells the file is not complete.
+    let done = write_slowly(&path, &bytes, 4, Duration::from_millis(900));
+    let events = collect(&s.events, Duration::from_secs(4), Duration::from_secs(30));
+    let canon = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    let videos: Vec<(Instant, i64)> = events
+        .iter()
+        .filter_map(|(t, e)| match e {
+            WatchEvent::VideoImported { video_id, path: p } if *p == canon || *p == path => {
+                Some((*t, *video_id))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(videos.len(), 1, "{events:?}");
+    assert!(videos[0].0 >= done, "imported before the copy ended");
+    assert!(
+        !events
+            .iter()
+            .any(|(_, e)| matches!(e, WatchEvent::Failed { .. })),
+        "{events:?}"
+    );
+    let v = s.store.videos().item(videos[0].1).expect("video");
+    assert_eq!(v.sha256, sha256_hex(&bytes), "the whole file");
+    assert_eq!(v.source, MediaSource::Watch);
+    s.watcher.stop();
+}

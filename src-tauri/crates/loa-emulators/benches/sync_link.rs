@@ -8,7 +8,9 @@
 //! Run through `scripts/bench-sync.sh` (it builds `loa` and sets `LOA_BIN`). Knobs:
 //! `LOA_BENCH_POSTS` (8), `LOA_BENCH_KBPS` (256 kB/s), `LOA_BENCH_DROP` (0.15: share of uploads
 //! cut mid-body or refused), `LOA_BENCH_SEED` (1), `LOA_SYNC_TIME_SCALE` (passed to `loa`; unset =
-//! the product's real backoffs).
+//! the product's real backoffs), `LOA_BENCH_SPACING` (unset = each channel's default spacing
+//! between two publishes, 30 s for a Page; a number sets both channels' spacing, so the figure
+//! shows the link and the retries alone).
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -20,12 +22,7 @@ use loa_emulators::{
     ZaloEmulator, ZaloOptions, sha256,
 };
 
-fn env<T: std::str::FromStr>(name: &str, default: T) -> T {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(default)
-}
+use harness::bench_env as env;
 
 /// A phone-photo-like rendition: a little noise, so it compresses like a real photo.
 fn rendition(rng: &mut SplitMix64, w: u32, h: u32) -> Vec<u8> {
@@ -76,6 +73,51 @@ fn main() {
     std::fs::create_dir_all(&files).expect("files dir");
     std::fs::create_dir_all(&folder).expect("folder dir");
     harness::add_channels(&loa, &files, &fb, &zalo, &wp, &folder).expect("channels added");
+    let spacing: Option<u32> = std::env::var("LOA_BENCH_SPACING")
+        .ok()
+        .and_then(|v| v.trim().parse().ok());
+    if let Some(secs) = spacing {
+        // `channel add` with an existing name updates that channel.
+        let secs = secs.to_string();
+        let page = fb.page_id();
+        let fb_url = fb.base_url();
+        let fb_tok = files.join("fb-token").display().to_string();
+        loa.ok(&[
+            "channel",
+            "add",
+            "facebook",
+            "--name",
+            FB,
+            "--page-id",
+            &page,
+            "--token-file",
+            &fb_tok,
+            "--base-url",
+            &fb_url,
+            "--spacing",
+            &secs,
+        ])
+        .expect("facebook spacing set");
+        let wp_url = wp.base_url();
+        let user = wp.user();
+        let wp_pw = files.join("wp-password").display().to_string();
+        loa.ok(&[
+            "channel",
+            "add",
+            "wordpress",
+            "--name",
+            WP,
+            "--url",
+            &wp_url,
+            "--user",
+            &user,
+            "--app-password-file",
+            &wp_pw,
+            "--spacing",
+            &secs,
+        ])
+        .expect("wordpress spacing set");
+    }
 
     let mut rng = SplitMix64::new(seed);
     let mut drafts = Vec::new();
@@ -180,19 +222,16 @@ fn main() {
         md,
         "`scripts/bench-sync.sh`: {posts} posts, {photo_count} photos (1280×960 JPEG renditions), each to Facebook and \
          WordPress, over one emulated {kbps} kB/s link shared by both, with {:.0} % of uploads dropped mid-body or \
-         refused (seed {seed}); `loa sync --once` repeated until the queue settles{}.\n",
+         refused (seed {seed}); `loa sync --once` repeated until the queue settles{}{}.\n",
         drop * 100.0,
+        spacing
+            .map(|s| format!(", spacing between two publishes set to {s} s on both channels"))
+            .unwrap_or_else(|| ", each channel's default spacing between two publishes (Facebook 30 s, website 5 s)".into()),
         std::env::var("LOA_SYNC_TIME_SCALE")
             .map(|s| format!(", LOA_SYNC_TIME_SCALE={s}"))
             .unwrap_or_default()
     );
-    let profile = if bin.contains("/release/") {
-        "release"
-    } else if bin.contains("/debug/") {
-        "debug"
-    } else {
-        "custom"
-    };
+    let profile = harness::build_profile(&bin);
     let _ = writeln!(
         md,
         "`loa` binary: {profile} build. Rendition sizes: {} to {} bytes.\n",
@@ -244,9 +283,5 @@ fn main() {
             );
         }
     }
-    print!("{md}");
-    if let Ok(out) = std::env::var("LOA_BENCH_OUT") {
-        std::fs::write(&out, &md).expect("write the benchmark report");
-        eprintln!("written to {out}");
-    }
+    harness::publish_report(&md);
 }

@@ -123,6 +123,24 @@ pub fn sniff_image(b: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// The video type of `b` named `file_name`, the way WordPress takes a video: the extension must
+/// be one of its default allowed video types (`get_allowed_mime_types`: mp4|m4v, mov|qt, webm,
+/// 3gp|3gpp) and the content must look like that container (`wp_check_filetype_and_ext` asks
+/// fileinfo for the real type): an ISO-BMFF `ftyp` box at offset 4 for MP4, MOV and 3GP, the
+/// EBML magic for WebM.
+pub fn sniff_video(b: &[u8], file_name: &str) -> Option<&'static str> {
+    let ext = file_name.rsplit_once('.')?.1.to_ascii_lowercase();
+    let iso = b.len() > 12 && &b[4..8] == b"ftyp";
+    let ebml = b.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]);
+    match ext.as_str() {
+        "mp4" | "m4v" if iso => Some("video/mp4"),
+        "mov" | "qt" if iso => Some("video/quicktime"),
+        "3gp" | "3gpp" if iso => Some("video/3gpp"),
+        "webm" if ebml => Some("video/webm"),
+        _ => None,
+    }
+}
+
 /// Characters (not bytes) of a string: the platforms count characters.
 pub fn chars(s: &str) -> usize {
     s.chars().count()
@@ -131,6 +149,24 @@ pub fn chars(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn videos_are_known_by_extension_and_container() {
+        let mut mp4 = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2".to_vec();
+        mp4.extend([7u8; 100]);
+        assert_eq!(sniff_video(&mp4, "a.mp4"), Some("video/mp4"));
+        assert_eq!(sniff_video(&mp4, "a.MOV"), Some("video/quicktime"));
+        assert_eq!(sniff_video(&mp4, "a.exe"), None);
+        assert_eq!(
+            sniff_video(&[7u8; 100], "a.mp4"),
+            None,
+            "random bytes are no MP4"
+        );
+        assert_eq!(
+            sniff_video(&[0x1A, 0x45, 0xDF, 0xA3, 1, 2, 3], "a.webm"),
+            Some("video/webm")
+        );
+    }
 
     #[test]
     fn base64_round_trips() {

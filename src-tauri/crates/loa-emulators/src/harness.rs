@@ -223,6 +223,41 @@ pub struct QueueItem {
     pub last_error: String,
 }
 
+/// The three platforms' emulators with default options, and the four channels added to `loa`
+/// (credential files in `<root>/files`, the folder channel in `<root>/usb`).
+#[derive(Debug)]
+pub struct Platforms {
+    pub fb: GraphEmulator,
+    pub zalo: ZaloEmulator,
+    pub wp: WordPressEmulator,
+    pub files: PathBuf,
+    pub folder: PathBuf,
+}
+
+impl Platforms {
+    pub fn start(loa: &Loa, root: &Path) -> Result<Platforms, HarnessError> {
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| HarnessError::Write { path, source }
+        };
+        let fb = GraphEmulator::start(crate::GraphOptions::default()).map_err(io(root))?;
+        let zalo = ZaloEmulator::start(crate::ZaloOptions::default()).map_err(io(root))?;
+        let wp = WordPressEmulator::start(crate::WordPressOptions::default()).map_err(io(root))?;
+        let files = root.join("files");
+        let folder = root.join("usb");
+        std::fs::create_dir_all(&files).map_err(io(&files))?;
+        std::fs::create_dir_all(&folder).map_err(io(&folder))?;
+        add_channels(loa, &files, &fb, &zalo, &wp, &folder)?;
+        Ok(Platforms {
+            fb,
+            zalo,
+            wp,
+            files,
+            folder,
+        })
+    }
+}
+
 /// Writes the credential files and adds the four channels (names [`FB`], [`ZALO`], [`WP`],
 /// [`FOLDER`]).
 pub fn add_channels(
@@ -519,4 +554,32 @@ pub fn verify(
         }
     }
     v
+}
+
+/// A benchmark knob from the environment, or `default`.
+pub fn bench_env<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
+}
+
+/// Which build a `loa` binary is, from its path (for a benchmark's table).
+pub fn build_profile(bin: &str) -> &'static str {
+    if bin.contains("/release/") {
+        "release"
+    } else if bin.contains("/debug/") {
+        "debug"
+    } else {
+        "custom"
+    }
+}
+
+/// Prints a benchmark's report and writes it to `LOA_BENCH_OUT`, if set.
+pub fn publish_report(md: &str) {
+    print!("{md}");
+    if let Ok(out) = std::env::var("LOA_BENCH_OUT") {
+        std::fs::write(&out, md).expect("write the benchmark report");
+        eprintln!("written to {out}");
+    }
 }

@@ -195,6 +195,13 @@ struct Pace {
     bytes_per_sec: u64,
     started: Instant,
     moved: u64,
+    /// The link drops every this many bytes it carries inward (a weak mountain link that
+    /// loses its carrier now and then and comes straight back).
+    drop_every: Option<u64>,
+    /// Bytes carried inward since the last drop.
+    since_drop: u64,
+    /// Drops so far.
+    drops: u64,
 }
 
 impl Pace {
@@ -203,7 +210,24 @@ impl Pace {
             bytes_per_sec: bytes_per_sec.max(1),
             started: Instant::now(),
             moved: 0,
+            drop_every: None,
+            since_drop: 0,
+            drops: 0,
         }
+    }
+
+    /// `n` bytes came in; `true` when the link drops on them.
+    fn carried(&mut self, n: u64) -> bool {
+        let Some(every) = self.drop_every.filter(|e| *e > 0) else {
+            return false;
+        };
+        self.since_drop += n;
+        if self.since_drop >= every {
+            self.since_drop = 0;
+            self.drops += 1;
+            return true;
+        }
+        false
     }
 
     /// Reserves up to `want` bytes; returns how many and how long to wait before moving them.
@@ -237,6 +261,19 @@ impl Link {
 
     pub fn bytes_per_sec(&self) -> u64 {
         crate::server::lock(&self.0).bytes_per_sec
+    }
+
+    /// The same link, dropping every connection it carries at the moment `bytes` more request
+    /// bytes have come in since the last drop (the connection is reset; the next one goes
+    /// through). Nothing of the cut request is handled.
+    pub fn dropping_every(self, bytes: u64) -> Link {
+        crate::server::lock(&self.0).drop_every = Some(bytes);
+        self
+    }
+
+    /// Drops so far ([`Link::dropping_every`]).
+    pub fn drops(&self) -> u64 {
+        crate::server::lock(&self.0).drops
     }
 
     fn allow(&self, want: usize) -> usize {
@@ -297,6 +334,16 @@ impl Conn {
         }
         let n = n?;
         self.bytes_read += n as u64;
+        if self
+            .pace
+            .as_ref()
+            .is_some_and(|p| crate::server::lock(&p.0).carried(n as u64))
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::ConnectionReset,
+                "the link dropped",
+            ));
+        }
         self.pending.extend_from_slice(&buf[..n]);
         Ok(n)
     }

@@ -185,3 +185,32 @@ fn sandbox_explains_signing_in_and_its_login_pages_answer() {
         .expect("permission page");
     assert!(zalo.input_value("session").is_some(), "{}", zalo.text());
 }
+
+#[test]
+fn a_link_that_drops_every_n_bytes_cuts_that_request_and_carries_the_next() {
+    let fb = GraphEmulator::start(GraphOptions::default()).expect("start");
+    let link = Link::new(10_000_000).dropping_every(150_000);
+    fb.set_link(Some(link.clone()));
+    let url = format!("{}/{}/photos", fb.base_url(), fb.page_id());
+    let photo = |n: usize| {
+        let mut d = vec![0xFFu8, 0xD8, 0xFF, 0xE0];
+        d.extend(std::iter::repeat_n(7u8, n));
+        Call::post(&url)
+            .multipart(
+                &[("access_token", &fb.token()), ("published", "false")],
+                &[("source", "a.jpg", &d)],
+            )
+            .send()
+    };
+    // 100 kB goes through; the next 100 kB crosses 150 kB on the link and is cut.
+    assert!(photo(100_000).is_ok_and(|r| r.status == 200));
+    assert!(photo(100_000).is_err(), "the link dropped under it");
+    assert_eq!(link.drops(), 1);
+    // The link is back at once.
+    assert!(photo(100_000).is_ok_and(|r| r.status == 200));
+    assert_eq!(
+        fb.stats().incomplete,
+        1,
+        "the cut request was never handled"
+    );
+}

@@ -35,6 +35,7 @@ mod kind;
 mod limits;
 pub mod login;
 mod preset;
+mod quota;
 mod redact;
 mod schedule;
 mod text;
@@ -42,10 +43,11 @@ mod text;
 pub use address::{AddressProblem, Origin, check_address, same_origin};
 pub use kind::{ChannelKind, PlatformDefaults, UnknownChannelKind, page_url};
 pub use limits::{
-    FACEBOOK, FOLDER, LimitViolation, Limits, PhotoFacts, PostFacts, WORDPRESS, ZALO, check,
-    megabytes,
+    FACEBOOK, FOLDER, LimitViolation, Limits, PhotoFacts, PostFacts, VideoRefusal, WORDPRESS, ZALO,
+    check, check_video, megabytes,
 };
 pub use preset::{PhotoPreset, UnknownPreset};
+pub use quota::next_vietnam_midnight;
 pub use redact::redact;
 pub use schedule::{Schedule, ScheduleWindow, publish_not_before};
 pub use text::{nfc, slugify, text_hash};

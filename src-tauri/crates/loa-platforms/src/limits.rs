@@ -36,6 +36,12 @@ pub struct Limits {
     pub photo_extensions: &'static [&'static str],
     /// `Some`: posts due inside this window are handed to the platform's own scheduler.
     pub schedule: Option<ScheduleWindow>,
+    /// The channel carries a video (one per post, instead of photos).
+    pub takes_video: bool,
+    /// Bytes of the video as uploaded.
+    pub max_video_bytes: Option<u64>,
+    /// Length of the video, in milliseconds.
+    pub max_video_duration_ms: Option<u64>,
 }
 
 /// Facebook Page posts (Graph API `/{page-id}/feed` and `/{page-id}/photos`).
@@ -54,6 +60,11 @@ pub struct Limits {
 ///   "Posts"; older references say 75 days or 6 months, the strictest is used). Loa keeps a
 ///   margin inside it, used by the checks, the queue and the client alike: see
 ///   [`ScheduleWindow::FACEBOOK`].
+/// - Video: up to 10 GB and 4 hours, through the resumable upload (`/{page-id}/videos` with
+///   `upload_phase`, which Loa always uses). Meta's pages found here do not state the figures in
+///   one sentence; publishing tools' media guides do (Ayrshare, "Facebook Pages": max video size
+///   10 GB, max duration 4 hours), and the Graph emulator refuses more than 10 GiB. Taken as
+///   10,000,000,000 bytes, the stricter reading.
 pub const FACEBOOK: Limits = Limits {
     kind: ChannelKind::Facebook,
     title_required: false,
@@ -65,6 +76,9 @@ pub const FACEBOOK: Limits = Limits {
     max_photo_bytes: Some(4_000_000),
     photo_extensions: &["jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff"],
     schedule: Some(ScheduleWindow::FACEBOOK),
+    takes_video: true,
+    max_video_bytes: Some(10_000_000_000),
+    max_video_duration_ms: Some(4 * 3600 * 1000),
 };
 
 /// Zalo Official Account articles (OA API v2.0 `article/create`, developers.zalo.me "Quản lý
@@ -78,6 +92,9 @@ pub const FACEBOOK: Limits = Limits {
 /// - Photo bytes: "max 1MB per image", taken as 1,000,000 bytes (the client used 1 MiB; the
 ///   stricter decides, and the Zalo photo preset stays under it).
 /// - Formats: JPEG and PNG.
+/// - Video: none. An OA article takes a video only as the id of one already uploaded to Zalo's
+///   own video service (`{"type":"video","video_id"}`), an upload Loa does not implement: a
+///   video post is refused before it is queued.
 pub const ZALO: Limits = Limits {
     kind: ChannelKind::Zalo,
     title_required: true,
@@ -89,6 +106,9 @@ pub const ZALO: Limits = Limits {
     max_photo_bytes: Some(1_000_000),
     photo_extensions: &["jpg", "jpeg", "png"],
     schedule: None,
+    takes_video: false,
+    max_video_bytes: None,
+    max_video_duration_ms: None,
 };
 
 /// A WordPress site (REST API `wp/v2/posts`, `wp/v2/media`): no title or length limit of its
@@ -105,6 +125,10 @@ pub const WORDPRESS: Limits = Limits {
     max_photo_bytes: None,
     photo_extensions: &["jpg", "jpeg", "png", "gif", "webp"],
     schedule: None,
+    // The media library takes MP4 (`video/mp4`) by default; its size limit is the site's.
+    takes_video: true,
+    max_video_bytes: None,
+    max_video_duration_ms: None,
 };
 
 /// A folder (a USB stick carried to another office): no limits.
@@ -119,6 +143,9 @@ pub const FOLDER: Limits = Limits {
     max_photo_bytes: None,
     photo_extensions: &[],
     schedule: None,
+    takes_video: true,
+    max_video_bytes: None,
+    max_video_duration_ms: None,
 };
 
 impl Limits {
@@ -370,5 +397,72 @@ mod tests {
         assert_eq!(a["actual_mb"], "2.1");
         assert_eq!(megabytes(0), "0.0");
         assert_eq!(megabytes(5_260_000), "5.3");
+    }
+}
+
+/// Why a channel cannot take a post's video (checked before it is queued).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum VideoRefusal {
+    /// The channel carries no video at all (a Zalo OA article).
+    NotCarried,
+    TooLarge {
+        max: u64,
+        actual: u64,
+    },
+    TooLong {
+        max_ms: u64,
+        actual_ms: u64,
+    },
+}
+
+impl VideoRefusal {
+    /// The stable code the messages select on.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            VideoRefusal::NotCarried => "not_carried",
+            VideoRefusal::TooLarge { .. } => "too_large",
+            VideoRefusal::TooLong { .. } => "too_long",
+        }
+    }
+}
+
+/// What `limits` says of a video of `bytes` bytes lasting `duration_ms` (unknown: not checked).
+pub fn check_video(limits: &Limits, bytes: u64, duration_ms: Option<u64>) -> Option<VideoRefusal> {
+    if !limits.takes_video {
+        return Some(VideoRefusal::NotCarried);
+    }
+    if let Some(max) = limits.max_video_bytes.filter(|m| bytes > *m) {
+        return Some(VideoRefusal::TooLarge { max, actual: bytes });
+    }
+    match (limits.max_video_duration_ms, duration_ms) {
+        (Some(max_ms), Some(actual_ms)) if actual_ms > max_ms => {
+            Some(VideoRefusal::TooLong { max_ms, actual_ms })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod video_tests {
+    use super::*;
+
+    #[test]
+    fn zalo_carries_no_video_and_facebook_has_a_ceiling() {
+        assert_eq!(check_video(&ZALO, 1, None), Some(VideoRefusal::NotCarried));
+        assert_eq!(check_video(&FACEBOOK, 20_000_000, Some(60_000)), None);
+        assert_eq!(
+            check_video(&FACEBOOK, 10_000_000_001, None),
+            Some(VideoRefusal::TooLarge {
+                max: 10_000_000_000,
+                actual: 10_000_000_001
+            })
+        );
+        assert!(matches!(
+            check_video(&FACEBOOK, 1, Some(4 * 3600 * 1000 + 1)),
+            Some(VideoRefusal::TooLong { .. })
+        ));
+        assert_eq!(check_video(&WORDPRESS, u64::MAX, Some(u64::MAX)), None);
+        assert_eq!(check_video(&FOLDER, 5, None), None);
     }
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use loa_channels::{ChannelConfig, Credentials, Photo, PostContent};
+use loa_channels::{ChannelConfig, Credentials, Photo, PostContent, Video, VideoUpload};
 use loa_core::{ChannelInfo, OutboxItem};
 
 /// A client configuration for a stored channel; `image_host` is the WordPress channel (and its
@@ -30,6 +30,25 @@ pub fn config(
 /// own scheduler, if any (the worker decides it at publish time).
 pub fn post(item: &OutboxItem, scheduled_at: Option<DateTime<Utc>>) -> PostContent {
     PostContent {
+        video: item.video.as_ref().map(|v| Video {
+            path: PathBuf::from(&v.path),
+            size: v.size,
+            sha256: v.sha256.clone(),
+            upload: VideoUpload {
+                session_id: v.upload_session_id.clone(),
+                video_id: v.video_id.clone(),
+                started_at: v
+                    .session_started_at
+                    .as_deref()
+                    .and_then(loa_core::clock::parse_ts),
+                start_offset: v.start_offset,
+                end_offset: v.end_offset,
+                chunk_bytes: v.chunk_bytes,
+                bytes_sent: 0,
+            },
+            remote_id: v.remote_id.clone(),
+            remote_url: v.remote_url.clone(),
+        }),
         outbox_id: item.id,
         title: item.title.clone(),
         text: item.text.clone(),

@@ -161,10 +161,15 @@ pub struct FileStore {
     path: PathBuf,
     warn: Box<dyn Fn(&Path) + Send + Sync>,
     warned: AtomicBool,
-    // Serialises read-modify-write within this process (another process may still race; the
-    // last writer wins, as with a keyring).
+    // Serialises read-modify-write within this process; `exclusive` does it between processes
+    // (the window and `loa sync` both write refreshed tokens).
     lock: Mutex<()>,
 }
+
+/// The lock file beside the credentials file: held exclusively while the file is read,
+/// changed and replaced, so a change by another process (a Zalo refresh token, which works
+/// once) is never overwritten by a stale copy.
+pub const LOCK_FILE_NAME: &str = "credentials.json.lock";
 
 impl fmt::Debug for FileStore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -187,6 +192,38 @@ impl FileStore {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Holds the cross-process lock until the returned file is dropped. A folder that cannot
+    /// hold the lock file cannot hold the credentials either: the write reports that.
+    fn exclusive(&self) -> Result<std::fs::File> {
+        let path = self.path.with_file_name(LOCK_FILE_NAME);
+        let err = |e: std::io::Error| cred_err(format!("{}: {e}", path.display()));
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(err)?;
+        }
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(&path).map_err(err)?;
+        // Held for one read-modify-write of a small file: milliseconds.
+        file.lock().map_err(err)?;
+        Ok(file)
+    }
+
+    /// Reads, changes and writes the file under both locks.
+    fn change(&self, f: impl FnOnce(&mut FileContents) -> bool) -> Result<()> {
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        let _held = self.exclusive()?;
+        let mut contents = self.load()?;
+        if f(&mut contents) {
+            self.save(&contents)?;
+        }
+        Ok(())
     }
 
     fn used(&self) {
@@ -250,21 +287,16 @@ impl CredentialStore for FileStore {
 
     fn set(&self, channel_id: i64, creds: &Credentials) -> Result<()> {
         self.used();
-        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        let mut contents = self.load()?;
-        contents
-            .channels
-            .insert(channel_id.to_string(), creds.clone());
-        self.save(&contents)
+        self.change(|contents| {
+            contents
+                .channels
+                .insert(channel_id.to_string(), creds.clone());
+            true
+        })
     }
 
     fn delete(&self, channel_id: i64) -> Result<()> {
-        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        let mut contents = self.load()?;
-        if contents.channels.remove(&channel_id.to_string()).is_some() {
-            self.save(&contents)?;
-        }
-        Ok(())
+        self.change(|contents| contents.channels.remove(&channel_id.to_string()).is_some())
     }
 
     fn backend(&self) -> Backend {
@@ -279,16 +311,13 @@ impl CredentialStore for FileStore {
 
     fn set_app_secret(&self, app: &str, secret: Option<&str>) -> Result<()> {
         self.used();
-        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        let mut contents = self.load()?;
-        match secret {
+        self.change(|contents| match secret {
             Some(s) => {
                 contents.apps.insert(app.to_owned(), s.to_owned());
+                true
             }
-            None if contents.apps.remove(app).is_none() => return Ok(()),
-            None => {}
-        }
-        self.save(&contents)
+            None => contents.apps.remove(app).is_some(),
+        })
     }
 }
 
@@ -485,6 +514,39 @@ mod tests {
         assert_eq!(again.get(1).expect("get").expect("some").token, "a2");
         again.set_app_secret("facebook", None).expect("forget");
         assert!(store.app_secret("facebook").expect("get").is_none());
+    }
+
+    #[test]
+    fn two_processes_writing_the_file_never_lose_each_others_secrets() {
+        // Two stores on one folder stand for the window and `loa sync`: each has its own
+        // in-process lock, so only the lock file keeps their read-modify-writes apart.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let writers: Vec<_> = (0..2i64)
+            .map(|w| {
+                let path = dir.path().to_path_buf();
+                std::thread::spawn(move || {
+                    let store = FileStore::new(&path, |_| {});
+                    for k in 0..40 {
+                        let id = w * 1000 + k;
+                        store.set(id, &creds(&format!("t{id}"))).expect("set");
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().expect("writer");
+        }
+        let store = FileStore::new(dir.path(), |_| {});
+        for w in 0..2i64 {
+            for k in 0..40 {
+                let id = w * 1000 + k;
+                assert_eq!(
+                    store.get(id).expect("get").map(|c| c.token),
+                    Some(format!("t{id}")),
+                    "channel {id} lost"
+                );
+            }
+        }
     }
 
     #[test]

@@ -3,13 +3,21 @@
 //!
 //! | answer \ step | upload a photo | publish | read back |
 //! | --- | --- | --- | --- |
-//! | ok | record its id | published | found → published; absent → publish again |
+//! | ok | record its id | published | found → published; absent twice, spaced → publish again |
 //! | Offline | wait for the link, no attempt | same | same (no read-back counted) |
 //! | Transient | backoff, then again | backoff, then again | backoff; after N tries → unconfirmed |
 //! | Ambiguous | backoff, then again (an unpublished photo is invisible) | **read back** | as Transient |
 //! | Throttled | hold the channel until `retry_after` | same | same |
 //! | Auth | hold the channel: needs reconnect | same | same |
 //! | Invalid | failed | failed | as Transient |
+//!
+//! A drop of the link under a request (the connection reset or timed out while the request
+//! was going out or waiting for its answer — not an answer of the platform) is not the
+//! platform's verdict: the link is probed on a short, growing interval ([`crate::link`]) and the
+//! step runs again the moment a probe gets through, instead of waiting out an exponential
+//! backoff meant for a failing server. The attempt still counts, so a host that resets every
+//! request ends as failed, not as a loop (a video upload that moved forward before the drop does
+//! not count it: see the worker).
 //!
 //! A publish that failed with anything but Ambiguous certainly did not take effect (the platform
 //! answered, or the connection never opened), so it is retried; an ambiguous one is never
@@ -34,6 +42,10 @@ pub struct Policy {
     pub readback_retry: Backoff,
     /// Read-backs that could not tell, before the item becomes unconfirmed.
     pub max_readbacks: u32,
+    /// A first read-back that did not find the post is asked again this much later before
+    /// the post is sent again: feeds and slow hosts show a post late (a shared host saved one
+    /// 45 s after its request timed out), and one look is no proof.
+    pub readback_confirm: Duration,
     /// A throttle answer without a retry time holds the channel this long.
     pub min_throttle: Duration,
     /// Multiplies the platforms' own waits (throttle holds, spacing): 1 in production; the
@@ -57,6 +69,7 @@ impl Default for Policy {
             readback_delay: Duration::seconds(5),
             readback_retry: Backoff::new(Duration::seconds(10), Duration::minutes(10)),
             max_readbacks: 6,
+            readback_confirm: Duration::seconds(30),
             min_throttle: Duration::seconds(60),
             time_scale: 1.0,
         }
@@ -88,6 +101,15 @@ pub enum ChannelEffect {
 pub struct Decision {
     pub transition: Transition,
     pub channel: ChannelEffect,
+}
+
+/// Transport codes (`loa-channels`' HTTP layer) that mean the link dropped under a request.
+const LINK_DROPS: [&str; 4] = ["reset", "send-timeout", "timeout", "protocol"];
+
+/// The link dropped under the request: no answer of the platform came back.
+pub fn is_link_drop(e: &ChannelError) -> bool {
+    matches!(e.class, ErrorClass::Transient | ErrorClass::Ambiguous)
+        && LINK_DROPS.contains(&e.code.as_str())
 }
 
 fn error_of(e: &ChannelError) -> OutboxError {
@@ -139,15 +161,49 @@ pub fn on_error(
     match &e.class {
         ErrorClass::Offline => return hold(ChannelEffect::Offline),
         ErrorClass::Throttled { retry_after_secs } => {
-            let wait = policy
-                .platform_wait(*retry_after_secs)
-                .max(policy.min_throttle);
+            // A quota with a fixed end (Zalo's articles of the day) holds until then.
+            let secs = e
+                .holds_until(now)
+                .map_or(*retry_after_secs, |t| (t - now).num_seconds().max(0) as u64);
+            let wait = policy.platform_wait(secs).max(policy.min_throttle);
             return hold(ChannelEffect::Throttle { until: now + wait });
         }
         ErrorClass::Auth => return hold(ChannelEffect::NeedsReconnect),
         ErrorClass::Transient | ErrorClass::Ambiguous | ErrorClass::Invalid => {}
     }
     let none = ChannelEffect::None;
+    // The link dropped: probe it and go again as soon as it answers. Not for a publish that may
+    // have acted (ambiguous): that one is read back, whatever the link does.
+    let may_have_published = step == Step::Publish && e.class == ErrorClass::Ambiguous;
+    if is_link_drop(e) && !may_have_published {
+        let transition = match step {
+            Step::ReadBack if item.readback_attempts + 1 >= policy.max_readbacks => {
+                Transition::Unconfirmed { error: error_of(e) }
+            }
+            Step::ReadBack => Transition::ReadBackLater {
+                next_attempt_at: Some(now),
+                count_attempt: false,
+                count_readback: true,
+                error,
+            },
+            Step::Upload | Step::Publish if item.attempts + 1 >= policy.max_attempts => {
+                Transition::Fail {
+                    count_attempt: true,
+                    error: error_of(e),
+                }
+            }
+            Step::Upload | Step::Publish => Transition::Retry {
+                to: back_to,
+                next_attempt_at: None,
+                count_attempt: true,
+                error,
+            },
+        };
+        return Decision {
+            transition,
+            channel: ChannelEffect::Offline,
+        };
+    }
     match step {
         Step::ReadBack => {
             let tries = item.readback_attempts + 1;
@@ -198,15 +254,38 @@ pub fn on_error(
     }
 }
 
-/// The decision after a read-back answered.
-pub fn on_readback(found: Option<RemotePost>) -> Transition {
+/// The code a publishing item carries between a first read-back that did not find its post and
+/// the confirming one.
+pub const ABSENT_ONCE: &str = "absent-once";
+
+/// The decision after a read-back of `item` answered.
+pub fn on_readback(
+    item: &OutboxItem,
+    found: Option<RemotePost>,
+    now: DateTime<Utc>,
+    policy: &Policy,
+) -> Transition {
+    let looked_once = item
+        .last_error
+        .as_ref()
+        .is_some_and(|e| e.code == ABSENT_ONCE);
     match found {
         Some(post) => Transition::Published {
             remote_id: Some(post.id),
             remote_url: post.url,
             count_attempt: false,
         },
-        // Certainly not there: publish again (spacing still applies).
+        // Not there yet: look once more, later, before sending it again.
+        None if !looked_once => Transition::ReadBackLater {
+            next_attempt_at: Some(now + policy.readback_confirm),
+            count_attempt: false,
+            count_readback: false,
+            error: Some(OutboxError {
+                code: ABSENT_ONCE.to_owned(),
+                message: "the post was not on the channel yet; looking once more".to_owned(),
+            }),
+        },
+        // Absent twice, spaced: publish again (spacing still applies).
         None => Transition::Retry {
             to: OutboxState::MediaUploaded,
             next_attempt_at: None,
@@ -259,6 +338,7 @@ mod tests {
             remote_url: None,
             last_error: None,
             media: vec![],
+            video: None,
             bytes_total: 0,
             created_at: String::new(),
             updated_at: String::new(),
@@ -278,6 +358,75 @@ mod tests {
         DateTime::parse_from_rfc3339("2025-07-29T07:30:00Z")
             .expect("ts")
             .with_timezone(&Utc)
+    }
+
+    fn dropped(class: ErrorClass) -> ChannelError {
+        ChannelError {
+            code: "reset".into(),
+            ..err(class)
+        }
+    }
+
+    #[test]
+    fn a_link_drop_probes_the_link_instead_of_backing_off() {
+        let p = Policy::default();
+        let mut rng = SystemRng::with_seed(5);
+        let d = on_error(
+            Step::Upload,
+            &item(OutboxState::Queued, 3, 0),
+            &dropped(ErrorClass::Transient),
+            now(),
+            &p,
+            &mut rng,
+        );
+        assert_eq!(d.channel, ChannelEffect::Offline);
+        assert!(matches!(
+            d.transition,
+            Transition::Retry {
+                to: OutboxState::Queued,
+                next_attempt_at: None,
+                count_attempt: true,
+                ..
+            }
+        ));
+        // Still bounded: a host that resets every request ends as failed.
+        let d = on_error(
+            Step::Upload,
+            &item(OutboxState::Queued, p.max_attempts - 1, 0),
+            &dropped(ErrorClass::Transient),
+            now(),
+            &p,
+            &mut rng,
+        );
+        assert!(matches!(d.transition, Transition::Fail { .. }));
+        // A publish whose answer was lost may have acted: read back, whatever the link does.
+        let d = on_error(
+            Step::Publish,
+            &item(OutboxState::Publishing, 0, 0),
+            &dropped(ErrorClass::Ambiguous),
+            now(),
+            &p,
+            &mut rng,
+        );
+        assert_eq!(d.channel, ChannelEffect::None);
+        assert!(matches!(d.transition, Transition::ReadBackLater { .. }));
+        // The platform's own answers keep their backoff.
+        let d = on_error(
+            Step::Upload,
+            &item(OutboxState::Queued, 0, 0),
+            &err(ErrorClass::Transient),
+            now(),
+            &p,
+            &mut rng,
+        );
+        assert_eq!(d.channel, ChannelEffect::None);
+        assert!(matches!(
+            d.transition,
+            Transition::Retry {
+                next_attempt_at: Some(_),
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -391,6 +540,40 @@ mod tests {
     }
 
     #[test]
+    fn zalo_daily_article_quota_holds_the_channel_until_midnight_in_vietnam() {
+        let p = Policy::default();
+        let quota = ChannelError {
+            class: ErrorClass::Throttled {
+                retry_after_secs: 0,
+            },
+            kind: ChannelKind::Zalo,
+            code: "-223".into(),
+            message: "Out of quota".into(),
+        };
+        // now() is 14:30 in Vietnam: held until 00:00 there (17:00 UTC), the post kept.
+        let d = on_error(
+            Step::Publish,
+            &item(OutboxState::Publishing, 0, 0),
+            &quota,
+            now(),
+            &p,
+            &mut SystemRng::with_seed(1),
+        );
+        let midnight = DateTime::parse_from_rfc3339("2025-07-29T17:00:00Z")
+            .expect("ts")
+            .with_timezone(&Utc);
+        assert_eq!(d.channel, ChannelEffect::Throttle { until: midnight });
+        assert!(matches!(
+            d.transition,
+            Transition::Retry {
+                to: OutboxState::MediaUploaded,
+                count_attempt: false,
+                ..
+            }
+        ));
+    }
+
+    #[test]
     fn invalid_fails_and_transient_gives_up_after_the_limit() {
         let p = Policy::default();
         let d = on_error(
@@ -463,18 +646,40 @@ mod tests {
 
     #[test]
     fn read_back_answers() {
+        let p = Policy::default();
+        let publishing = item(OutboxState::Publishing, 1, 0);
         assert!(matches!(
-            on_readback(Some(RemotePost {
-                id: "1_2".into(),
-                url: None
-            })),
+            on_readback(
+                &publishing,
+                Some(RemotePost {
+                    id: "1_2".into(),
+                    url: None
+                }),
+                now(),
+                &p
+            ),
             Transition::Published {
                 count_attempt: false,
                 ..
             }
         ));
+        // One look that finds nothing is no proof: a second one, spaced, before a new publish.
+        let first = on_readback(&publishing, None, now(), &p);
+        let Transition::ReadBackLater {
+            next_attempt_at: Some(at),
+            error: Some(error),
+            ..
+        } = &first
+        else {
+            panic!("{first:?}");
+        };
+        assert_eq!(*at, now() + p.readback_confirm);
+        let looked = OutboxItem {
+            last_error: Some(error.clone()),
+            ..publishing
+        };
         assert!(matches!(
-            on_readback(None),
+            on_readback(&looked, None, now(), &p),
             Transition::Retry {
                 to: OutboxState::MediaUploaded,
                 ..

@@ -154,6 +154,7 @@ pub fn test_channel(
         }
         Err(e) => Err(LoaError::ChannelFailed {
             channel: channel.name,
+            reason: e.reason().to_owned(),
             code: e.code,
             message: e.message,
         }),

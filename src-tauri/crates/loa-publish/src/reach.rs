@@ -351,6 +351,7 @@ fn stopped(
         channel: target.channel.clone(),
         code: e.code.clone(),
         message: e.message.clone(),
+        reason: e.reason().to_owned(),
     };
     match e.class {
         ErrorClass::Throttled { retry_after_secs } => {

@@ -16,10 +16,10 @@ use std::sync::Arc;
 use std::sync::mpsc::{RecvTimeoutError, channel};
 
 use chrono::{DateTime, Duration, Utc};
-use loa_channels::{Channel, ChannelError, RemoteMedia};
+use loa_channels::{Channel, ChannelError, RemoteMedia, VIDEO_SESSION_EXPIRED, VideoUpload};
 use loa_core::{
     ChannelHold, ChannelInfo, ChannelKind, ChannelStatus, LeaseOutcome, LoaError, OutboxCounts,
-    OutboxItem, OutboxPort, OutboxState, Result, Transition,
+    OutboxItem, OutboxPort, OutboxState, Result, Transition, UploadProgress,
 };
 use serde::Serialize;
 
@@ -35,16 +35,19 @@ use crate::link::Link;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WorkerConfig {
     pub policy: Policy,
-    /// Probes of a host that went offline: 2 s doubling to 60 s.
+    /// Probes of a host that went offline or dropped a request: 0.5 s doubling to 60 s (equal
+    /// jitter), so a link that comes straight back is used again within a second or two, and a
+    /// dead one is asked about once a minute at most.
     pub probe: Backoff,
     /// How long a channel lease lasts without renewal (a killed worker blocks a channel this
     /// long at most, less when its process is seen to be gone).
     pub lease_ttl: Duration,
     /// How often the lease is renewed during a long call.
     pub heartbeat: std::time::Duration,
-    /// The read-back looks for posts since the publish started minus this margin: laptops'
-    /// clocks are often off by hours, and a platform's clock is not ours. A wide window only
-    /// risks matching an identical text posted earlier, never publishing twice.
+    /// The read-back looks for posts since the publish started minus this margin (the
+    /// platform's clock is not ours). Small on purpose: a wide window matched an identical
+    /// notice posted earlier (a weekly announcement) and marked the new one published without
+    /// sending it.
     pub readback_margin: Duration,
     /// Timeout of small requests (uploads get a longer one from the client).
     pub request_timeout: std::time::Duration,
@@ -74,6 +77,7 @@ impl WorkerConfig {
         let p = &mut self.policy;
         p.retry = backoff(p.retry);
         p.readback_delay = by(p.readback_delay);
+        p.readback_confirm = by(p.readback_confirm);
         p.readback_retry = backoff(p.readback_retry);
         p.min_throttle = by(p.min_throttle);
         p.time_scale *= scale;
@@ -101,10 +105,10 @@ impl Default for WorkerConfig {
     fn default() -> Self {
         Self {
             policy: Policy::default(),
-            probe: Backoff::new(Duration::seconds(2), Duration::seconds(60)),
+            probe: Backoff::new(Duration::milliseconds(500), Duration::seconds(60)),
             lease_ttl: Duration::seconds(30),
             heartbeat: std::time::Duration::from_secs(10),
-            readback_margin: Duration::hours(48),
+            readback_margin: Duration::minutes(10),
             request_timeout: std::time::Duration::from_secs(30),
             once_patience: Duration::seconds(60),
             idle_wait: Duration::seconds(30),
@@ -311,9 +315,15 @@ pub struct SyncReport {
 }
 
 impl SyncReport {
-    /// Something needs the officer: an item failed or is unconfirmed (this run or before).
+    /// Something needs the officer: an item failed or is unconfirmed (this run or before), or
+    /// items wait for a channel the officer must reconnect (a new password or token).
     pub fn needs_officer(&self) -> bool {
         self.counts.needs_officer() > 0
+            || self.channels.iter().any(|c| {
+                c.waiting
+                    .as_ref()
+                    .is_some_and(|w| w.reason == WaitReason::NeedsReconnect)
+            })
     }
 }
 
@@ -771,6 +781,9 @@ impl Worker {
             self.shared.clone(),
             ch.id,
         ));
+        let stored = self.deps.credentials.clone();
+        let channel_id = ch.id;
+        client.set_credential_source(Box::new(move || stored.get(channel_id).ok().flatten()));
         let lane = self.lane(ch.id);
         lane.client = Some(client);
         lane.stamp = stamp;
@@ -971,8 +984,109 @@ impl Worker {
         Ok(out)
     }
 
-    /// Uploads the first photo that has no remote id yet.
+    /// Uploads the item's video, chunk by chunk, committing where it stands after every chunk
+    /// (so a kill resumes from the platform's offset).
+    fn upload_video(
+        &mut self,
+        ch: &ChannelInfo,
+        item: OutboxItem,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let post = convert::post(&item, None);
+        let store = Arc::clone(&self.store);
+        let owner = self.owner.clone();
+        let id = item.id;
+        let total = item.bytes_total;
+        let result = self.call(ch.id, |client, hub| {
+            let mut sink = |u: &VideoUpload| -> bool {
+                let progress = UploadProgress {
+                    upload_session_id: u.session_id.clone(),
+                    video_id: u.video_id.clone(),
+                    session_started_at: u.started_at,
+                    start_offset: u.start_offset,
+                    end_offset: u.end_offset,
+                    chunk_bytes: u.chunk_bytes,
+                    bytes_sent_delta: u.bytes_sent,
+                };
+                match store.record_video_progress(&owner, id, &progress) {
+                    Ok(updated) => {
+                        let sent = updated
+                            .video
+                            .as_ref()
+                            .map_or(0, loa_core::OutboxVideo::bytes_on_platform);
+                        hub.emit(Event::Progress {
+                            id,
+                            bytes_sent: sent,
+                            bytes_total: total,
+                        });
+                        true
+                    }
+                    Err(_) => false,
+                }
+            };
+            client.upload_video(&post, &mut sink)
+        })?;
+        match result {
+            Ok(remote) => {
+                self.link_up(ch.id);
+                self.store.record_video_upload(
+                    &self.owner,
+                    id,
+                    &remote.id,
+                    remote.url.as_deref(),
+                )?;
+                self.emit_done(id, total);
+                Ok(())
+            }
+            Err(e) if e.code == VIDEO_SESSION_EXPIRED => self.session_expired(ch, &item, &e, now),
+            Err(e) => {
+                // Chunks that went through before the failure are progress: the attempt is not
+                // held against the item (a long video over a link that drops every few megabytes
+                // would otherwise run out of attempts while moving forward).
+                let before = item.video.as_ref().map_or(0, |v| v.start_offset);
+                let after = self
+                    .store
+                    .active_outbox(ch.id)?
+                    .into_iter()
+                    .find(|i| i.id == id)
+                    .and_then(|i| i.video)
+                    .map_or(0, |v| v.start_offset);
+                self.failed_after(ch, Step::Upload, &item, &e, now, after > before)
+            }
+        }
+    }
+
+    /// The platform let the video's upload session expire: forget it and upload again from a
+    /// new session (the item goes back to queued; the attempt is not counted against it).
+    fn session_expired(
+        &mut self,
+        ch: &ChannelInfo,
+        item: &OutboxItem,
+        e: &ChannelError,
+        _now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.link_up(ch.id);
+        self.store.reset_video_upload(&self.owner, item.id)?;
+        self.move_item(
+            item,
+            &Transition::Retry {
+                to: OutboxState::Queued,
+                next_attempt_at: None,
+                count_attempt: false,
+                error: Some(loa_core::OutboxError {
+                    code: e.code.clone(),
+                    message: e.message.clone(),
+                }),
+            },
+        )?;
+        Ok(())
+    }
+
+    /// Uploads the first photo that has no remote id yet (or the video).
     fn upload(&mut self, ch: &ChannelInfo, item: OutboxItem, now: DateTime<Utc>) -> Result<()> {
+        if item.video.as_ref().is_some_and(|v| v.remote_id.is_none()) {
+            return self.upload_video(ch, item, now);
+        }
         let Some(media) = item.media.iter().find(|m| m.remote_id.is_none()) else {
             self.move_item(&item, &Transition::MediaReady)?;
             return Ok(());
@@ -1028,6 +1142,14 @@ impl Worker {
             .is_some_and(|c| c.publishes_photos_inline(&post));
         let media: Vec<RemoteMedia> = if inline {
             Vec::new()
+        } else if let Some(v) = &item.video {
+            v.remote_id
+                .iter()
+                .map(|id| RemoteMedia {
+                    id: id.clone(),
+                    url: v.remote_url.clone(),
+                })
+                .collect()
         } else {
             item.media
                 .iter()
@@ -1060,12 +1182,11 @@ impl Worker {
                         count_attempt: true,
                     },
                 )?;
-                self.emit(Event::Progress {
-                    id,
-                    bytes_sent: total,
-                    bytes_total: total,
-                });
+                self.emit_done(id, total);
                 Ok(())
+            }
+            Err(e) if e.code == VIDEO_SESSION_EXPIRED && publishing.video.is_some() => {
+                self.session_expired(ch, &publishing, &e, now)
             }
             Err(e) => self.failed(ch, Step::Publish, &publishing, &e, now),
         }
@@ -1079,11 +1200,21 @@ impl Worker {
         match result {
             Ok(found) => {
                 self.link_up(ch.id);
-                self.move_item(&item, &decide::on_readback(found))?;
+                let t = decide::on_readback(&item, found, now, &self.config.policy);
+                self.move_item(&item, &t)?;
                 Ok(())
             }
             Err(e) => self.failed(ch, Step::ReadBack, &item, &e, now),
         }
+    }
+
+    /// Every byte of an item is on the platform.
+    fn emit_done(&self, id: i64, total: u64) {
+        self.emit(Event::Progress {
+            id,
+            bytes_sent: total,
+            bytes_total: total,
+        });
     }
 
     fn link_up(&mut self, channel_id: i64) {
@@ -1101,14 +1232,46 @@ impl Worker {
         e: &ChannelError,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let d = decide::on_error(
-            step,
-            item,
-            e,
-            now,
-            &self.config.policy,
-            self.deps.rng.as_mut(),
-        );
+        self.failed_after(ch, step, item, e, now, false)
+    }
+
+    /// [`Self::failed`]; `progressed`: the call moved the item forward before it failed (video
+    /// chunks the platform kept), so the failure is not counted against it.
+    fn failed_after(
+        &mut self,
+        ch: &ChannelInfo,
+        step: Step,
+        item: &OutboxItem,
+        e: &ChannelError,
+        now: DateTime<Utc>,
+        progressed: bool,
+    ) -> Result<()> {
+        let mut d = if progressed {
+            let fresh = OutboxItem {
+                attempts: 0,
+                ..item.clone()
+            };
+            decide::on_error(
+                step,
+                &fresh,
+                e,
+                now,
+                &self.config.policy,
+                self.deps.rng.as_mut(),
+            )
+        } else {
+            decide::on_error(
+                step,
+                item,
+                e,
+                now,
+                &self.config.policy,
+                self.deps.rng.as_mut(),
+            )
+        };
+        if progressed && let Transition::Retry { count_attempt, .. } = &mut d.transition {
+            *count_attempt = false;
+        }
         match d.channel {
             ChannelEffect::None => self.link_up(ch.id),
             ChannelEffect::Offline => {

@@ -177,10 +177,57 @@ fn an_ambiguous_publish_that_did_not_go_out_is_published_after_the_read_back() {
     w.run_once().expect("run");
     assert_eq!(rig.platform.posts().len(), 1);
     assert_eq!(rig.platform.count(Op::Publish), 2);
-    assert_eq!(rig.platform.count(Op::Find), 1);
+    // Absent twice, spaced, before it was sent again.
+    assert_eq!(rig.platform.count(Op::Find), 2);
     // The read-back waited for the platform to settle.
-    assert!(rig.now() - started >= config().policy.readback_delay);
+    let p = config().policy;
+    assert!(rig.now() - started >= p.readback_delay + p.readback_confirm);
     assert_eq!(state(&rig, id), OutboxState::Published);
+}
+
+#[test]
+fn a_post_the_channel_shows_late_is_found_by_the_second_look_not_sent_again() {
+    let rig = Rig::new();
+    let ch = rig.channel("Cổng TTĐT", ChannelKind::Wordpress, 0);
+    let d = rig.draft("Lịch tiêm chủng", "Sáng thứ Hai tại trạm y tế xã.");
+    let id = rig.queue(d, ch);
+    // The platform took the post but its answer was lost, and its list shows it late.
+    rig.platform
+        .script(Op::Publish, Fault::ActThen(ErrorClass::Ambiguous));
+    rig.platform.state().lagging_finds = 1;
+    let mut w = rig.worker(config());
+    w.run_once().expect("run");
+    assert_eq!(rig.platform.posts().len(), 1, "never published twice");
+    assert_eq!(rig.platform.count(Op::Publish), 1);
+    assert_eq!(rig.platform.count(Op::Find), 2);
+    let item = rig.store.publishing().outbox_item(id).expect("item");
+    assert_eq!(item.state, OutboxState::Published);
+    assert_eq!(item.remote_id, Some(rig.platform.posts()[0].id.clone()));
+}
+
+#[test]
+fn a_read_back_never_takes_an_identical_notice_posted_before_the_attempt() {
+    let rig = Rig::new();
+    let ch = rig.channel("Trang xã", ChannelKind::Facebook, 0);
+    let (title, body) = ("Lịch tiếp dân", "Chủ tịch UBND xã tiếp dân sáng thứ Năm.");
+    let first = rig.queue(rig.draft(title, body), ch);
+    rig.worker(config()).run_once().expect("first week");
+    assert_eq!(state(&rig, first), OutboxState::Published);
+    // The same notice a day later; its publish answer is lost before the platform acted.
+    rig.advance(Duration::days(1));
+    let second = rig.queue(rig.draft(title, body), ch);
+    rig.platform
+        .script(Op::Publish, Fault::Fail(ErrorClass::Ambiguous));
+    rig.worker(config()).run_once().expect("second week");
+    let posts = rig.platform.posts();
+    assert_eq!(
+        posts.len(),
+        2,
+        "the new notice was sent, not matched to the old one"
+    );
+    let item = rig.store.publishing().outbox_item(second).expect("item");
+    assert_eq!(item.state, OutboxState::Published);
+    assert_eq!(item.remote_id, Some(posts[1].id.clone()));
 }
 
 #[test]
@@ -319,8 +366,9 @@ fn once_gives_up_on_a_link_that_stays_down_and_keeps_the_item() {
     );
     // The link returns: the next run publishes.
     rig.platform.state().offline = false;
-    rig.worker(config()).run_once().expect("run");
+    let report = rig.worker(config()).run_once().expect("run");
     assert_eq!(state(&rig, id), OutboxState::Published);
+    assert!(!report.needs_officer(), "{report:?}");
 }
 
 #[test]
@@ -375,11 +423,13 @@ fn a_refused_token_holds_the_channel_until_it_is_reconnected() {
     rig.platform.state().valid_token = Some("new-token".into());
     let mut w = rig.worker(config());
     let events = w.handle().subscribe();
-    w.run_once().expect("run");
+    let report = w.run_once().expect("run");
     assert_eq!(
         rig.store.publishing().channel(ch).expect("ch").status,
         ChannelStatus::NeedsReconnect
     );
+    // `sync --once` must not end as if all were well: the post waits for the officer.
+    assert!(report.needs_officer(), "{report:?}");
     assert!(events.try_iter().any(|e| matches!(
         e,
         Event::ChannelHeld {

@@ -298,6 +298,7 @@ pub(crate) fn post(dir: &Path, photos: usize, bytes: usize) -> PostContent {
         })
         .collect();
     PostContent {
+        video: None,
         outbox_id: 42,
         title: "Thông báo lịch tiêm chủng".into(),
         text: "Thông báo lịch tiêm chủng tháng 8.\n\nNgày 5/8 tại nhà văn hoá bản Khun & bản Nà."

@@ -56,7 +56,7 @@ fn closed_after_the_headers_while_uploading_is_not_sent() {
     // the request is incomplete and cannot have acted. The body is larger than the kernel's
     // socket buffers on both sides, so the client is still writing when the reset comes.
     let dir = tempfile::tempdir().expect("dir");
-    let server = Server::start(vec![Act::CloseAfterHeaders]);
+    let server = Server::start(vec![reply(200, "[]"), Act::CloseAfterHeaders]);
     let p = post(dir.path(), 1, 24 * 1024 * 1024);
     let mut site = WordPressSite::new(
         config(ChannelKind::Wordpress, &server.base),
@@ -75,7 +75,7 @@ fn closed_after_the_headers_while_uploading_is_not_sent() {
         last < p.photos[0].size,
         "the body was not all handed over: {last}"
     );
-    assert_eq!(server.seen()[0].path(), "/wp-json/wp/v2/media");
+    assert_eq!(server.seen()[1].path(), "/wp-json/wp/v2/media");
 }
 
 #[test]
@@ -162,11 +162,11 @@ fn a_redirected_publish_is_not_followed() {
     // http → https (or a new domain): following it would turn the POST into a GET whose 200
     // looks like success.
     let server = Server::start_with(|base| {
-        vec![super::reply_with(
-            301,
-            &[("Location", &format!("{base}/elsewhere"))],
-            "",
-        )]
+        vec![
+            super::reply(200, "[]"),
+            super::reply(201, r#"{"id":55,"status":"draft"}"#),
+            super::reply_with(301, &[("Location", &format!("{base}/elsewhere"))], ""),
+        ]
     });
     let dir = tempfile::tempdir().expect("dir");
     let mut site = WordPressSite::new(
@@ -185,5 +185,6 @@ fn a_redirected_publish_is_not_followed() {
         (ErrorClass::Auth, "http-301"),
         "{e:?}"
     );
-    assert_eq!(server.seen().len(), 1);
+    // The list, the draft, the publish: nothing after the redirect.
+    assert_eq!(server.seen().len(), 3);
 }

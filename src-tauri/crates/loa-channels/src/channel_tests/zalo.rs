@@ -223,6 +223,60 @@ fn a_refused_refresh_asks_for_reconnect() {
 }
 
 #[test]
+fn a_pair_another_process_stored_is_taken_instead_of_spending_the_refresh_token() {
+    // The window refreshed and stored a new pair; `loa sync` still holds the old one.
+    let server = Server::start(vec![
+        reply(200, r#"{"error":-216,"message":"Access token is invalid"}"#),
+        reply(200, OA),
+    ]);
+    let mut z = oa(&server, "r-other-process");
+    z.set_credential_source(Box::new(|| {
+        Some(Credentials {
+            token: "STORED-ACCESS".into(),
+            refresh_token: Some("STORED-REFRESH".into()),
+            app_id: Some("APP".into()),
+            secret_key: Some("SECRET".into()),
+        })
+    }));
+    assert_eq!(z.verify().expect("verify"), "UBND xã Nà Hẩu");
+    let seen = server.seen();
+    assert!(
+        seen.iter().all(|s| s.path() != "/v4/oa/access_token"),
+        "the spent refresh token was not sent"
+    );
+    assert_eq!(seen[1].header("access_token"), Some("STORED-ACCESS"));
+}
+
+#[test]
+fn an_oa_without_any_cover_image_fails_the_text_post_and_says_what_is_missing() {
+    let server = Server::start(vec![reply(
+        200,
+        r#"{"error":0,"message":"Success","data":{"oa_id":"77","name":"UBND xã Nà Hẩu","avatar":"","cover":""}}"#,
+    )]);
+    let mut z = oa(&server, "r-no-cover");
+    let mut progress = no_progress();
+    let e = z
+        .publish(&text_post(), &[], &mut progress)
+        .expect_err("no cover");
+    // Not a token problem (reconnecting changes nothing): the post is refused, and the hint
+    // names the missing cover.
+    assert_eq!(
+        (e.class.clone(), e.code.as_str()),
+        (ErrorClass::Invalid, "no-cover")
+    );
+    assert_eq!(e.hint_id(), "channel-hint-no-cover");
+    for lang in ["vi", "en"] {
+        let ftl = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("../../../locales/{lang}/channels.ftl")),
+        )
+        .expect("locale");
+        assert!(ftl.contains("\nchannel-hint-no-cover = "), "{lang}");
+    }
+    assert_eq!(server.seen().len(), 1, "no article was created");
+}
+
+#[test]
 fn a_second_client_with_the_spent_refresh_token_adopts_the_new_pair() {
     let server = Server::start(vec![
         reply(200, r#"{"error":-216,"message":"Access token is invalid"}"#),
@@ -380,10 +434,13 @@ fn with_an_image_host_photos_go_to_the_website_and_into_the_article_in_order() {
     let dir = tempfile::tempdir().expect("dir");
     let server = Server::start_with(|base| {
         vec![
+            // Each photo: what earlier attempts left on the site (nothing), then the upload.
+            reply(200, "[]"),
             reply(
                 201,
                 &format!(r#"{{"id":11,"source_url":"{base}/uploads/1.jpg"}}"#),
             ),
+            reply(200, "[]"),
             reply(
                 201,
                 &format!(r#"{{"id":12,"source_url":"{base}/uploads/2.jpg"}}"#),
@@ -420,17 +477,17 @@ fn with_an_image_host_photos_go_to_the_website_and_into_the_article_in_order() {
     );
 
     let seen = server.seen();
-    assert_eq!(seen[0].path(), "/wp-json/wp/v2/media");
+    assert_eq!(seen[1].path(), "/wp-json/wp/v2/media");
     assert_eq!(
-        seen[0].body,
+        seen[1].body,
         std::fs::read(&p.photos[0].path).expect("photo 1")
     );
     assert_eq!(
-        seen[1].body,
+        seen[3].body,
         std::fs::read(&p.photos[1].path).expect("photo 2")
     );
-    let article = seen[2].json();
-    assert_eq!(seen[2].path(), "/v2.0/article/create");
+    let article = seen[4].json();
+    assert_eq!(seen[4].path(), "/v2.0/article/create");
     assert_eq!(
         article["cover"]["photo_url"],
         format!("{}/uploads/1.jpg", server.base)

@@ -253,6 +253,9 @@ pub fn update(conn: &Connection, now: DateTime<Utc>, id: i64, patch: &DraftPatch
     if new == old {
         return Ok(old);
     }
+    if new.status == DraftStatus::Published && old.status != DraftStatus::Published {
+        return Err(LoaError::PublishedByHand { id });
+    }
     if new.status == DraftStatus::Queued && old.status != DraftStatus::Queued {
         checks::ensure_queueable(conn, now, &new)?;
     }
@@ -454,8 +457,20 @@ impl Drafts<'_> {
         self.store.read(|c| get(c, id))
     }
 
+    /// Saves a change. A draft that fills a calendar occurrence and becomes ready here is
+    /// queued for its section's channels at the occurrence's time
+    /// ([`crate::calendar::Calendar::queue_from_plan`]); a refusal there (a blocking check, a
+    /// channel's limit) is returned with the draft saved as ready.
     pub fn save(&self, id: i64, patch: &DraftPatch) -> Result<Draft> {
-        self.store.write(|tx, now| update(tx, now, id, patch))
+        let before = self.store.read(|c| get(c, id))?.status;
+        let draft = self.store.write(|tx, now| update(tx, now, id, patch))?;
+        if draft.status == DraftStatus::Ready
+            && before != DraftStatus::Ready
+            && !self.store.calendar().queue_from_plan(id)?.is_empty()
+        {
+            return self.get(id);
+        }
+        Ok(draft)
     }
 
     pub fn list(&self) -> Result<Vec<DraftSummary>> {

@@ -41,7 +41,7 @@ struct Row {
 }
 
 /// Fails unless `draft_id` is a live draft.
-fn live_draft(conn: &Connection, draft_id: i64) -> Result<()> {
+pub(crate) fn live_draft(conn: &Connection, draft_id: i64) -> Result<()> {
     let deleted: Option<Option<String>> = conn
         .query_row(
             "SELECT deleted_at FROM drafts WHERE id = ?1",
@@ -127,6 +127,10 @@ pub(crate) fn attach(
     photos: &[NewDraftPhoto],
 ) -> Result<Vec<DraftPhoto>> {
     live_draft(conn, draft_id)?;
+    // A post carries photos or one video.
+    if !photos.is_empty() && crate::videos::draft::has_video(conn, draft_id)? {
+        return Err(LoaError::DraftHasVideo { draft_id });
+    }
     let mut current = rows(conn, draft_id)?;
     for p in photos {
         library::get(conn, p.media_id)?;

@@ -19,6 +19,7 @@ pub mod draft_photos;
 pub mod folders;
 pub mod library;
 pub mod prepare;
+pub mod share;
 pub mod watch;
 pub mod watermark;
 
@@ -40,11 +41,13 @@ pub use watch::{WatchEvent, WatchFolders};
 pub use watermark::{WatermarkPosition, WatermarkSettings};
 
 /// The outcome of importing one file, as the UI shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 pub struct MediaImportOutcome {
     pub path: String,
     /// The library entry, when the import worked (or the photo was already there).
     pub item: Option<MediaItem>,
+    /// The video library entry, when the file was a video (see [`crate::videos`]).
+    pub video: Option<crate::VideoItem>,
     pub error: Option<crate::IpcError>,
 }
 
@@ -100,19 +103,36 @@ impl FromStr for MediaSource {
     }
 }
 
-/// Whether a file name looks like a photo the library takes (jpg, jpeg, png, webp, any case).
-/// Hidden files (a leading dot: partial downloads, macOS resource forks) never do.
-pub fn is_photo_name(path: &std::path::Path) -> bool {
+/// Whether a file name is a photo format phones and cameras write that the library cannot take
+/// (an iPhone's HEIC, AVIF, TIFF, BMP): a watch folder reports such a file with how to get a JPEG
+/// instead of passing over it in silence.
+pub fn is_unreadable_photo_name(path: &std::path::Path) -> bool {
+    has_extension(path, &["heic", "heif", "hif", "avif", "tif", "tiff", "bmp"])
+}
+
+/// A visible file whose extension is one of `extensions` (any case). Hidden files (a leading
+/// dot: partial downloads, macOS resource forks) never match.
+pub fn has_extension(path: &std::path::Path, extensions: &[&str]) -> bool {
     let hidden = path
         .file_name()
         .and_then(|n| n.to_str())
         .is_none_or(|n| n.starts_with('.'));
     !hidden
-        && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            ["jpg", "jpeg", "png", "webp"]
-                .iter()
-                .any(|ok| e.eq_ignore_ascii_case(ok))
-        })
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.iter().any(|ok| e.eq_ignore_ascii_case(ok)))
+}
+
+/// Whether a file name is one the library takes: a photo, or a video ([`crate::videos`]).
+pub fn is_media_name(path: &std::path::Path) -> bool {
+    is_photo_name(path) || crate::videos::is_video_name(path)
+}
+
+/// Whether a file name looks like a photo the library takes (jpg, jpeg, png, webp, any case).
+/// Hidden files never do.
+pub fn is_photo_name(path: &std::path::Path) -> bool {
+    has_extension(path, &["jpg", "jpeg", "png", "webp"])
 }
 
 /// A temporary name beside `path`, unique in this process, so that two imports of the same
@@ -148,25 +168,41 @@ impl Media<'_> {
             .collect()
     }
 
-    /// [`Media::import`] in the form the UI shows: one outcome per path, in order.
+    /// What the drop and the file dialog import, in the form the UI shows: one outcome per
+    /// path, in order. A file named as a video goes to the video library
+    /// ([`crate::videos::Videos::import_file`]), anything else is taken as a photo; a bad file
+    /// is reported in its slot and the others go on.
     pub fn import_outcomes(
         &self,
         paths: &[PathBuf],
         source: MediaSource,
     ) -> Vec<MediaImportOutcome> {
-        self.import(paths, source)
-            .into_iter()
-            .map(|(path, r)| {
-                let path = path.display().to_string();
-                match r {
-                    Ok(item) => MediaImportOutcome {
+        paths
+            .iter()
+            .map(|p| {
+                let (item, video) = if crate::videos::is_video_name(p) {
+                    (
+                        Ok(None),
+                        self.store
+                            .videos()
+                            .import_file(p, source)
+                            .map(|(v, _)| Some(v)),
+                    )
+                } else {
+                    (self.import_file(p, source).map(|(m, _)| Some(m)), Ok(None))
+                };
+                let path = p.display().to_string();
+                match (item, video) {
+                    (Ok(item), Ok(video)) => MediaImportOutcome {
                         path,
-                        item: Some(item),
+                        item,
+                        video,
                         error: None,
                     },
-                    Err(e) => MediaImportOutcome {
+                    (Err(e), _) | (_, Err(e)) => MediaImportOutcome {
                         path,
                         item: None,
+                        video: None,
                         error: Some(e.into()),
                     },
                 }
@@ -373,6 +409,17 @@ mod tests {
         }
         for no in ["a.txt", "b.heic", ".c.jpg", "d", "e.jpg.part", "f.gif"] {
             assert!(!is_photo_name(Path::new(no)), "{no}");
+        }
+        // Reported, not taken: what an iPhone or a scanner writes.
+        for unreadable in ["IMG_0001.HEIC", "b.heif", "c.avif", "scan.tif", "d.BMP"] {
+            assert!(
+                is_unreadable_photo_name(Path::new(unreadable)),
+                "{unreadable}"
+            );
+            assert!(!is_photo_name(Path::new(unreadable)), "{unreadable}");
+        }
+        for other in ["a.jpg", ".IMG_0001.HEIC", "b.heic.part", "notes.txt"] {
+            assert!(!is_unreadable_photo_name(Path::new(other)), "{other}");
         }
     }
 

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant, SystemTime};
 use notify::{EventKind, RecursiveMode, Watcher};
 use serde::{Deserialize, Serialize};
 
-use super::{MediaSource, is_photo_name};
+use super::{MediaSource, is_media_name, is_unreadable_photo_name};
 use crate::{IpcError, LoaError, Result, Store};
 
 /// What the watcher did with a file.
@@ -32,6 +32,8 @@ pub enum WatchEvent {
     /// The photo at `path` is in the library as `media_id` (it may have been there already
     /// under another name).
     Imported { media_id: i64, path: PathBuf },
+    /// The video at `path` is in the video library as `video_id`.
+    VideoImported { video_id: i64, path: PathBuf },
     /// The file at `path` could not be imported (or a watched folder could not be watched).
     Failed { path: PathBuf, error: IpcError },
 }
@@ -257,11 +259,57 @@ fn looks_complete(path: &Path) -> bool {
     if head.starts_with(b"\x89PNG") {
         return tail.windows(4).any(|w| w == b"IEND");
     }
+    if &head[4..8] == b"ftyp" {
+        return iso_boxes_complete(&mut f, len);
+    }
     if &head[0..4] == b"RIFF" && &head[8..12] == b"WEBP" {
         let declared = u64::from(u32::from_le_bytes([head[4], head[5], head[6], head[7]]));
         return len >= declared.saturating_add(8);
     }
     true
+}
+
+/// An MP4, MOV or 3GP file is complete when its top-level boxes follow one another exactly to
+/// the end of the file and one of them is the index (`moov`). A phone or a card reader writing
+/// the file has either not reached the end of a box or not yet written the index (phones write
+/// it last). At most a few thousand boxes are read; WebM has no such frame and relies on the
+/// settle time alone.
+fn iso_boxes_complete(f: &mut std::fs::File, len: u64) -> bool {
+    use std::io::{Seek, SeekFrom};
+    let mut at = 0u64;
+    let mut moov = false;
+    for _ in 0..4096 {
+        if at == len {
+            return moov;
+        }
+        let mut head = [0u8; 16];
+        if f.seek(SeekFrom::Start(at)).is_err() || f.read_exact(&mut head[..8]).is_err() {
+            return false;
+        }
+        let size32 = u64::from(u32::from_be_bytes([head[0], head[1], head[2], head[3]]));
+        let size = match size32 {
+            // Runs to the end of the file.
+            0 => len - at,
+            1 => {
+                if f.read_exact(&mut head[8..16]).is_err() {
+                    return false;
+                }
+                u64::from_be_bytes([
+                    head[8], head[9], head[10], head[11], head[12], head[13], head[14], head[15],
+                ])
+            }
+            n => n,
+        };
+        if size < 8 {
+            return false;
+        }
+        moov |= &head[4..8] == b"moov";
+        at = match at.checked_add(size) {
+            Some(next) if next <= len => next,
+            _ => return false,
+        };
+    }
+    false
 }
 
 struct Worker {
@@ -378,7 +426,8 @@ impl Worker {
 
     /// Something happened at `path`: start (or restart) waiting for it to settle.
     fn note(&mut self, path: PathBuf, from_scan: bool) {
-        if !is_photo_name(&path) || path.starts_with(self.store.dir()) {
+        let watched = is_media_name(&path) || is_unreadable_photo_name(&path);
+        if !watched || path.starts_with(self.store.dir()) {
             return;
         }
         let Some(sig) = signature(&path) else {
@@ -442,15 +491,35 @@ impl Worker {
     }
 
     fn import(&mut self, path: PathBuf, p: Pending) {
-        match self.store.media().import_file(&path, MediaSource::Watch) {
+        let imported = if crate::videos::is_video_name(&path) {
+            self.store
+                .videos()
+                .import_file(&path, MediaSource::Watch)
+                .map(|(v, added)| {
+                    let event = WatchEvent::VideoImported {
+                        video_id: v.id,
+                        path: path.clone(),
+                    };
+                    (event, added)
+                })
+        } else {
+            self.store
+                .media()
+                .import_file(&path, MediaSource::Watch)
+                .map(|(m, added)| {
+                    let event = WatchEvent::Imported {
+                        media_id: m.id,
+                        path: path.clone(),
+                    };
+                    (event, added)
+                })
+        };
+        match imported {
             // The file may have changed while it was read: the next event or scan sees it again.
-            Ok((item, added)) => {
-                self.done.insert(path.clone(), p.signature);
+            Ok((event, added)) => {
+                self.done.insert(path, p.signature);
                 if added || !p.from_scan {
-                    self.emit(WatchEvent::Imported {
-                        media_id: item.id,
-                        path,
-                    });
+                    self.emit(event);
                 }
             }
             Err(e) => {

@@ -22,7 +22,10 @@ pub mod work;
 
 pub use channels::{ChannelHold, ChannelInfo, ChannelStatus, NewChannel};
 pub use connect::{ConnectFailure, FacebookApp, ZaloApp};
-pub use outbox::{OutboxAction, OutboxError, OutboxItem, OutboxMedia, OutboxState};
+pub use outbox::{
+    OutboxAction, OutboxError, OutboxItem, OutboxMedia, OutboxState, OutboxVideo, PostVideo,
+    UploadProgress,
+};
 pub use work::{LeaseOutcome, OutboxCounts, OutboxPort, Transition};
 
 use crate::Store;

@@ -143,6 +143,106 @@ pub struct OutboxMedia {
     pub uploaded_at: Option<String>,
 }
 
+/// The video of an outbox item (a post has photos or one video) and where its upload stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct OutboxVideo {
+    /// The snapshot file that is uploaded.
+    pub path: String,
+    pub size: u64,
+    pub sha256: String,
+    /// The compression preset it was prepared with.
+    pub preset: String,
+    /// Facebook's resumable upload session, once started.
+    pub upload_session_id: Option<String>,
+    /// The video the session creates (Facebook), for the read-back.
+    pub video_id: Option<String>,
+    pub session_started_at: Option<String>,
+    /// The next chunk the platform asked for: `[start_offset, end_offset)`; `start_offset` is
+    /// also the bytes the platform has.
+    pub start_offset: u64,
+    pub end_offset: Option<u64>,
+    /// The chunk size the link last supported.
+    pub chunk_bytes: Option<u64>,
+    /// Every body byte put on the wire for this video, cut chunks included.
+    pub bytes_sent: u64,
+    /// Set once every byte is on the platform.
+    pub remote_id: Option<String>,
+    pub remote_url: Option<String>,
+    pub uploaded_at: Option<String>,
+}
+
+impl OutboxVideo {
+    /// Bytes the platform has confirmed.
+    pub fn bytes_on_platform(&self) -> u64 {
+        if self.remote_id.is_some() {
+            self.size
+        } else {
+            self.start_offset.min(self.size)
+        }
+    }
+}
+
+/// A prepared video handed to [`Publishing::queue_with_video`] (the library's prepared file for
+/// the draft: compressed, metadata stripped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostVideo {
+    pub path: PathBuf,
+    pub bytes: u64,
+    /// Lower-case hex SHA-256 of the file; the snapshot is checked against it.
+    pub sha256: String,
+    pub preset: String,
+    pub duration_ms: Option<u64>,
+}
+
+impl PostVideo {
+    /// A ready video file queued as it is (`loa queue add --video`): measured and hashed here,
+    /// streaming. Preset `original`: nothing was compressed.
+    pub fn from_file(path: &Path) -> Result<PostVideo> {
+        use std::io::Read;
+        let read_err = |e| LoaError::ReadFile {
+            path: path.to_path_buf(),
+            source: e,
+        };
+        let mut file = std::fs::File::open(path).map_err(read_err)?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 256 * 1024];
+        let mut bytes = 0u64;
+        loop {
+            let n = file.read(&mut buf).map_err(read_err)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+            bytes += n as u64;
+        }
+        if bytes == 0 {
+            return Err(LoaError::FileEmpty {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(PostVideo {
+            path: path.to_path_buf(),
+            bytes,
+            sha256: format!("{:x}", hasher.finalize()),
+            preset: "original".to_owned(),
+            duration_ms: None,
+        })
+    }
+}
+
+/// Where an upload stands after a chunk: what the worker commits for the item's video.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UploadProgress {
+    pub upload_session_id: Option<String>,
+    pub video_id: Option<String>,
+    pub session_started_at: Option<DateTime<Utc>>,
+    pub start_offset: u64,
+    pub end_offset: Option<u64>,
+    pub chunk_bytes: Option<u64>,
+    /// Wire bytes since the last commit (added to the stored count).
+    pub bytes_sent_delta: u64,
+}
+
 /// One post going to one channel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct OutboxItem {
@@ -174,7 +274,9 @@ pub struct OutboxItem {
     pub remote_url: Option<String>,
     pub last_error: Option<OutboxError>,
     pub media: Vec<OutboxMedia>,
-    /// Bytes of the photos: the per-byte progress total.
+    /// The post's video instead of photos.
+    pub video: Option<OutboxVideo>,
+    /// Bytes of the photos (or of the video): the per-byte progress total.
     pub bytes_total: u64,
     pub created_at: String,
     pub updated_at: String,
@@ -193,25 +295,121 @@ impl OutboxItem {
         self.publish_started_at.as_deref().and_then(parse_ts)
     }
 
-    /// Every photo has its remote id.
+    /// Every photo (or the video) has its remote id.
     pub fn media_complete(&self) -> bool {
         self.media.iter().all(|m| m.remote_id.is_some())
+            && self.video.as_ref().is_none_or(|v| v.remote_id.is_some())
+    }
+
+    /// Bytes the platform has confirmed and bytes to send, for an item with photos or a video;
+    /// `None` for a text-only post.
+    pub fn upload_bytes(&self) -> Option<(u64, u64)> {
+        if let Some(v) = &self.video {
+            return Some((v.bytes_on_platform(), v.size));
+        }
+        if self.media.is_empty() {
+            return None;
+        }
+        let done = self
+            .media
+            .iter()
+            .filter(|m| m.remote_id.is_some())
+            .map(|m| m.size)
+            .sum();
+        Some((done, self.bytes_total))
     }
 }
 
 /// A slug that identifies the row on a website: the title folded to ASCII words (at most 50
-/// bytes), the row id and a piece of the text hash (two profiles can have the same row id).
-pub fn slug(title: &str, id: i64, hash: &str) -> String {
+/// bytes), the row id and the profile's random key. Row ids restart at 1 in a second or
+/// reinstalled profile, and the same notice has the same text: only the key tells that profile's
+/// post from another's, so a read-back never takes another profile's post for its own.
+pub fn slug(title: &str, id: i64, profile_key: &str) -> String {
     let words = match loa_platforms::slugify(title, 50) {
         w if w.is_empty() => "bai-viet".to_owned(),
         w => w,
     };
-    format!("{words}-{id}-{}", hash.get(..6).unwrap_or(hash))
+    format!("{words}-{id}-{profile_key}")
+}
+
+/// Where the profile's read-back key is kept (`settings`).
+const KEY_PROFILE_KEY: &str = "publishing.profile_key";
+
+/// The profile's random read-back key: 10 lower-case hex digits, made on the first queueing
+/// and kept with the profile (a backup restored elsewhere is the same profile).
+fn profile_key(conn: &Connection) -> Result<String> {
+    if let Some(key) = crate::settings::get(conn, KEY_PROFILE_KEY)?
+        .filter(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric()))
+    {
+        return Ok(key);
+    }
+    let key = format!("{:010x}", random_u64() & 0xff_ffff_ffff);
+    crate::settings::put(conn, KEY_PROFILE_KEY, Some(&key))?;
+    Ok(key)
+}
+
+/// 64 random bits without a dependency: std seeds each `RandomState` from the operating
+/// system's random source.
+fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.finish()
 }
 
 /// Whether `kind`'s own scheduler takes a post due at `at`, seen from `now`.
 pub fn platform_schedules(kind: ChannelKind, now: DateTime<Utc>, at: DateTime<Utc>) -> bool {
     kind.limits().schedule.is_some_and(|w| w.accepts(at, now))
+}
+
+/// How a post due at `at` (now when `None`) waits: whether the platform's own scheduler takes
+/// it, and the moment Loa starts on it. A post the platform does not schedule itself waits here
+/// until it is due (or until it enters the platform's window), photos included: an unpublished
+/// upload may expire.
+fn schedule_for(
+    kind: ChannelKind,
+    at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> (bool, Option<DateTime<Utc>>) {
+    let platform_scheduled = at.is_some_and(|t| platform_schedules(kind, now, t));
+    let not_before = Some(loa_platforms::publish_not_before(kind, at, now)).filter(|t| *t > now);
+    (platform_scheduled, not_before)
+}
+
+/// Gives draft `draft_id`'s posts that have not gone to a platform yet (queued, photos
+/// uploaded) a new time, decided as [`Publishing::queue`] decides it (the calendar moved the
+/// occurrence they fill). Posts already handed to a platform keep theirs.
+pub(crate) fn retime(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    draft_id: i64,
+    at: Option<DateTime<Utc>>,
+) -> Result<()> {
+    let waiting = select(
+        conn,
+        "o.draft_id = ?1 AND o.state IN ('queued', 'media_uploaded')",
+        &[&draft_id],
+    )?;
+    for item in waiting {
+        let (platform_scheduled, not_before) = schedule_for(item.channel_kind, at, now);
+        conn.execute(
+            "UPDATE outbox SET scheduled_at = ?2, platform_scheduled = ?3, next_attempt_at = ?4,
+                 updated_at = ?5
+             WHERE id = ?1 AND state IN ('queued', 'media_uploaded')",
+            params![
+                item.id,
+                at.map(format_ts),
+                platform_scheduled,
+                not_before.map(format_ts),
+                format_ts(now)
+            ],
+        )?;
+    }
+    Ok(())
 }
 
 const ITEM_COLS: &str = "o.id, o.draft_id, o.channel_id, c.name, c.kind, o.state, o.title, o.text, \
@@ -261,6 +459,7 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<OutboxItem> {
             message: loa_platforms::redact(&message.unwrap_or_default()),
         }),
         media: Vec::new(),
+        video: None,
         bytes_total: 0,
         created_at: row.get(21)?,
         updated_at: row.get(22)?,
@@ -288,9 +487,43 @@ fn media_of(conn: &Connection, id: i64) -> Result<Vec<OutboxMedia>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+fn video_of(conn: &Connection, id: i64) -> Result<Option<OutboxVideo>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT path, size, sha256, preset, upload_session_id, video_id, session_started_at,
+                start_offset, end_offset, chunk_bytes, bytes_sent, remote_id, remote_url,
+                uploaded_at
+         FROM outbox_video WHERE outbox_id = ?1",
+    )?;
+    let to_u64 = |v: i64| u64::try_from(v).unwrap_or(0);
+    Ok(stmt
+        .query_row([id], |r| {
+            Ok(OutboxVideo {
+                path: r.get(0)?,
+                size: to_u64(r.get(1)?),
+                sha256: r.get(2)?,
+                preset: r.get(3)?,
+                upload_session_id: r.get(4)?,
+                video_id: r.get(5)?,
+                session_started_at: r.get(6)?,
+                start_offset: to_u64(r.get(7)?),
+                end_offset: r.get::<_, Option<i64>>(8)?.map(to_u64),
+                chunk_bytes: r.get::<_, Option<i64>>(9)?.map(to_u64),
+                bytes_sent: to_u64(r.get(10)?),
+                remote_id: r.get(11)?,
+                remote_url: r.get(12)?,
+                uploaded_at: r.get(13)?,
+            })
+        })
+        .optional()?)
+}
+
 fn with_media(conn: &Connection, mut item: OutboxItem) -> Result<OutboxItem> {
     item.media = media_of(conn, item.id)?;
-    item.bytes_total = item.media.iter().map(|m| m.size).sum();
+    item.video = video_of(conn, item.id)?;
+    item.bytes_total = match &item.video {
+        Some(v) => v.size,
+        None => item.media.iter().map(|m| m.size).sum(),
+    };
     Ok(item)
 }
 
@@ -369,6 +602,76 @@ fn snapshot_file(profile: &Path, source: &Path) -> Result<(PathBuf, u64)> {
         })?;
     }
     Ok((dest, bytes.len() as u64))
+}
+
+/// Copies a prepared video into the outbox's content-addressed folder (once per content),
+/// streaming — a video can be far larger than memory should hold — and checks that the copy is
+/// the file the library prepared (`sha256`).
+fn snapshot_video(profile: &Path, video: &PostVideo) -> Result<(PathBuf, u64)> {
+    use std::io::{Read, Write};
+    let read_err = |e| LoaError::ReadFile {
+        path: video.path.clone(),
+        source: e,
+    };
+    let want = video.sha256.trim().to_ascii_lowercase();
+    let ext = video
+        .path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .filter(|e| !e.is_empty() && e.chars().all(|c| c.is_ascii_alphanumeric()))
+        .unwrap_or_else(|| "mp4".to_owned());
+    let dir = profile.join(OUTBOX_FILES_DIR);
+    let dest = dir.join(format!("{want}.{ext}"));
+    let store_err = |source| LoaError::MediaStore {
+        path: dest.clone(),
+        source,
+    };
+    if dest.is_file() {
+        let size = std::fs::metadata(&dest).map_err(store_err)?.len();
+        return Ok((dest, size));
+    }
+    std::fs::create_dir_all(&dir).map_err(store_err)?;
+    let temp = crate::media::temp_name(&dest);
+    let copied = (|| -> Result<(String, u64)> {
+        let mut src = std::fs::File::open(&video.path).map_err(read_err)?;
+        let mut out = std::fs::File::create(&temp).map_err(store_err)?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 256 * 1024];
+        let mut total = 0u64;
+        loop {
+            let n = src.read(&mut buf).map_err(read_err)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+            out.write_all(&buf[..n]).map_err(store_err)?;
+            total += n as u64;
+        }
+        out.sync_all().map_err(store_err)?;
+        Ok((format!("{:x}", hasher.finalize()), total))
+    })();
+    let (sha, size) = match copied {
+        Ok(v) => v,
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            return Err(e);
+        }
+    };
+    if sha != want || size == 0 {
+        let _ = std::fs::remove_file(&temp);
+        // The prepared file changed since the library measured it: prepare it again.
+        return Err(LoaError::VideoRefused {
+            channel: String::new(),
+            reason: "changed".to_owned(),
+            max: None,
+        });
+    }
+    std::fs::rename(&temp, &dest).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        store_err(e)
+    })?;
+    Ok((dest, size))
 }
 
 fn prepared_file(p: &DraftPhoto) -> Option<PathBuf> {
@@ -463,6 +766,42 @@ impl Publishing<'_> {
         channel_id: i64,
         at: Option<DateTime<Utc>>,
     ) -> Result<OutboxItem> {
+        let video = self.prepared_video(draft_id)?;
+        self.queue_with_video(draft_id, channel_id, at, video.as_ref())
+    }
+
+    /// The draft's video as it goes out: its compressed copy, which must match the draft's
+    /// current video and preset. The estimate runs first so a preset the video cannot take
+    /// (a Zalo video that cannot fit, a reel of the wrong length) is refused with its reason.
+    fn prepared_video(&self, draft_id: i64) -> Result<Option<PostVideo>> {
+        let videos = self.store.videos();
+        if videos.of_draft(draft_id)?.is_none() {
+            return Ok(None);
+        }
+        videos.estimate(draft_id)?;
+        let prepared = videos
+            .prepared_for_draft(draft_id)?
+            .ok_or(LoaError::VideoNotPrepared { draft_id })?;
+        Ok(Some(PostVideo {
+            path: prepared.path,
+            bytes: prepared.bytes,
+            sha256: prepared.sha256,
+            preset: prepared.preset,
+            duration_ms: prepared.duration_ms,
+        }))
+    }
+
+    /// [`Publishing::queue`] with the draft's prepared video (a post has photos or one video):
+    /// refused before anything is written when the channel carries no video (a Zalo OA), when the
+    /// video is over the platform's limits, or when the draft also has photos. The video is
+    /// snapshotted into the outbox like photos.
+    pub fn queue_with_video(
+        &self,
+        draft_id: i64,
+        channel_id: i64,
+        at: Option<DateTime<Utc>>,
+        video: Option<&PostVideo>,
+    ) -> Result<OutboxItem> {
         let store = self.store;
         let now = store.clock().now();
         let channel: ChannelInfo = self.channel(channel_id)?;
@@ -479,6 +818,38 @@ impl Publishing<'_> {
         let draft = store.drafts().get(draft_id)?;
         let media = store.media();
         let mut photos = media.of_draft(draft_id)?;
+        let video_snapshot = match video {
+            None => None,
+            Some(v) => {
+                let refuse = |reason: &str, max: Option<u64>| LoaError::VideoRefused {
+                    channel: channel.name.clone(),
+                    reason: reason.to_owned(),
+                    max,
+                };
+                if !photos.is_empty() {
+                    return Err(refuse("with_photos", None));
+                }
+                if let Some(r) = loa_platforms::check_video(&limits, v.bytes, v.duration_ms) {
+                    let max = match r {
+                        loa_platforms::VideoRefusal::NotCarried => None,
+                        loa_platforms::VideoRefusal::TooLarge { max, .. } => Some(max / 1_000_000),
+                        loa_platforms::VideoRefusal::TooLong { max_ms, .. } => {
+                            Some(max_ms / 60_000)
+                        }
+                    };
+                    return Err(refuse(r.as_str(), max));
+                }
+                let (path, size) = snapshot_video(store.dir(), v).map_err(|e| match e {
+                    LoaError::VideoRefused { reason, max, .. } => LoaError::VideoRefused {
+                        channel: channel.name.clone(),
+                        reason,
+                        max,
+                    },
+                    other => other,
+                })?;
+                Some((v.clone(), path, size))
+            }
+        };
         if limits.max_photos == Some(0) && !photos.is_empty() {
             return Err(LoaError::PhotosNeedImageHost {
                 channel: channel.name,
@@ -502,7 +873,7 @@ impl Publishing<'_> {
             let (path, size) = snapshot_file(store.dir(), &source)?;
             snapshots.push((p.clone(), path, size));
         }
-        let platform_scheduled = at.is_some_and(|t| platform_schedules(channel.kind, now, t));
+        let (platform_scheduled, not_before) = schedule_for(channel.kind, at, now);
         let inputs: Vec<loa_checks::PhotoInput<'_>> = snapshots
             .iter()
             .map(|(p, _, bytes)| loa_checks::PhotoInput {
@@ -554,10 +925,6 @@ impl Publishing<'_> {
                 violations,
             });
         }
-        // A post the platform does not schedule itself waits here until it is due (or until it
-        // enters the platform's window), photos included: an unpublished upload may expire.
-        let not_before =
-            Some(loa_platforms::publish_not_before(channel.kind, at, now)).filter(|t| *t > now);
         store.write(|tx, now| {
             ensure_live_draft(tx, draft_id)?;
             refuse_if_queued(tx, draft_id, &channel)?;
@@ -581,8 +948,21 @@ impl Publishing<'_> {
             let id = tx.last_insert_rowid();
             tx.execute(
                 "UPDATE outbox SET slug = ?2 WHERE id = ?1",
-                params![id, slug(&draft.title, id, &hash)],
+                params![id, slug(&draft.title, id, &profile_key(tx)?)],
             )?;
+            if let Some((v, path, size)) = &video_snapshot {
+                tx.execute(
+                    "INSERT INTO outbox_video (outbox_id, path, size, sha256, preset)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![
+                        id,
+                        path.display().to_string(),
+                        *size as i64,
+                        v.sha256.trim().to_ascii_lowercase(),
+                        v.preset
+                    ],
+                )?;
+            }
             for (position, (photo, path, size)) in snapshots.iter().enumerate() {
                 tx.execute(
                     "INSERT INTO outbox_media (outbox_id, position, path, alt_text, size)
@@ -656,11 +1036,24 @@ impl Publishing<'_> {
     }
 
     /// Sends a failed item back to the queue; an unconfirmed one only once the officer has
-    /// checked the page and confirms the post is NOT there (`confirmed_not_published`).
+    /// checked the page and confirms the post is NOT there (`confirmed_not_published`); an item
+    /// waiting out the pause after a failed try is tried again now.
     pub fn retry(&self, id: i64, confirmed_not_published: bool) -> Result<OutboxItem> {
         self.store.write(|tx, now| {
             let item = get(tx, id)?;
             match item.state {
+                // Waiting out a pause after a failed try: "Thử lại ngay" ends the pause; the
+                // worker's usual rules (link, spacing, read-back) still decide when it goes.
+                OutboxState::Queued | OutboxState::MediaUploaded
+                    if item.attempts > 0 && item.next_attempt_at.is_some() =>
+                {
+                    tx.execute(
+                        "UPDATE outbox SET next_attempt_at = NULL, updated_at = ?2
+                         WHERE id = ?1",
+                        params![id, format_ts(now)],
+                    )?;
+                    return get(tx, id);
+                }
                 OutboxState::Failed => {}
                 OutboxState::Unconfirmed if confirmed_not_published => {}
                 OutboxState::Unconfirmed => return Err(LoaError::ConfirmNotPublished { id }),
@@ -782,11 +1175,11 @@ mod tests {
 
     #[test]
     fn slugs_are_ascii_and_carry_the_row() {
-        let s = slug("Cảnh báo lũ quét ở bản Nà Khương", 42, "0123456789abcdef");
-        assert_eq!(s, "canh-bao-lu-quet-o-ban-na-khuong-42-012345");
-        assert_eq!(slug("", 7, "abcdef0123"), "bai-viet-7-abcdef");
-        let long = slug(&"Đường ".repeat(40), 1, "ffffff");
-        assert!(long.len() <= 50 + 1 + 1 + 1 + 6, "{long}");
+        let s = slug("Cảnh báo lũ quét ở bản Nà Khương", 42, "0123456789");
+        assert_eq!(s, "canh-bao-lu-quet-o-ban-na-khuong-42-0123456789");
+        assert_eq!(slug("", 7, "abcdef0123"), "bai-viet-7-abcdef0123");
+        let long = slug(&"Đường ".repeat(40), 1, "ffffffffff");
+        assert!(long.len() <= 50 + 1 + 1 + 1 + 10, "{long}");
     }
 
     #[test]

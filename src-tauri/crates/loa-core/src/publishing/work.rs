@@ -14,7 +14,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::channels::{self, ChannelHold, ChannelInfo};
-use super::outbox::{self, OutboxError, OutboxItem, OutboxState};
+use super::outbox::{self, OutboxError, OutboxItem, OutboxState, UploadProgress};
 use crate::clock::{format_ts, parse_ts};
 use crate::{LoaError, Result, Store};
 
@@ -333,6 +333,29 @@ pub trait OutboxPort: Send + Sync + std::fmt::Debug {
         remote_url: Option<&str>,
     ) -> Result<OutboxItem>;
 
+    /// Commits where the item's video upload stands after a chunk (the session, the offsets
+    /// the platform answered, the chunk size, the wire bytes since the last commit), in its own
+    /// transaction, before the next chunk goes. Only while queued and leased by this owner.
+    fn record_video_progress(
+        &self,
+        owner: &str,
+        id: i64,
+        progress: &UploadProgress,
+    ) -> Result<OutboxItem>;
+
+    /// Records that every byte of the item's video is on the platform, with the id it has there.
+    fn record_video_upload(
+        &self,
+        owner: &str,
+        id: i64,
+        remote_id: &str,
+        remote_url: Option<&str>,
+    ) -> Result<OutboxItem>;
+
+    /// Forgets the item's upload session (the platform let it expire): the next upload starts a
+    /// new one. The wire byte count is kept.
+    fn reset_video_upload(&self, owner: &str, id: i64) -> Result<OutboxItem>;
+
     /// Moves an item along one edge of the diagram, if it is still in `expected` and this owner
     /// holds its channel (see [`Transition`]).
     fn transition_outbox(
@@ -345,6 +368,34 @@ pub trait OutboxPort: Send + Sync + std::fmt::Debug {
 
     /// How many items are in each state.
     fn outbox_counts(&self) -> Result<OutboxCounts>;
+}
+
+/// Runs `update` on the video row of item `id` in one transaction, if the item is in a state
+/// `allowed` accepts, has a video and its channel is leased by `owner`; touches the item.
+fn video_write(
+    store: &Store,
+    owner: &str,
+    id: i64,
+    allowed: fn(OutboxState) -> bool,
+    update: impl FnOnce(&Connection, DateTime<Utc>) -> Result<()>,
+) -> Result<OutboxItem> {
+    store.write(|tx, now| {
+        let item = outbox::get(tx, id)?;
+        if !allowed(item.state) || item.video.is_none() {
+            return Err(LoaError::OutboxConflict { id });
+        }
+        ensure_owner(tx, &item, owner)?;
+        update(tx, now)?;
+        tx.execute(
+            "UPDATE outbox SET updated_at = ?2 WHERE id = ?1",
+            params![id, format_ts(now)],
+        )?;
+        outbox::get(tx, id)
+    })
+}
+
+fn queued(state: OutboxState) -> bool {
+    state == OutboxState::Queued
 }
 
 impl OutboxPort for Store {
@@ -478,6 +529,65 @@ impl OutboxPort for Store {
                 params![id, format_ts(now)],
             )?;
             outbox::get(tx, id)
+        })
+    }
+
+    fn record_video_progress(
+        &self,
+        owner: &str,
+        id: i64,
+        p: &UploadProgress,
+    ) -> Result<OutboxItem> {
+        let i = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        video_write(self, owner, id, queued, |tx, _| {
+            tx.execute(
+                "UPDATE outbox_video SET upload_session_id = ?2, video_id = ?3,
+                     session_started_at = ?4, start_offset = ?5, end_offset = ?6,
+                     chunk_bytes = ?7, bytes_sent = bytes_sent + ?8
+                 WHERE outbox_id = ?1 AND remote_id IS NULL",
+                params![
+                    id,
+                    p.upload_session_id,
+                    p.video_id,
+                    p.session_started_at.map(format_ts),
+                    i(p.start_offset),
+                    p.end_offset.map(|e| i(e.max(p.start_offset))),
+                    p.chunk_bytes.filter(|c| *c > 0).map(i),
+                    i(p.bytes_sent_delta)
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn record_video_upload(
+        &self,
+        owner: &str,
+        id: i64,
+        remote_id: &str,
+        remote_url: Option<&str>,
+    ) -> Result<OutboxItem> {
+        video_write(self, owner, id, queued, |tx, now| {
+            tx.execute(
+                "UPDATE outbox_video SET remote_id = ?2, remote_url = ?3, uploaded_at = ?4,
+                     start_offset = size, end_offset = size
+                 WHERE outbox_id = ?1 AND remote_id IS NULL",
+                params![id, remote_id, remote_url, format_ts(now)],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn reset_video_upload(&self, owner: &str, id: i64) -> Result<OutboxItem> {
+        video_write(self, owner, id, OutboxState::is_active, |tx, _| {
+            tx.execute(
+                "UPDATE outbox_video SET upload_session_id = NULL, video_id = NULL,
+                     session_started_at = NULL, start_offset = 0, end_offset = NULL,
+                     remote_id = NULL, remote_url = NULL, uploaded_at = NULL
+                 WHERE outbox_id = ?1",
+                [id],
+            )?;
+            Ok(())
         })
     }
 

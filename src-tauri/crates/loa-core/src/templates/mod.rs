@@ -121,17 +121,21 @@ impl Templates<'_> {
     }
 
     /// Adds the templates of a pack file (a zip, see [`Pack::from_zip_file`]) as `imported`. A
-    /// template with the id of a built-in one is refused (the whole file is, before anything is
-    /// written); one with the id of an earlier import or of the officer's own replaces it.
+    /// template with the id of a built-in one, or of the officer's own, is refused (the whole
+    /// file is, before anything is written); one with the id of an earlier import replaces it
+    /// (a newer version of the same pack).
     pub fn import_pack(&self, path: &Path) -> Result<Vec<TemplateInfo>> {
-        self.import(&Pack::from_zip_file(path)?)
+        self.import(&Pack::from_zip_file(path)?, false)
     }
 
     /// Stores the templates of a pack already read (and, in the front doors, test-rendered by
-    /// `loa_render::check_pack`).
-    pub fn import(&self, pack: &Pack) -> Result<Vec<TemplateInfo>> {
+    /// `loa_render::check_pack`). `replace_own`: the officer confirmed that the pack's templates
+    /// replace own templates with the same ids; without it they are refused with
+    /// [`LoaError::TemplateIdTaken`] `own: true`. Built-in ids are refused either way.
+    pub fn import(&self, pack: &Pack, replace_own: bool) -> Result<Vec<TemplateInfo>> {
         let ids: Vec<String> = pack.templates().iter().map(|t| t.id.clone()).collect();
-        self.store.write(|tx, now| store::import(tx, now, pack))?;
+        self.store
+            .write(|tx, now| store::import(tx, now, pack, replace_own))?;
         ids.iter().map(|id| self.get(id)).collect()
     }
 

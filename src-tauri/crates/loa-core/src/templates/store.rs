@@ -125,12 +125,23 @@ fn put(
     Ok(())
 }
 
-pub(crate) fn import(conn: &Connection, now: DateTime<Utc>, pack: &Pack) -> Result<()> {
+pub(crate) fn import(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    pack: &Pack,
+    replace_own: bool,
+) -> Result<()> {
     // Refuse the whole file before writing anything.
     for t in pack.templates() {
-        if let Some((TemplateOrigin::Builtin, _, _)) = origin_of(conn, &t.id)? {
-            return Err(LoaError::TemplateIdTaken { id: t.id.clone() });
-        }
+        let own = match origin_of(conn, &t.id)? {
+            Some((TemplateOrigin::Builtin, _, _)) => false,
+            Some((TemplateOrigin::User, _, _)) if !replace_own => true,
+            _ => continue,
+        };
+        return Err(LoaError::TemplateIdTaken {
+            id: t.id.clone(),
+            own,
+        });
     }
     for (position, t) in pack.templates().iter().enumerate() {
         let one = pack.subset(&[t.id.as_str()])?;
@@ -141,7 +152,10 @@ pub(crate) fn import(conn: &Connection, now: DateTime<Utc>, pack: &Pack) -> Resu
 
 pub(crate) fn put_user(conn: &Connection, now: DateTime<Utc>, one: &Pack, id: &str) -> Result<()> {
     if let Some((TemplateOrigin::Builtin, _, _)) = origin_of(conn, id)? {
-        return Err(LoaError::TemplateIdTaken { id: id.to_owned() });
+        return Err(LoaError::TemplateIdTaken {
+            id: id.to_owned(),
+            own: false,
+        });
     }
     put(conn, now, one, id, TemplateOrigin::User, 0)
 }

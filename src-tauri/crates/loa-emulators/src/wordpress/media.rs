@@ -9,7 +9,9 @@
 //!   given, it must equal `md5($data)` — lower-case hex of the body, compared exactly after
 //!   trimming — or the answer is 412 `rest_upload_hash_mismatch` "Content hash did not match
 //!   expected."; a multipart `file` (`upload_from_file`) is checked the same way against the
-//!   file's bytes; a file WordPress will not take is 500 `rest_upload_sideload_error` "Sorry,
+//!   file's bytes; images are known by their content, videos (MP4, MOV, 3GP, WebM: WordPress's
+//!   default allowed types) by extension and container; a file WordPress will not take is 500
+//!   `rest_upload_sideload_error` "Sorry,
 //!   you are not allowed to upload this file type."; success is 201 with `id`, `source_url`,
 //!   `media_details.filesize`, and a title that is the stored file name without extension.
 //! - `GET /wp/v2/media?search=&per_page=&page=` (public for attachments) with `X-WP-Total` and
@@ -22,7 +24,7 @@ use md5::{Digest, Md5};
 use serde_json::{Value, json};
 
 use super::{EmulatedMedia, State, remove_accents, wp_err};
-use crate::common::{now, sha256, sniff_image};
+use crate::common::{now, sha256, sniff_image, sniff_video};
 use crate::form::{Fields, disposition_param};
 use crate::http::{Request, Response};
 
@@ -124,7 +126,7 @@ pub(super) fn upload(s: &mut State, req: &Request) -> Response {
     if let Some(r) = hash_mismatch(req, &data) {
         return r;
     }
-    let Some(mime) = sniff_image(&data) else {
+    let Some(mime) = sniff_image(&data).or_else(|| sniff_video(&data, &filename)) else {
         return wp_err(
             500,
             "rest_upload_sideload_error",

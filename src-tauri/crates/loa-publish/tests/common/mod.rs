@@ -82,6 +82,8 @@ pub struct State {
     pub usage_pause: Option<u64>,
     /// Tokens the platform accepts; `None` accepts any.
     pub valid_token: Option<String>,
+    /// While > 0, read-backs miss every post and count down (a feed that shows posts late).
+    pub lagging_finds: u32,
 }
 
 /// A shared fake platform; every channel opened by its factory talks to it.
@@ -305,9 +307,12 @@ impl Channel for FakeChannel {
         let platform = self.platform.clone();
         let hash = post.text_hash();
         self.run(Op::Find, move || {
-            platform
-                .state()
-                .posts
+            let mut s = platform.state();
+            if s.lagging_finds > 0 {
+                s.lagging_finds -= 1;
+                return None;
+            }
+            s.posts
                 .iter()
                 .find(|p| p.text_hash == hash && p.created_at >= since)
                 .map(|p| RemotePost {
