@@ -18,7 +18,7 @@ error-missing-credentials = The channel “{ $channel }” has no token or passw
 error-channel-failed = { $reason ->
     [auth] { $channel } does not accept the access token or application password Loa is using (wrong, expired or revoked). Create a new one and enter it again for this channel.
     [offline] { $channel } could not be reached. Check the network or the channel's address and try again.
-   *[other] { $channel } answered: { $detail } ({ $code }).
+   *[other] { $channel } did not accept Loa’s check. Check the channel’s address and try again in a few minutes; if it still fails, ask whoever helps you to look at it.
 }
 error-channel-limits = { $channel } would refuse this post. Change the following, then queue it again:
 error-channel-secret-needed = The channel “{ $channel }” now points to another address, so its old access token cannot be used. Enter a new access token (or application password) for it.

@@ -18,7 +18,7 @@ error-missing-credentials = Kênh “{ $channel }” chưa có mã truy cập ho
 error-channel-failed = { $reason ->
     [auth] { $channel } không nhận mã truy cập hoặc mật khẩu ứng dụng mà Loa đang dùng (sai, hết hạn hoặc đã bị thu hồi). Hãy tạo mã hoặc mật khẩu ứng dụng mới rồi nhập lại cho kênh này.
     [offline] Chưa kết nối được tới { $channel }. Hãy kiểm tra Wi-Fi hoặc 4G của máy và địa chỉ của kênh rồi thử lại.
-   *[other] { $channel } trả lời: { $detail } ({ $code }).
+   *[other] { $channel } chưa nhận lần kiểm tra của Loa. Hãy xem lại địa chỉ của kênh rồi thử lại sau ít phút; nếu vẫn không được, hãy nhờ người hỗ trợ xem giúp.
 }
 error-channel-limits = { $channel } sẽ từ chối bài này. Hãy sửa những điểm sau rồi bấm “Đăng…” lại:
 error-channel-secret-needed = Địa chỉ của kênh “{ $channel }” đã thay đổi nên mã truy cập cũ không dùng được nữa. Hãy nhập mã truy cập (hoặc mật khẩu ứng dụng) mới cho kênh này.

@@ -145,6 +145,40 @@ pub struct ChannelView {
 pub struct QueueEntry {
     pub item: OutboxItem,
     pub progress: Option<ItemProgress>,
+    /// A sentence (Fluent id) for the item's last error when its code says what the officer can
+    /// change (`loa_channels::advice_id`); otherwise the window says it by state.
+    pub advice: Option<String>,
+    /// The platform's own answer, for whoever helps the officer: shown folded away, never as
+    /// the message. `None` when there is none, or the stored error is the worker's own note.
+    pub technical: Option<TechnicalDetail>,
+}
+
+/// What the platform answered, verbatim (redacted when it was stored).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+pub struct TechnicalDetail {
+    pub code: String,
+    pub message: String,
+}
+
+impl QueueEntry {
+    pub fn new(item: OutboxItem, progress: Option<ItemProgress>) -> Self {
+        let error = item.last_error.as_ref();
+        let advice = error
+            .and_then(|e| loa_channels::advice_id(item.channel_kind, &e.code))
+            .map(str::to_owned);
+        let technical = error
+            .filter(|e| !loa_publish::is_worker_note(&e.code))
+            .map(|e| TechnicalDetail {
+                code: e.code.clone(),
+                message: e.message.clone(),
+            });
+        Self {
+            item,
+            progress,
+            advice,
+            technical,
+        }
+    }
 }
 
 /// What queueing a draft for one channel gave: the new item, or why the core refused.
@@ -303,9 +337,9 @@ pub async fn list_outbox(core: State<'_, Core>) -> Res<Vec<QueueEntry>> {
         .publishing()
         .outbox()?
         .into_iter()
-        .map(|item| QueueEntry {
-            progress: progress.get(&item.id).copied(),
-            item,
+        .map(|item| {
+            let live = progress.get(&item.id).copied();
+            QueueEntry::new(item, live)
         })
         .collect())
 }

@@ -91,7 +91,7 @@ describe("outbox states", () => {
   it("sorts what needs the officer first, then work under way, newest first", () => {
     const order = sortEntries(
       [item(1, "published"), item(2, "queued"), item(3, "failed"), item(4, "publishing"), item(5, "unconfirmed")].map(
-        (i): QueueEntry => ({ item: i, progress: null }),
+        (i): QueueEntry => ({ item: i, progress: null, advice: null, technical: null }),
       ),
     ).map((e) => e.item.id);
     expect(order).toEqual([5, 3, 4, 2, 1]);
@@ -155,7 +155,7 @@ describe("what the officer is told about an item", () => {
     expect(itemHint(item(1, "failed", { last_error: err }), channel(), "online", now)?.id).toBe("ui-queue-hint-failed");
     expect(itemHint(item(1, "unconfirmed"), channel(), "online", now)?.id).toBe("ui-queue-hint-unconfirmed");
     const noCover = { code: "no-cover", message: "the OA has no cover or avatar image" };
-    expect(itemHint(item(1, "failed", { last_error: noCover }), channel(), "online", now)?.id).toBe(
+    expect(itemHint(item(1, "failed", { last_error: noCover }), channel(), "online", now, "channel-hint-no-cover")?.id).toBe(
       "channel-hint-no-cover",
     );
     expect(itemHint(item(1, "published"), channel(), "offline", now)).toBeNull();

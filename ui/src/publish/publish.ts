@@ -148,13 +148,14 @@ export function itemHint(
   channel: ChannelInfo | undefined,
   link: LinkState,
   now: Date = new Date(),
+  advice: string | null = null,
 ): Message | null {
   const args = { channel: item.channel };
   switch (item.state) {
     case "failed":
-      // A Zalo text-only article without any cover image: say what is missing, not "retry".
-      if (item.last_error?.code === "no-cover") return { id: "channel-hint-no-cover", args };
-      return { id: "ui-queue-hint-failed", args };
+      // The core names a sentence when the platform's code says what to change (a Zalo
+      // article without a cover, a photo too large for the site…); otherwise the general one.
+      return { id: advice ?? "ui-queue-hint-failed", args };
     case "unconfirmed":
       return { id: "ui-queue-hint-unconfirmed", args };
     case "published":

@@ -217,8 +217,8 @@ impl ChannelError {
     /// The Fluent id (in `locales/*/channels.ftl`) of a sentence that tells the officer what to
     /// do about this error, by class; the platform's own message is shown below it.
     pub fn hint_id(&self) -> &'static str {
-        if self.kind == ChannelKind::Zalo && self.code == zalo::NO_COVER {
-            return "channel-hint-no-cover";
+        if let Some(id) = advice_id(self.kind, &self.code) {
+            return id;
         }
         match self.class {
             ErrorClass::Transient => "channel-hint-transient",
@@ -248,6 +248,37 @@ impl ChannelError {
             && self.code == classify::DAILY_ARTICLE_QUOTA.to_string();
         daily.then(|| loa_platforms::next_vietnam_midnight(now))
     }
+}
+
+/// The Fluent id (in `locales/*/channels.ftl`) of a sentence for an error whose code says more
+/// than its class: what the officer can change when a platform refused a post for a known
+/// reason. `None` for every other code (the class's sentence applies). Takes the stored kind and
+/// code, so the queue can say it for an item long after the error was classified.
+pub fn advice_id(kind: ChannelKind, code: &str) -> Option<&'static str> {
+    use ChannelKind::{Facebook, Wordpress, Zalo};
+    Some(match (kind, code) {
+        (Zalo, zalo::NO_COVER) => "channel-hint-no-cover",
+        // The web server's upload limit (nginx client_max_body_size, PHP upload_max_filesize),
+        // WordPress's own size and space limits, Graph's photo size error (100/1366046).
+        (_, "http-413")
+        | (
+            Wordpress,
+            "rest_upload_file_too_big" | "rest_upload_limited_space" | "rest_upload_user_quota_exceeded",
+        )
+        | (Facebook, "100/1366046") => "channel-hint-too-large",
+        // Graph 506: "Duplicate status message".
+        (Facebook, "506") => "channel-hint-duplicate",
+        // A photo that is gone from the disk, or that the platform could not read (Graph 324,
+        // WordPress's sideload error).
+        (_, "photo-missing") | (Facebook, "324") | (Wordpress, "rest_upload_sideload_error") => {
+            "channel-hint-photo-unusable"
+        }
+        // Graph 1609005: the link in the post could not be read by Facebook's scraper.
+        (Facebook, "1609005") => "channel-hint-link",
+        // Zalo -201 "<field> is invalid", -210 "parameter exceeds allowable limit".
+        (Zalo, "-201" | "-210") => "channel-hint-zalo-fields",
+        _ => return None,
+    })
 }
 
 /// Bytes sent so far for the current request body (per-byte progress).

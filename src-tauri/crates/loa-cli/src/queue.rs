@@ -1,7 +1,7 @@
 //! `loa queue …`: queueing drafts for channels, and the outbox as the officer sees it.
 
 use chrono::{DateTime, Utc};
-use loa_core::{LoaError, Localizer, OutboxItem, Store};
+use loa_core::{LoaError, Localizer, OutboxItem, OutboxState, Store};
 use serde::Serialize;
 
 use crate::Outcome;
@@ -63,6 +63,21 @@ pub fn row(i: &OutboxItem) -> Row<'_> {
         created_at: &i.created_at,
         updated_at: &i.updated_at,
     }
+}
+
+/// For an item that waits for the officer, what to do, in a sentence: the one its error code
+/// names when there is one (a file too large for the site, a duplicate…), else the one for its
+/// state. The platform's own words stay in brackets on the line above, for support.
+fn advice(l10n: &Localizer, i: &OutboxItem) -> Option<String> {
+    let id = match i.state {
+        OutboxState::Failed => i
+            .last_error
+            .as_ref()
+            .and_then(|e| loa_channels::advice_id(i.channel_kind, &e.code))
+            .unwrap_or("channel-hint-invalid"),
+        _ => return None,
+    };
+    Some(l10n.msg_with(id, &[("channel", i.channel.clone())]))
 }
 
 /// The state in the officer's words.
@@ -151,14 +166,19 @@ fn list(store: &Store, l10n: &Localizer, json: bool) -> Result<Outcome, LoaError
         if let Some(url) = &i.remote_url {
             line.push_str(&format!("  {url}"));
         }
+        // The platform's own words, for support; not the worker's notes about a read-back.
         if let Some(e) = i
             .last_error
             .as_ref()
+            .filter(|e| !loa_publish::is_worker_note(&e.code))
             .filter(|_| i.state.is_active() || i.state.needs_officer())
         {
             line.push_str(&format!("  ({})", e.message));
         }
         out::line(&line);
+        if let Some(advice) = advice(l10n, i) {
+            out::line(&format!("       {advice}"));
+        }
     }
     Ok(Outcome::Ok)
 }
