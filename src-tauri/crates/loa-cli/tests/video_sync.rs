@@ -98,6 +98,16 @@ fn a_killed_sync_resumes_the_video_from_the_committed_offset() {
     let _ = child.kill(); // SIGKILL
     let _ = child.wait();
     assert!(committed < SIZE as u64, "killed mid-upload");
+    // The chunks that went through measured the link: the next video estimate uses 4.8 Mbit/s,
+    // not the default for a weak link (the request round trips make it a little slower).
+    let store = loa_core::Store::open(&loa.data_dir).expect("profile");
+    let (bps, measured) = store.videos().link_speed().expect("link speed");
+    assert!(measured, "no chunk measured the link");
+    assert!(
+        (2_000_000..=6_000_000).contains(&bps),
+        "measured {bps} bit/s on a 4.8 Mbit/s link"
+    );
+    drop(store);
     let sessions = fb.upload_sessions();
     assert_eq!(sessions.len(), 1);
     assert!(

@@ -453,6 +453,68 @@ fn prepare_strips_the_location_reports_progress_and_records_the_copy() {
     assert_eq!(store.videos().prepared_for_draft(id).expect("read"), None);
 }
 
+/// Compressed copies no draft records any more are deleted; the recorded one, a copy made a
+/// moment ago (another Loa may be about to record it) and files Loa did not name stay.
+#[test]
+fn copies_no_draft_records_are_swept() {
+    let Some(clip) = video("phone/Issue_515_java.mp4") else {
+        return;
+    };
+    let (profile, store) = open();
+    let (v, _) = store
+        .videos()
+        .import_file(&clip, MediaSource::Dialog)
+        .expect("import");
+    let id = draft(&store, "Video");
+    store
+        .videos()
+        .attach(id, v.id, Some("saver"), false)
+        .expect("attach");
+    let cancel = AtomicBool::new(false);
+    let recorded = store
+        .videos()
+        .prepare(id, &cancel, &mut |_| {})
+        .expect("prepare");
+
+    let dir = profile.path().join("prepared/videos");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let make = |name: &str, old: bool| {
+        let path = dir.join(name);
+        std::fs::write(&path, vec![7u8; 1000]).expect("write");
+        if old {
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .and_then(|f| f.set_modified(hour_ago))
+                .expect("mtime");
+        }
+        path
+    };
+    let stale = make(&format!("{}.mp4", "a".repeat(64)), true);
+    let fresh = make(&format!("{}.mp4", "b".repeat(64)), false);
+    let foreign = make("ghi-chu.mp4", true);
+    std::fs::File::options()
+        .write(true)
+        .open(&recorded.path)
+        .and_then(|f| f.set_modified(hour_ago))
+        .expect("mtime");
+
+    let freed = store.videos().sweep_prepared().expect("sweep");
+    assert_eq!(freed, 1000);
+    assert!(!stale.exists(), "an old copy no draft records is gone");
+    assert!(fresh.exists() && foreign.exists());
+    assert!(recorded.path.exists(), "the draft's copy stays");
+    assert_eq!(
+        store.videos().prepared_for_draft(id).expect("read"),
+        Some(recorded.clone())
+    );
+
+    // The draft leaves its video: its copy is old and recorded nowhere, so it goes too.
+    store.videos().detach(id).expect("detach");
+    assert_eq!(store.videos().sweep_prepared().expect("sweep"), recorded.bytes);
+    assert!(!recorded.path.exists());
+}
+
 #[test]
 fn a_cancelled_preparation_leaves_nothing() {
     let Some(clip) = video("phone/FLIR_Thermal.mp4") else {

@@ -46,6 +46,12 @@ pub struct Policy {
     /// the post is sent again: feeds and slow hosts show a post late (a shared host saved one
     /// 45 s after its request timed out), and one look is no proof.
     pub readback_confirm: Duration,
+    /// How long after it started a publish call may still land on the platform: our longest
+    /// answer timeout for a request that acts (60 s) plus what a slow host does after we hung
+    /// up (one saved a post 45 s after its request timed out). A post is only taken as absent,
+    /// and sent again, once this has passed since the attempt began — so a second worker that
+    /// took over the channel from a stalled one cannot race the first one's request.
+    pub in_flight: Duration,
     /// A throttle answer without a retry time holds the channel this long.
     pub min_throttle: Duration,
     /// Multiplies the platforms' own waits (throttle holds, spacing): 1 in production; the
@@ -70,6 +76,7 @@ impl Default for Policy {
             readback_retry: Backoff::new(Duration::seconds(10), Duration::minutes(10)),
             max_readbacks: 6,
             readback_confirm: Duration::seconds(30),
+            in_flight: Duration::minutes(2),
             min_throttle: Duration::seconds(60),
             time_scale: 1.0,
         }
@@ -258,6 +265,15 @@ pub fn on_error(
 /// the confirming one.
 pub const ABSENT_ONCE: &str = "absent-once";
 
+/// The code of a publish call that was cut short (crash, kill) and is being read back.
+pub const INTERRUPTED: &str = "interrupted";
+
+/// Whether a stored error is the worker's own note about where an item stands (a read-back
+/// under way), not an answer from the platform: nothing to show as "the platform said".
+pub fn is_worker_note(code: &str) -> bool {
+    code == ABSENT_ONCE || code == INTERRUPTED
+}
+
 /// The decision after a read-back of `item` answered.
 pub fn on_readback(
     item: &OutboxItem,
@@ -285,7 +301,21 @@ pub fn on_readback(
                 message: "the post was not on the channel yet; looking once more".to_owned(),
             }),
         },
-        // Absent twice, spaced: publish again (spacing still applies).
+        // Absent twice, but the attempt's request could still land: look again once it
+        // cannot any more.
+        None if item
+            .publish_started()
+            .is_some_and(|started| now < started + policy.in_flight) =>
+        {
+            Transition::ReadBackLater {
+                next_attempt_at: item.publish_started().map(|started| started + policy.in_flight),
+                count_attempt: false,
+                count_readback: false,
+                error: None,
+            }
+        }
+        // Absent twice, spaced, and past any request still in flight: publish again (spacing
+        // still applies).
         None => Transition::Retry {
             to: OutboxState::MediaUploaded,
             next_attempt_at: None,
@@ -303,7 +333,7 @@ pub fn on_interrupted_publish(now: DateTime<Utc>, policy: &Policy) -> Transition
         count_attempt: true,
         count_readback: false,
         error: Some(OutboxError {
-            code: "interrupted".to_owned(),
+            code: INTERRUPTED.to_owned(),
             message: "the publish call was interrupted; checking the page".to_owned(),
         }),
     }
@@ -684,6 +714,26 @@ mod tests {
                 to: OutboxState::MediaUploaded,
                 ..
             }
+        ));
+        // An attempt that began 40 s ago may still land (a stalled worker's request, a slow
+        // host): absent twice is not enough until `in_flight` has passed since it began.
+        let started = now() - Duration::seconds(40);
+        let recent = OutboxItem {
+            publish_started_at: Some(loa_core::clock::format_ts(started)),
+            ..looked.clone()
+        };
+        assert_eq!(
+            on_readback(&recent, None, now(), &p),
+            Transition::ReadBackLater {
+                next_attempt_at: Some(started + p.in_flight),
+                count_attempt: false,
+                count_readback: false,
+                error: None,
+            }
+        );
+        assert!(matches!(
+            on_readback(&recent, None, started + p.in_flight, &p),
+            Transition::Retry { .. }
         ));
     }
 }

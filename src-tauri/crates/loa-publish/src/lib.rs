@@ -44,7 +44,7 @@ pub mod worker;
 pub use backoff::{Backoff, Rng, SystemRng};
 pub use connect::{LoginWindow, Logins, PageChoice, ZaloConnect};
 pub use credentials::{Backend, CredentialStore, FileStore, KeyringStore, MemoryStore};
-pub use decide::Policy;
+pub use decide::{Policy, is_worker_note};
 pub use deps::{ChannelFactory, ClockSleeper, PlatformChannels, RealSleeper, Signal, Sleeper};
 pub use events::{Event, ItemProgress, LinkState};
 pub use ops::{ChannelSecrets, save_channel, test_channel};

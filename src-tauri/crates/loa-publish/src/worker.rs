@@ -78,6 +78,7 @@ impl WorkerConfig {
         p.retry = backoff(p.retry);
         p.readback_delay = by(p.readback_delay);
         p.readback_confirm = by(p.readback_confirm);
+        p.in_flight = by(p.in_flight);
         p.readback_retry = backoff(p.readback_retry);
         p.min_throttle = by(p.min_throttle);
         p.time_scale *= scale;
@@ -189,6 +190,9 @@ struct Lane {
     /// Since when another worker has held the channel.
     held_since: Option<DateTime<Utc>>,
     last_idle_probe: Option<DateTime<Utc>>,
+    /// How long the last failed probe took: instantly refused, or the whole timeout of a host
+    /// that never answers.
+    probe_took: std::time::Duration,
 }
 
 impl Lane {
@@ -202,6 +206,7 @@ impl Lane {
             gave_up: false,
             held_since: None,
             last_idle_probe: None,
+            probe_took: std::time::Duration::ZERO,
         }
     }
 }
@@ -215,6 +220,11 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Items that reached an end in this run.
+    fn ended(&self) -> u32 {
+        self.published + self.failed + self.unconfirmed
+    }
+
     fn count(&mut self, state: OutboxState) {
         match state {
             OutboxState::Published => self.published += 1,
@@ -476,15 +486,25 @@ impl Worker {
         self.report()
     }
 
+    /// The patience counts from the last item that reached an end (published, failed,
+    /// unconfirmed), not per wait: a site that keeps failing in short steps (5 s, 10 s, 20 s of
+    /// backoff) would otherwise hold `--once` for minutes. A call already under way still runs
+    /// to its own timeout, so `--once` ends within the patience plus one request.
     fn once_loop(&mut self) -> Result<()> {
+        let mut calm_since = self.now();
+        let mut ended = self.run.ended();
         while !self.shared.signal.stopped() {
             let t = self.tick(true)?;
+            if self.run.ended() != ended {
+                ended = self.run.ended();
+                calm_since = self.now();
+            }
             if t.worked {
                 continue;
             }
             let Some(wake) = t.wake else { break };
             let wait = (wake - self.now()).max(Duration::zero());
-            if wait > self.config.once_patience {
+            if wake - calm_since > self.config.once_patience {
                 break;
             }
             self.deps
@@ -678,9 +698,17 @@ impl Worker {
         }
         // A host that went offline: probe it until it answers.
         if self.lane(ch.id).link.is_down() {
+            // A probe of a host that does not answer at all lasts the whole request timeout:
+            // `--once` does not start one it could not finish within its patience.
             let patience = self.config.once_patience;
             let lane = self.lane(ch.id);
-            if once && lane.link.down_since.is_some_and(|t| now - t > patience) {
+            let probe_takes = Duration::from_std(lane.probe_took).unwrap_or_default();
+            if once
+                && lane
+                    .link
+                    .down_since
+                    .is_some_and(|t| now + probe_takes - t > patience)
+            {
                 lane.gave_up = true;
                 return Ok((false, None, active));
             }
@@ -797,7 +825,10 @@ impl Worker {
         let Some(client) = lane.client.as_mut() else {
             return false;
         };
-        match client.probe() {
+        let started = std::time::Instant::now();
+        let answer = client.probe();
+        lane.probe_took = started.elapsed();
+        match answer {
             Err(e) if e.class == loa_channels::ErrorClass::Offline => {
                 if lane.link.down(now, &probe, self.deps.rng.as_mut()) {
                     self.shared.hub.emit(Event::Offline { channel_id });
@@ -997,8 +1028,12 @@ impl Worker {
         let owner = self.owner.clone();
         let id = item.id;
         let total = item.bytes_total;
+        let mut chunk_started = std::time::Instant::now();
         let result = self.call(ch.id, |client, hub| {
             let mut sink = |u: &VideoUpload| -> bool {
+                // Each chunk measures the link (a killed upload has measured it too).
+                measured(&*store, u.bytes_sent, chunk_started.elapsed());
+                chunk_started = std::time::Instant::now();
                 let progress = UploadProgress {
                     upload_session_id: u.session_id.clone(),
                     video_id: u.video_id.clone(),
@@ -1102,12 +1137,15 @@ impl Worker {
         let total = item_total(&item);
         let post = convert::post(&item, None);
         let id = item.id;
+        let size = media.size;
+        let started = std::time::Instant::now();
         let result = self.call(ch.id, |client, hub| {
             let mut progress = throttled_progress(hub, id, done, total);
             client.upload_media(&post, index, &mut progress)
         })?;
         match result {
             Ok(remote) => {
+                measured(&*self.store, size, started.elapsed());
                 self.link_up(ch.id);
                 let updated = self.store.record_media_upload(
                     &self.owner,
@@ -1305,6 +1343,21 @@ impl Worker {
         }
         self.move_item(item, &d.transition)?;
         Ok(())
+    }
+}
+
+/// Remembers the upload speed of `bytes` that took `took` to send, for the video estimate.
+/// Small bodies measure the round trip more than the link, so they are not counted; the speed
+/// is a hint, so a failure to store it does not stop the work.
+fn measured(store: &dyn OutboxPort, bytes: u64, took: std::time::Duration) {
+    const MIN_BYTES: u64 = 256 * 1024;
+    let secs = took.as_secs_f64();
+    if bytes < MIN_BYTES || secs <= 0.0 {
+        return;
+    }
+    let bps = (bytes as f64 * 8.0 / secs) as u64;
+    if bps > 0 {
+        let _ = store.record_link_speed(bps);
     }
 }
 

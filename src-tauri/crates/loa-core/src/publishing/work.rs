@@ -297,6 +297,10 @@ pub trait OutboxPort: Send + Sync + std::fmt::Debug {
     /// The officer paused all publishing.
     fn outbox_paused(&self) -> Result<bool>;
 
+    /// Remembers the upload speed just measured on a real upload (bits per second): the next
+    /// video estimate says how long its upload takes at it.
+    fn record_link_speed(&self, bits_per_second: u64) -> Result<()>;
+
     /// Puts a hold on a channel after the platform's answer (throttled, or needs reconnecting).
     fn hold_channel(&self, id: i64, hold: ChannelHold) -> Result<ChannelInfo>;
 
@@ -401,6 +405,10 @@ fn queued(state: OutboxState) -> bool {
 impl OutboxPort for Store {
     fn now(&self) -> DateTime<Utc> {
         self.clock().now()
+    }
+
+    fn record_link_speed(&self, bits_per_second: u64) -> Result<()> {
+        self.write(|tx, _| crate::videos::prepare::record_link_speed(tx, bits_per_second))
     }
 
     fn channels(&self) -> Result<Vec<ChannelInfo>> {

@@ -191,13 +191,28 @@ impl Videos<'_> {
         cancel: &AtomicBool,
         on_progress: &mut dyn FnMut(&VideoProgress),
     ) -> Result<PreparedVideo> {
-        prepare::run(self.store, draft_id, cancel, on_progress)
+        let prepared = prepare::run(self.store, draft_id, cancel, on_progress)?;
+        // The copy this one replaces (another preset, another video) is not needed any more.
+        let _ = prepare::sweep(self.store);
+        Ok(prepared)
+    }
+
+    /// Deletes the compressed copies no draft records any more (older than a few minutes, so
+    /// another Loa's fresh copy is never taken); returns the bytes freed.
+    pub fn sweep_prepared(&self) -> Result<u64> {
+        prepare::sweep(self.store)
     }
 
     /// The compressed copy of the draft's video, when one was made with the draft's current
     /// settings and is still on disk: what the outbox uploads.
     pub fn prepared_for_draft(&self, draft_id: i64) -> Result<Option<PreparedVideo>> {
         prepare::prepared_for_draft(self.store, draft_id)
+    }
+
+    /// The upload speed the next estimate uses (bits per second), and whether it was measured
+    /// on a real upload (`false`: the default for a weak link).
+    pub fn link_speed(&self) -> Result<(u64, bool)> {
+        self.store.read(prepare::link_speed)
     }
 
     /// Remembers the upload speed just measured (bits per second), for the next estimate.

@@ -90,7 +90,7 @@ pub(crate) fn record_link_speed(conn: &Connection, bits_per_second: u64) -> Resu
 }
 
 /// The last measured upload speed, or the default; the boolean says whether it was measured.
-fn link_speed(conn: &Connection) -> Result<(u64, bool)> {
+pub(crate) fn link_speed(conn: &Connection) -> Result<(u64, bool)> {
     Ok(
         match settings::get(conn, LINK_SPEED_KEY)?.and_then(|v| v.trim().parse::<u64>().ok()) {
             Some(bps) if bps > 0 => (bps, true),
@@ -211,6 +211,53 @@ pub(crate) fn run(
         preset: dv.preset,
         duration_ms: dv.video.duration_ms.and_then(|d| u64::try_from(d).ok()),
     })
+}
+
+/// A compressed copy younger than this is never swept: another Loa (the app and `loa` at once)
+/// may have just made it and not recorded it yet.
+const SWEEP_GRACE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Deletes the compressed copies no draft records any more (its preset changed, its video was
+/// replaced or removed, the draft was deleted): a phone clip compressed three ways would
+/// otherwise stay on a small laptop disk three times. The outbox sends its own snapshot, so a
+/// queued post never needs these. Only files named as [`run`] names its results are touched;
+/// work in progress (`draft-N…`) and anything else in the folder is left alone. Returns the
+/// bytes freed.
+pub(crate) fn sweep(store: &Store) -> Result<u64> {
+    let dir = prepared_videos_dir(store.dir());
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(0);
+    };
+    let kept: std::collections::HashSet<PathBuf> = store.read(|c| {
+        let mut stmt =
+            c.prepare("SELECT prepared_path FROM draft_video WHERE prepared_path IS NOT NULL")?;
+        let paths = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(paths.into_iter().map(PathBuf::from).collect())
+    })?;
+    let mut freed = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let named_by_content = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()))
+            && path.extension().is_some_and(|e| e == "mp4");
+        let Ok(meta) = entry.metadata() else { continue };
+        let young = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_none_or(|age| age < SWEEP_GRACE);
+        if !named_by_content || !meta.is_file() || young || kept.contains(&path) {
+            continue;
+        }
+        if std::fs::remove_file(&path).is_ok() {
+            freed += meta.len();
+        }
+    }
+    Ok(freed)
 }
 
 pub(crate) fn prepared_for_draft(store: &Store, draft_id: i64) -> Result<Option<PreparedVideo>> {
