@@ -71,3 +71,5 @@ ui-backup-daily-help = Loa keeps a copy of each of the last 7 days and of the 4 
 ui-backup-recover-title = Loa's data could not be opened
 ui-backup-recover-body = The data file on this computer is damaged. Loa has a daily copy from { $date } ({ $drafts } drafts, { $media } photos). Reopen Loa with it? The damaged file is kept aside.
 ui-backup-recover-go = Use this copy and reopen Loa
+
+ui-read-only-notice = Loa could open its data for reading only: the data folder cannot be written (a read-only drive, no permission to write, or a full disk). You can still read and copy your drafts, but no change would be saved. Free some disk space or ask whoever helps you to check the folder’s permissions, then open Loa again.

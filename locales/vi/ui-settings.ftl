@@ -71,3 +71,5 @@ ui-backup-daily-help = Loa giữ bản sao của 7 ngày gần nhất và 4 tu�
 ui-backup-recover-title = Không mở được dữ liệu của Loa
 ui-backup-recover-body = Tệp dữ liệu trên máy bị hỏng. Loa còn bản tự sao lưu ngày { $date } ({ $drafts } tin bài, { $media } ảnh). Mở lại Loa với bản này? Tệp bị hỏng vẫn được cất riêng.
 ui-backup-recover-go = Dùng bản sao lưu này và mở lại Loa
+
+ui-read-only-notice = Loa chỉ mở được dữ liệu để xem: thư mục dữ liệu không ghi được (ổ đĩa chỉ cho đọc, không có quyền ghi, hoặc ổ đã đầy). Bạn vẫn đọc và chép được các tin bài, nhưng mọi thay đổi sẽ không được lưu. Hãy giải phóng ổ đĩa hoặc nhờ người hỗ trợ kiểm tra quyền ghi, rồi mở lại Loa.

@@ -32,6 +32,9 @@ export class Studio {
   saveState = $state<SaveState>("idle");
   saveError = $state<IpcError | null>(null);
   loading = $state(true);
+  /** The profile could only be opened for reading (a read-only folder or a full disk): the
+   * editor shows the drafts but takes no typing that could not be saved. */
+  readOnly = $state(false);
   /** Bumped when the title field should take the focus (after "new draft"). */
   focusTitle = $state(0);
   /** Findings of the checks for the open draft; `null` until the first answer. */
@@ -88,6 +91,7 @@ export class Studio {
     await attempt(async () => {
       const settings = await api.getSettings();
       i18n.lang = settings.lang === "en" ? "en" : "vi";
+      this.readOnly = settings.read_only;
     }, this.banner.show);
     await attempt(async () => {
       this.drafts = await api.listDrafts();

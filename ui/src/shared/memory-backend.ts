@@ -49,7 +49,7 @@ export async function createMemoryBackend(): Promise<Backend> {
 
   const backend: Backend = {
     async getSettings() {
-      return ok({ lang });
+      return ok({ lang, read_only: false });
     },
     async setLang(l) {
       lang = l;

@@ -86,6 +86,66 @@ pub fn open(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Opens the profile's database for reading only, for when it cannot be written (a folder on a
+/// read-only medium or without write permission): the officer can still read, search and copy
+/// out their drafts. SQLite is asked to read in place (`immutable`: no `-shm` to create, no
+/// lock to take) only after a plain read-only open failed, and only a database already at this
+/// Loa's schema opens this way — an older one would need its migrations written.
+pub fn open_read_only(dir: &Path) -> Result<Connection> {
+    use rusqlite::OpenFlags;
+    let path = dir.join(crate::paths::DB_FILE);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let uri = |extra: &str| {
+        let mut u = url_path(&path);
+        u.insert_str(0, "file:");
+        u.push_str("?mode=ro");
+        u.push_str(extra);
+        u
+    };
+    let readable = |conn: Connection| -> Result<Connection> {
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version != MIGRATION_SQL.len() as i64 {
+            return Err(LoaError::profile_read_only(format!(
+                "schema {version} cannot be brought up to date read-only"
+            )));
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(conn)
+    };
+    let plain = Connection::open_with_flags(uri(""), flags)
+        .map_err(LoaError::from)
+        .and_then(|c| {
+            // The first read is where a missing `-shm` shows.
+            c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+            Ok(c)
+        })
+        .and_then(readable);
+    match plain {
+        Ok(conn) => Ok(conn),
+        Err(_) => readable(Connection::open_with_flags(uri("&immutable=1"), flags)?),
+    }
+}
+
+/// `path` as the path part of an SQLite `file:` URI: `%`, `?` and `#` escaped (a Vietnamese
+/// folder name stays as it is, in UTF-8).
+fn url_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            '\\' => out.push('/'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Opens the database of the profile folder `dir`, creating the folder if needed; the folder
 /// and the database are private to the officer ([`crate::privacy`]).
 pub fn open_in_dir(dir: &Path) -> Result<Connection> {

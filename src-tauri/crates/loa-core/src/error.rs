@@ -529,6 +529,35 @@ fn path_arg(p: &Path) -> String {
 }
 
 impl LoaError {
+    /// "This profile cannot be written", as SQLite says it (so it carries the same code and
+    /// sentence as a write SQLite refused): for what Loa itself declines on a profile it
+    /// opened for reading only.
+    pub fn profile_read_only(detail: impl Into<String>) -> Self {
+        LoaError::Database(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+            Some(detail.into()),
+        ))
+    }
+
+    /// The profile cannot be written, though it may be readable: a read-only folder or medium,
+    /// no permission, a full disk (what [`crate::Store::open`] then opens for reading only).
+    pub fn is_unwritable(&self) -> bool {
+        use std::io::ErrorKind;
+        match self {
+            LoaError::DataDir { source, .. } => matches!(
+                source.kind(),
+                ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied | ErrorKind::StorageFull
+            ),
+            LoaError::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => {
+                matches!(
+                    database_code(err),
+                    ErrorCode::DatabaseReadOnly | ErrorCode::DiskFull
+                )
+            }
+            _ => matches!(self.code(), ErrorCode::DatabaseReadOnly | ErrorCode::DiskFull),
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             LoaError::DraftNotFound { .. } => ErrorCode::DraftNotFound,

@@ -13,6 +13,8 @@ use crate::{Lang, Result};
 pub struct Settings {
     /// Interface language. Vietnamese until the officer switches.
     pub lang: Lang,
+    /// The profile could only be opened for reading (see `Store::read_only`).
+    pub read_only: bool,
 }
 
 const KEY_LANG: &str = "ui.lang";
@@ -45,6 +47,7 @@ pub(crate) fn load(conn: &Connection) -> Result<Settings> {
         lang: get(conn, KEY_LANG)?
             .and_then(|l| l.parse().ok())
             .unwrap_or_default(),
+        read_only: false,
     })
 }
 

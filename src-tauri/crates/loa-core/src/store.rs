@@ -30,6 +30,9 @@ pub struct Store {
     dir: PathBuf,
     /// The profile's shared lock (see [`crate::lock`]), held while the store is open.
     _lock: Option<std::fs::File>,
+    /// Opened for reading only: the folder or the disk cannot be written (see
+    /// [`Store::read_only`]).
+    read_only: bool,
 }
 
 impl Store {
@@ -39,14 +42,30 @@ impl Store {
     }
 
     /// Opens the profile in `dir` with an injected clock (tests move time forward).
+    ///
+    /// A profile that cannot be written (a read-only folder or medium, no permission, a full
+    /// disk) opens for reading only when its database is readable: the officer can still read
+    /// and copy their drafts, and every write fails with the reason. Any other failure, or a
+    /// database that cannot be read either, is the error.
     pub fn open_with_clock(dir: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
-        let conn = db::open_in_dir(dir)?;
+        let (conn, read_only) = match db::open_in_dir(dir) {
+            Ok(conn) => (conn, false),
+            Err(e) if e.is_unwritable() => match db::open_read_only(dir) {
+                Ok(conn) => (conn, true),
+                Err(_) => return Err(e),
+            },
+            Err(e) => return Err(e),
+        };
         let store = Self {
             conn: Mutex::new(conn),
             clock,
             dir: dir.to_path_buf(),
             _lock: crate::lock::shared(dir),
+            read_only,
         };
+        if read_only {
+            return Ok(store);
+        }
         // The shipped templates, on first run and after an upgrade of Loa (free otherwise). A
         // broken shipped pack (caught by loa-templates' tests) must not keep the officer from
         // their drafts: the profile opens with the templates it already has.
@@ -55,6 +74,12 @@ impl Store {
             Err(e) => return Err(e),
         }
         Ok(store)
+    }
+
+    /// Whether the profile was opened for reading only because it cannot be written: the
+    /// window says so and keeps the officer from typing what could not be saved.
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The profile folder.
@@ -132,7 +157,9 @@ impl Store {
     }
 
     pub fn settings(&self) -> Result<Settings> {
-        self.read(settings::load)
+        let mut s = self.read(settings::load)?;
+        s.read_only = self.read_only;
+        Ok(s)
     }
 
     pub fn set_lang(&self, lang: Lang) -> Result<()> {
