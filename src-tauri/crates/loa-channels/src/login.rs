@@ -14,7 +14,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::classify;
-use crate::http::{Call, Http, Payload, query_component};
+use crate::http::{Call, Http, Payload};
 use crate::{ChannelError, ChannelKind, ErrorClass};
 use loa_platforms::login::FACEBOOK_PUBLISH_TASK;
 
@@ -218,7 +218,38 @@ impl FacebookLogin {
     }
 
     fn get_url(&self, url: String) -> Result<Value, ChannelError> {
-        let reply = self.http.send(Call::get(url))?;
+        self.send_get(Call::get(url))
+    }
+
+    fn get_with_token(&self, url: String, token: &str) -> Result<Value, ChannelError> {
+        self.send_get(Call::get(url).header("Authorization", format!("Bearer {token}")))
+    }
+
+    fn send_get(&self, call: Call<'_>) -> Result<Value, ChannelError> {
+        let reply = self.http.send(call)?;
+        if reply.is_success()
+            && let Some(v) = reply.json()
+        {
+            return Ok(v);
+        }
+        Err(classify::graph(
+            reply.status,
+            &reply.body,
+            &reply.usage,
+            false,
+        ))
+    }
+
+    /// `oauth/access_token` with its fields in a form body: the documentation shows them in
+    /// the query string, which Graph also takes from a POST body — and an address is what
+    /// proxies, captive portals and server logs keep and echo, so no code, verifier, secret or
+    /// token goes in one. Repeating the call changes nothing (a code works once), so it is not
+    /// an action that could have half happened.
+    fn token_endpoint(&self, fields: &[(&str, &str)]) -> Result<Value, ChannelError> {
+        let url = format!("{}/oauth/access_token", self.graph);
+        let reply = self
+            .http
+            .send(Call::post(url, Payload::form(fields)).read_only())?;
         if reply.is_success()
             && let Some(v) = reply.json()
         {
@@ -240,13 +271,12 @@ impl FacebookLogin {
         code: &str,
         verifier: &str,
     ) -> Result<UserToken, ChannelError> {
-        let v = self.get(format!(
-            "oauth/access_token?client_id={}&redirect_uri={}&code={}&code_verifier={}",
-            query_component(app_id),
-            query_component(redirect_uri),
-            query_component(code),
-            query_component(verifier),
-        ))?;
+        let v = self.token_endpoint(&[
+            ("client_id", app_id),
+            ("redirect_uri", redirect_uri),
+            ("code", code),
+            ("code_verifier", verifier),
+        ])?;
         user_token(&v)
     }
 
@@ -258,25 +288,26 @@ impl FacebookLogin {
         app_secret: &str,
         short: &UserToken,
     ) -> Result<UserToken, ChannelError> {
-        let v = self.get(format!(
-            "oauth/access_token?grant_type=fb_exchange_token&client_id={}&client_secret={}&fb_exchange_token={}",
-            query_component(app_id),
-            query_component(app_secret),
-            query_component(&short.token),
-        ))?;
+        let v = self.token_endpoint(&[
+            ("grant_type", "fb_exchange_token"),
+            ("client_id", app_id),
+            ("client_secret", app_secret),
+            ("fb_exchange_token", &short.token),
+        ])?;
         user_token(&v)
     }
 
     /// The Pages the person manages (`/me/accounts`), every page of the list.
     pub fn pages(&self, user: &UserToken) -> Result<Vec<ManagedPage>, ChannelError> {
         let mut out = Vec::new();
+        // The user token goes in the Authorization header, never in the address; the paging
+        // links Graph returns carry it in theirs, so it is taken out before following one.
         let mut url = format!(
-            "{}/me/accounts?fields=id,name,category,tasks,access_token&limit=25&access_token={}",
-            self.graph,
-            query_component(&user.token)
+            "{}/me/accounts?fields=id,name,category,tasks,access_token&limit=25",
+            self.graph
         );
         for _ in 0..MAX_ACCOUNT_PAGES {
-            let v = self.get_url(url)?;
+            let v = self.get_with_token(without_token(&url), &user.token)?;
             for p in v
                 .get("data")
                 .and_then(Value::as_array)
@@ -308,6 +339,22 @@ impl FacebookLogin {
             }
         }
         Ok(out)
+    }
+}
+
+/// `url` without its `access_token` query parameter (Graph's paging links carry one).
+fn without_token(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_owned();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("access_token="))
+        .collect();
+    if kept.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", kept.join("&"))
     }
 }
 

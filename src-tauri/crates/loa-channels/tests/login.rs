@@ -72,6 +72,27 @@ fn a_page_is_connected_by_signing_in_and_takes_a_post() {
     assert_eq!(long.expires_in, Some(5_183_944));
     let pages = api.pages(&long).expect("the managed pages");
     assert_eq!(pages.len(), 2);
+    // No code, verifier, secret or token travelled in an address (proxies and portals log
+    // and echo addresses): they went in form bodies and the Authorization header.
+    let addresses: Vec<String> = fb
+        .server()
+        .request_log()
+        .into_iter()
+        .map(|r| r.target)
+        .collect();
+    assert!(addresses.iter().any(|a| a.contains("accounts")), "{addresses:?}");
+    for secret in [
+        code.as_str(),
+        pkce.verifier.as_str(),
+        fb.app_secret().as_str(),
+        short.token.as_str(),
+        long.token.as_str(),
+    ] {
+        assert!(
+            addresses.iter().all(|a| !a.contains(secret)),
+            "{secret} in {addresses:?}"
+        );
+    }
     let main = pages
         .iter()
         .find(|p| p.id == fb.page_id())

@@ -57,6 +57,9 @@ pub struct Stats {
 pub struct RequestRecord {
     pub method: String,
     pub path: String,
+    /// The request line's target, query included: tests check that no secret travels in an
+    /// address (proxies and captive portals log and echo addresses).
+    pub target: String,
     pub route: String,
     pub fault: Option<Fault>,
     pub status: Option<u16>,
@@ -286,6 +289,7 @@ fn serve(shared: &Shared, stream: TcpStream) {
     let mut record = RequestRecord {
         method: req.method.clone(),
         path: req.path.clone(),
+        target: req.target.clone(),
         route: route.clone(),
         fault,
         status: None,
