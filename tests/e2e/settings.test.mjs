@@ -115,6 +115,16 @@ describe("First-run setup and Settings (WebDriver)", { skip: SKIP ? "LOA_E2E_SKI
       await s.waitForTestId("settings-save-state", '[data-state="saved"]');
       const saved = await invoke(s, "get_profile", {});
       assert.deepEqual([saved.commune, saved.province, saved.hotline], ["Phường Sa Pa", "Lào Cai", "0214 3871 234"]);
+      // The commune's hotline fills a template's hotline field, in place of the sample's.
+      await (await s.byTestId("nav-templates")).click();
+      await (await s.waitForTestId("template-card", '[data-template-id="heavy-rain"]', { timeoutMs: 20_000 })).click();
+      await s.waitForTestId("template-editor");
+      await s.waitFor(async () => (await value(s, "template-field-hotline")) === "0214 3871 234", {
+        message: "the template's hotline field filled from the profile",
+        timeoutMs: 20_000,
+      });
+      await (await s.byTestId("nav-settings")).click();
+      await s.waitForTestId("settings-section-profile");
 
       // English, at once and after a restart.
       await (await s.byTestId("settings-lang-en")).click();

@@ -254,12 +254,16 @@ fn template_forms_start_from_the_profile() {
         Some("UBND phường Sa Pa")
     );
     assert_eq!(text(vi.get("locality")).as_deref(), Some("tỉnh Lào Cai"));
+    // The commune's hotline too, in place of the sample's.
+    assert_ne!(text(before.get("hotline")).as_deref(), Some("0214 3871 234"));
+    assert_eq!(text(vi.get("hotline")).as_deref(), Some("0214 3871 234"));
     // The rest of the sample is still there.
     assert_eq!(
-        text(vi.get("hotline")),
-        text(before.get("hotline")),
+        text(vi.get("title")),
+        text(before.get("title")),
         "fields the profile does not know keep the sample"
     );
+    assert!(text(vi.get("title")).is_some());
     let en = store
         .templates()
         .sample("heavy-rain", Lang::En)

@@ -10,7 +10,7 @@
 //! - [`units`]: the 34 provinces and cities since 1 July 2025 and how a commune and its province
 //!   are written on a poster;
 //! - [`template_defaults`]: what the profile fills in a template's form (the commune, its
-//!   locality, the logo).
+//!   locality, the logo, the hotline).
 //!
 //! What it deliberately does not know: how the setup looks, or which template uses which field
 //! beyond the keys `commune`, `locality` and `logo`.
@@ -144,7 +144,8 @@ pub fn watermark_choice(w: &WatermarkSettings) -> WatermarkChoice {
 }
 
 /// What the profile fills in a template's form, by field key: `commune` (who issues it),
-/// `locality` (the province) and `logo` (an image field), each only when the profile has it.
+/// `locality` (the province), `logo` (an image field) and `hotline`, each only when the
+/// profile has it.
 /// The caller keeps fields the template does not have out.
 pub fn template_defaults(p: &CommuneProfile, lang: Lang) -> TemplateData {
     let mut out = TemplateData::new();
@@ -160,6 +161,12 @@ pub fn template_defaults(p: &CommuneProfile, lang: Lang) -> TemplateData {
         out.insert(
             "logo".to_owned(),
             Some(TemplateValue::Text(logo.display().to_string())),
+        );
+    }
+    if let Some(hotline) = p.hotline.as_deref().filter(|h| !h.trim().is_empty()) {
+        out.insert(
+            "hotline".to_owned(),
+            Some(TemplateValue::Text(hotline.trim().to_owned())),
         );
     }
     out

@@ -280,13 +280,19 @@ impl Templates<'_> {
         let manifest = self.get(id)?.manifest;
         Ok(crate::profile::template_defaults(&profile, lang)
             .into_iter()
-            .filter(|(key, _)| {
+            .filter(|(key, value)| {
                 manifest.fields.iter().any(|f| {
                     &f.key == key
                         && match key.as_str() {
                             "logo" => f.kind == FieldType::Image,
                             _ => matches!(f.kind, FieldType::Text | FieldType::Multiline),
                         }
+                        // A profile value longer than the field takes (a hotline with several
+                        // numbers) is left for the officer to shorten, not cut.
+                        && f.max_len.is_none_or(|max| match value {
+                            Some(TemplateValue::Text(t)) => t.chars().count() <= max as usize,
+                            _ => true,
+                        })
                 })
             })
             .collect())
