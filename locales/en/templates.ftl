@@ -36,8 +36,8 @@ template-error-import-would-replace = { $count } templates of the pack have the 
 
 template-error-data-unreadable = Cannot read the data file { $path } ({ $detail }). A data file is JSON with one key per field.
 template-error-data-not-an-object = A template's data must be a JSON object with one key per field.
-template-error-missing-field = “{ $label }” ({ $key }) is required and empty.
-template-error-wrong-type = “{ $label }” ({ $key }) must be { $expected ->
+template-error-missing-field = “{ $label }” is required and empty.
+template-error-wrong-type = “{ $label }” must be { $expected ->
         [text] one line of text
         [multiline] a text
         [date] a date
@@ -50,20 +50,23 @@ template-error-wrong-type = “{ $label }” ({ $key }) must be { $expected ->
         [choice] one of the options
        *[other] { $expected }
     }.
-template-error-too-long = “{ $label }” ({ $key }) is { $len } characters long; at most { $max } fit. Please shorten it.
-template-error-too-many-items = “{ $label }” ({ $key }) has { $count } items; at most { $max } fit.
-template-error-bad-date = “{ $label }” ({ $key }): “{ $value }” is not a valid date. Write it as year-month-day, e.g. 2025-07-29.
-template-error-bad-time = “{ $label }” ({ $key }): “{ $value }” is not a valid time. Write it as hours:minutes, e.g. 07:30.
-template-error-bad-datetime = “{ $label }” ({ $key }): “{ $value }” is not a valid date and time. Write it as 2025-07-29T07:30:00+07:00.
-template-error-bad-choice = “{ $label }” ({ $key }): “{ $value }” is not one of the options ({ $allowed }).
-template-error-bad-row = “{ $label }” ({ $key }): row { $row } has { $cells } cells but the table has { $columns } columns.
-template-error-bad-url = “{ $label }” ({ $key }): “{ $value }” is not a web address. QR codes take addresses starting with http:// or https://.
-template-error-qr-too-long = “{ $label }” ({ $key }): the address is too long for a QR code. Use a shorter one.
-template-error-image-not-found = “{ $label }” ({ $key }): the photo { $path } was not found.
-template-error-image-not-a-file = “{ $label }” ({ $key }): { $path } is a folder, not a photo.
-template-error-image-not-an-image = “{ $label }” ({ $key }): { $path } is not a JPEG, PNG or WebP photo.
-template-error-image-unreadable = “{ $label }” ({ $key }): cannot read the photo { $path }. Copy it into your own folder and try again.
-template-error-image-too-large = “{ $label }” ({ $key }): the photo { $path } is too large ({ $detail }). Make it smaller and try again.
+template-error-too-long = { $line ->
+        [none] “{ $label }” is { $len } characters long; at most { $max } fit. Please shorten it.
+       *[other] “{ $label }”: line { $line } is { $len } characters long (at most { $max }). Please shorten it.
+    }
+template-error-too-many-items = “{ $label }” has { $count } items; at most { $max } fit.
+template-error-bad-date = “{ $label }”: “{ $value }” is not a valid date. Write it as year-month-day, e.g. 2025-07-29.
+template-error-bad-time = “{ $label }”: “{ $value }” is not a valid time. Write it as hours:minutes, e.g. 07:30.
+template-error-bad-datetime = “{ $label }”: “{ $value }” is not a valid date and time. Write it as 2025-07-29T07:30:00+07:00.
+template-error-bad-choice = “{ $label }”: “{ $value }” is not one of the options ({ $allowed }).
+template-error-bad-row = “{ $label }”: row { $row } has { $cells } cells but the table has { $columns } columns.
+template-error-bad-url = “{ $label }”: “{ $value }” is not a web address. QR codes take addresses starting with http:// or https://.
+template-error-qr-too-long = “{ $label }”: the address is too long for a QR code. Use a shorter one.
+template-error-image-not-found = “{ $label }”: the photo { $path } was not found.
+template-error-image-not-a-file = “{ $label }”: { $path } is a folder, not a photo.
+template-error-image-not-an-image = “{ $label }”: { $path } is not a JPEG, PNG or WebP photo.
+template-error-image-unreadable = “{ $label }”: cannot read the photo { $path }. Copy it into your own folder and try again.
+template-error-image-too-large = “{ $label }”: the photo { $path } is too large ({ $detail }). Make it smaller and try again.
 
 ## Rendering errors
 
@@ -74,7 +77,7 @@ render-error-typst = The template's layout failed{ $located ->
 render-error-too-many-pages = The content is too long for one page ({ $pages } pages). Shorten it or choose a larger size.
 render-error-encode = Cannot make the output image ({ $detail }).
 render-error-page-too-large = The template's page is { $width } × { $height } pt, larger than the size { $size } it declares, so Loa does not draw it. The template's author must fix the layout.
-render-error-photo = The chosen photo ({ $key }) cannot be used: it is damaged or unreadable. Choose another photo.
+render-error-photo = The chosen photo cannot be used: it is damaged or unreadable. Choose another photo.
 render-error-timeout = This template took more than { $seconds } seconds to draw, so Loa stopped it. The template may be broken; use another one and tell its author.
 render-error-out-of-memory = This template needed too much memory (more than { $limit } MB), so Loa stopped it. The template may be broken; use another one and tell its author.
 render-error-too-deep = This template's layout is nested too deeply, so Loa stopped it. Use another template and tell its author.

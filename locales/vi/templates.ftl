@@ -36,8 +36,8 @@ template-error-import-would-replace = Gói mẫu có { $count } mẫu trùng mã
 
 template-error-data-unreadable = Không đọc được tệp dữ liệu { $path } ({ $detail }). Tệp dữ liệu phải là JSON, mỗi trường một khóa.
 template-error-data-not-an-object = Dữ liệu của mẫu phải là một đối tượng JSON, mỗi trường một khóa.
-template-error-missing-field = Chưa điền “{ $label }” ({ $key }): đây là trường bắt buộc.
-template-error-wrong-type = “{ $label }” ({ $key }) phải là { $expected ->
+template-error-missing-field = Chưa điền “{ $label }”: đây là trường bắt buộc.
+template-error-wrong-type = “{ $label }” phải là { $expected ->
         [text] một dòng chữ
         [multiline] một đoạn văn bản
         [date] một ngày
@@ -50,20 +50,23 @@ template-error-wrong-type = “{ $label }” ({ $key }) phải là { $expected -
         [choice] một trong các lựa chọn
        *[other] { $expected }
     }.
-template-error-too-long = “{ $label }” ({ $key }) dài { $len } ký tự, vượt quá { $max } ký tự cho phép. Hãy viết ngắn lại.
-template-error-too-many-items = “{ $label }” ({ $key }) có { $count } mục, nhiều nhất được { $max } mục.
-template-error-bad-date = “{ $label }” ({ $key }): “{ $value }” không phải ngày hợp lệ. Hãy ghi theo dạng năm-tháng-ngày, ví dụ 2025-07-29.
-template-error-bad-time = “{ $label }” ({ $key }): “{ $value }” không phải giờ hợp lệ. Hãy ghi theo dạng giờ:phút, ví dụ 07:30.
-template-error-bad-datetime = “{ $label }” ({ $key }): “{ $value }” không phải ngày giờ hợp lệ. Hãy ghi theo dạng 2025-07-29T07:30:00+07:00.
-template-error-bad-choice = “{ $label }” ({ $key }): “{ $value }” không có trong các lựa chọn ({ $allowed }).
-template-error-bad-row = “{ $label }” ({ $key }): hàng { $row } có { $cells } ô nhưng bảng chỉ có { $columns } cột.
-template-error-bad-url = “{ $label }” ({ $key }): “{ $value }” không phải địa chỉ web. Mã QR chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https://.
-template-error-qr-too-long = “{ $label }” ({ $key }): địa chỉ quá dài, không tạo được mã QR. Hãy dùng địa chỉ ngắn hơn.
-template-error-image-not-found = “{ $label }” ({ $key }): không tìm thấy ảnh { $path }.
-template-error-image-not-a-file = “{ $label }” ({ $key }): { $path } là thư mục, không phải ảnh.
-template-error-image-not-an-image = “{ $label }” ({ $key }): { $path } không phải ảnh JPEG, PNG hay WebP.
-template-error-image-unreadable = “{ $label }” ({ $key }): không đọc được ảnh { $path }. Hãy chép ảnh vào thư mục của bạn rồi thử lại.
-template-error-image-too-large = “{ $label }” ({ $key }): ảnh { $path } quá lớn ({ $detail }). Hãy thu nhỏ ảnh rồi thử lại.
+template-error-too-long = { $line ->
+        [none] “{ $label }” dài { $len } ký tự, vượt quá { $max } ký tự cho phép. Hãy viết ngắn lại.
+       *[other] “{ $label }”: dòng { $line } dài { $len } ký tự (tối đa { $max }). Hãy viết ngắn lại.
+    }
+template-error-too-many-items = “{ $label }” có { $count } mục, nhiều nhất được { $max } mục.
+template-error-bad-date = “{ $label }”: “{ $value }” không phải ngày hợp lệ. Hãy ghi theo dạng năm-tháng-ngày, ví dụ 2025-07-29.
+template-error-bad-time = “{ $label }”: “{ $value }” không phải giờ hợp lệ. Hãy ghi theo dạng giờ:phút, ví dụ 07:30.
+template-error-bad-datetime = “{ $label }”: “{ $value }” không phải ngày giờ hợp lệ. Hãy ghi theo dạng 2025-07-29T07:30:00+07:00.
+template-error-bad-choice = “{ $label }”: “{ $value }” không có trong các lựa chọn ({ $allowed }).
+template-error-bad-row = “{ $label }”: hàng { $row } có { $cells } ô nhưng bảng chỉ có { $columns } cột.
+template-error-bad-url = “{ $label }”: “{ $value }” không phải địa chỉ web. Mã QR chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https://.
+template-error-qr-too-long = “{ $label }”: địa chỉ quá dài, không tạo được mã QR. Hãy dùng địa chỉ ngắn hơn.
+template-error-image-not-found = “{ $label }”: không tìm thấy ảnh { $path }.
+template-error-image-not-a-file = “{ $label }”: { $path } là thư mục, không phải ảnh.
+template-error-image-not-an-image = “{ $label }”: { $path } không phải ảnh JPEG, PNG hay WebP.
+template-error-image-unreadable = “{ $label }”: không đọc được ảnh { $path }. Hãy chép ảnh vào thư mục của bạn rồi thử lại.
+template-error-image-too-large = “{ $label }”: ảnh { $path } quá lớn ({ $detail }). Hãy thu nhỏ ảnh rồi thử lại.
 
 ## Lỗi khi vẽ ảnh hoặc PDF
 
@@ -74,7 +77,7 @@ render-error-typst = Bố cục của mẫu bị lỗi{ $located ->
 render-error-too-many-pages = Nội dung quá dài, không vừa một trang ({ $pages } trang). Hãy rút gọn nội dung hoặc chọn cỡ lớn hơn.
 render-error-encode = Không tạo được ảnh đầu ra ({ $detail }).
 render-error-page-too-large = Trang của mẫu có kích thước { $width } × { $height } điểm, lớn hơn cỡ { $size } mà mẫu khai báo, nên Loa không vẽ. Người soạn mẫu cần sửa bố cục.
-render-error-photo = Không dùng được ảnh đã chọn ({ $key }): ảnh bị hỏng hoặc không đọc được. Hãy chọn ảnh khác.
+render-error-photo = Không dùng được ảnh đã chọn: ảnh bị hỏng hoặc không đọc được. Hãy chọn ảnh khác.
 render-error-timeout = Mẫu này vẽ quá { $seconds } giây nên Loa đã dừng lại. Mẫu có thể bị lỗi; hãy dùng mẫu khác và báo cho người soạn mẫu.
 render-error-out-of-memory = Mẫu này cần quá nhiều bộ nhớ (hơn { $limit } MB) nên Loa đã dừng lại. Mẫu có thể bị lỗi; hãy dùng mẫu khác và báo cho người soạn mẫu.
 render-error-too-deep = Bố cục của mẫu lồng nhau quá sâu nên Loa đã dừng lại. Hãy dùng mẫu khác và báo cho người soạn mẫu.

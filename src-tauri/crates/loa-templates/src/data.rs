@@ -192,7 +192,8 @@ impl Ctx<'_> {
         }
     }
 
-    fn check_len(&self, s: &str) -> Result<(), TemplateError> {
+    /// `line`: the list line or table row (from 1) the text is on, named in the error.
+    fn check_len(&self, s: &str, line: Option<usize>) -> Result<(), TemplateError> {
         let len = s.chars().count();
         match self.field.max_len {
             Some(max) if len > max as usize => Err(TemplateError::TooLong {
@@ -200,6 +201,7 @@ impl Ctx<'_> {
                 label: self.label(),
                 max,
                 len,
+                line,
             }),
             _ => Ok(()),
         }
@@ -255,7 +257,7 @@ fn check_field(
     }
     let v = match field.kind {
         FieldType::Text | FieldType::Multiline => {
-            cx.check_len(&text)?;
+            cx.check_len(&text, None)?;
             FieldValue::Text(text)
         }
         FieldType::Date => {
@@ -316,12 +318,12 @@ fn check_list(cx: &Ctx<'_>, value: &Value) -> Result<Option<FieldValue>, Templat
         _ => return Err(cx.wrong_type("list")),
     };
     let mut out = Vec::new();
-    for item in items {
+    for (i, item) in items.iter().enumerate() {
         let text = clean_text(&scalar(item).ok_or_else(|| cx.wrong_type("list"))?, false);
         if text.is_empty() {
             continue;
         }
-        cx.check_len(&text)?;
+        cx.check_len(&text, Some(i + 1))?;
         out.push(text);
     }
     cx.check_items(out.len())?;
@@ -353,7 +355,7 @@ fn check_table(cx: &Ctx<'_>, value: &Value) -> Result<Option<FieldValue>, Templa
                 Value::Null => String::new(),
                 c => clean_text(&scalar(c).ok_or_else(|| cx.wrong_type("table"))?, false),
             };
-            cx.check_len(&text)?;
+            cx.check_len(&text, Some(i + 1))?;
             clean.push(text);
         }
         if clean.iter().all(String::is_empty) {
@@ -415,6 +417,7 @@ fn check_qr(cx: &Ctx<'_>, url: String) -> Result<FieldValue, TemplateError> {
             label: cx.label(),
             max: max as u32,
             len: url.chars().count(),
+            line: None,
         });
     }
     let modules = crate::qr::modules(&url).ok_or_else(|| TemplateError::QrTooLong {
@@ -533,6 +536,16 @@ mod tests {
         assert!(matches!(
             check(json!({"title": long})),
             Err(TemplateError::TooLong { key, max: 80, len: 81, .. }) if key == "title"
+        ));
+        // A list line or a table row that is too long is named by its number, from 1.
+        let long_line = "x".repeat(21);
+        assert!(matches!(
+            check(json!({"title": "t", "villages": ["Nà Hẩu", "", long_line]})),
+            Err(TemplateError::TooLong { key, max: 20, len: 21, line: Some(3), .. }) if key == "villages"
+        ));
+        assert!(matches!(
+            check(json!({"title": "t", "hours": [["Thứ Hai", "7:30"], ["Thứ Ba", "y".repeat(31)]]})),
+            Err(TemplateError::TooLong { key, line: Some(2), .. }) if key == "hours"
         ));
         // Markup is data: it is kept exactly, never interpreted here or later.
         let markup = "#read(\"/etc/passwd\") ] $ * _ @x <y> \\";

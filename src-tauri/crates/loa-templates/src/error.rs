@@ -65,6 +65,9 @@ pub enum TemplateError {
         label: String,
         max: u32,
         len: usize,
+        /// The line of a list, or the row of a table, that is too long (from 1); `None` for a
+        /// field of one value.
+        line: Option<usize>,
     },
     #[error("field {key} has {count} items; at most {max}")]
     TooManyItems {
@@ -304,11 +307,14 @@ impl TemplateError {
                 label,
                 max,
                 len,
+                line,
             } => {
                 put("key", key);
                 put("label", label);
                 put("max", max);
                 put("len", len);
+                // "none": the field has one value (Fluent selects on it).
+                put("line", &line.map_or_else(|| "none".to_owned(), |l| l.to_string()));
             }
             TemplateError::TooManyItems {
                 key,
