@@ -7,12 +7,11 @@
 // $LOA_SANDBOX_BIN) and the photos of shared/testdata/photos-exif: without them the offline part is
 // reported as skipped, with the reason (and fails with LOA_REQUIRE_TESTDATA=1); the other parts run.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
-import { PHOTOS, SKIP, appPath, freePort, hasTestdata, messages, sleep, withArtifacts } from "./harness.mjs";
+import { PHOTOS, SKIP, freePort, hasTestdata, messages, withArtifacts } from "./harness.mjs";
+import { PAGE_ID, PAGE_NAME, pageList, sandboxPath, startSandbox, stopSandbox } from "./sandbox.mjs";
 import { currentDraftId, invoke, newDraft, screenshot, typeInto, useDriver, waitSaved } from "./ui.mjs";
 
 // The app's worker inherits these through tauri-driver: secrets in <profile>/credentials.json (no
@@ -21,43 +20,10 @@ process.env.LOA_CREDENTIALS = "file";
 process.env.LOA_SYNC_TIME_SCALE = "0.05";
 
 const TEST_TIMEOUT = 300_000;
-const PAGE_ID = "1001";
-const PAGE_NAME = "UBND xã Nà Hẩu";
-
-function sandboxPath() {
-  return process.env.LOA_SANDBOX_BIN || join(dirname(appPath()), "loa-sandbox");
-}
-
-/** Starts `loa-sandbox` on the given ports; resolves once it prints its instructions. */
-async function startSandbox(dir, ports) {
-  const proc = spawn(sandboxPath(), ["--dir", dir, "--ports", ports.join(",")], { stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  proc.stdout.on("data", (d) => (out += d));
-  proc.stderr.on("data", (d) => (out += d));
-  const deadline = Date.now() + 20_000;
-  while (!out.includes("Facebook Graph")) {
-    if (proc.exitCode !== null) throw new Error(`loa-sandbox exited (${proc.exitCode}):\n${out}`);
-    if (Date.now() > deadline) {
-      proc.kill("SIGTERM");
-      throw new Error(`loa-sandbox did not start within 20 s:\n${out}`);
-    }
-    await sleep(50);
-  }
-  return proc;
-}
-
-async function stopSandbox(proc) {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  const gone = new Promise((r) => proc.once("exit", r));
-  proc.kill("SIGTERM");
-  await Promise.race([gone, sleep(5000)]);
-}
 
 /** The emulated Page's published posts, newest first, as the Graph API lists them. */
 async function feed(base, token) {
-  const res = await fetch(`${base}/${PAGE_ID}/feed?fields=id,message&limit=100&access_token=${encodeURIComponent(token)}`);
-  assert.equal(res.status, 200, `feed answered ${res.status}`);
-  return (await res.json()).data;
+  return pageList(base, token, "feed", "id,message");
 }
 
 /** What the Page shows for a draft posted from the window: the message Loa sends for it. */

@@ -1,19 +1,28 @@
 // End-to-end test of a video in the real Loa window: a watch folder brings a real phone video (with
 // its GPS position) into the library, the library shows it with its poster and length, it is
 // attached to a draft, the estimate is shown, it is compressed with the saver preset while the bar
-// moves, and the compressed copy has no location left (checked with ffprobe). Then another preset
-// is started and stopped with the cancel button.
-// Same prerequisites as media.test.mjs, plus ffprobe and shared/testdata/videos.
+// moves, and the compressed copy has no location left (checked with ffprobe). The copy then goes to
+// the emulated Page of `loa-sandbox` over a slow link: the queue shows the bytes part-way, and the
+// Page gets exactly one video. Then another preset is started and stopped with the cancel button.
+// Same prerequisites as media.test.mjs, plus ffprobe, shared/testdata/videos and `loa-sandbox`.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { SKIP, hasTestdata, repoRoot, saveScreenshot, withArtifacts } from "./harness.mjs";
+import { SKIP, freePort, hasTestdata, repoRoot, saveScreenshot, withArtifacts } from "./harness.mjs";
+import { PAGE_ID, pageList, sandboxPath, startSandbox, stopSandbox } from "./sandbox.mjs";
 import { invoke, typeInto, useDriver } from "./ui.mjs";
 
+// Secrets in <profile>/credentials.json (no keyring in a test session); the worker's waits shorter.
+process.env.LOA_CREDENTIALS = "file";
+process.env.LOA_SYNC_TIME_SCALE = "0.05";
+
 const TEST_TIMEOUT = 300_000;
+/** The emulated link, bytes per second: a few seconds for the compressed clip, long enough to
+ * watch its bytes go. */
+const BANDWIDTH = 120_000;
 const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
 /** FLIR One on an iPhone: 11.4 s, 1080×1440 portrait, a 3GPP `loci` location. */
 const CLIP = join(repoRoot, "../shared/testdata/videos/phone/FLIR_Thermal.mp4");
@@ -38,6 +47,7 @@ describe("A video ready to post (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : 
 
       await (await s.waitForTestId("draft-new")).click();
       await typeInto(t, s, await s.waitForTestId("draft-title"), "Camera nhiệt kiểm tra đê");
+      await typeInto(t, s, await s.byTestId("draft-body"), "Sáng nay tổ xung kích kiểm tra thân đê bằng camera nhiệt.");
 
       await (await s.byTestId("nav-media")).click();
       await s.waitForTestId("media-grid");
@@ -99,6 +109,57 @@ describe("A video ready to post (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : 
       } catch (e) {
         t.diagnostic(`no screenshot: ${e.message}`);
       }
+
+      // The compressed copy goes to the emulated Page over a slow link: the queue shows how many
+      // bytes the platform has part-way, and the Page ends with exactly one video.
+      assert.ok(existsSync(sandboxPath()), `loa-sandbox is missing at ${sandboxPath()}`);
+      const ports = [await freePort(), await freePort(), await freePort()];
+      const sandboxDir = dataDir("video-sandbox");
+      const sandbox = await startSandbox(sandboxDir, ports, ["--bandwidth", String(BANDWIDTH)]);
+      try {
+        const fbBase = `http://127.0.0.1:${ports[0]}/v21.0`;
+        const token = readFileSync(join(sandboxDir, "facebook-token.txt"), "utf8").trim();
+        const channel = await invoke(s, "save_channel", {
+          input: { name: "Trang UBND xã (thử)", kind: "facebook", base_url: fbBase, page_id: PAGE_ID },
+          secrets: { token },
+        });
+        const outcomes = await invoke(s, "queue_draft", { draftId, channelIds: [channel.id], at: null });
+        assert.ok(outcomes.length === 1 && outcomes[0].item, `queued: ${JSON.stringify(outcomes)}`);
+        await (await s.byTestId("nav-queue")).click();
+        const item = `[data-testid="queue-item"][data-draft-id="${draftId}"][data-channel-id="${channel.id}"]`;
+        let seen = null;
+        await s.waitFor(
+          async () => {
+            const bytes = await s.findElements(`${item} [data-testid="queue-bytes"]`);
+            if (bytes.length !== 1) return false;
+            const sent = Number(await bytes[0].attribute("data-sent"));
+            const total = Number(await bytes[0].attribute("data-total"));
+            seen = { sent, total, text: await bytes[0].text() };
+            return sent > 0 && sent < total;
+          },
+          { message: "queue-bytes part-way through the upload", timeoutMs: 60_000, intervalMs: 100 },
+        );
+        t.diagnostic(`part-way: ${JSON.stringify(seen)}`);
+        assert.match(seen.text, /MB|kB/, "the bytes in words");
+        const uploading = join(SCREENSHOT_DIR, "loa-video-uploading.png");
+        try {
+          await saveScreenshot(s, uploading);
+          t.diagnostic(`screenshot: ${uploading}`);
+        } catch (e) {
+          t.diagnostic(`no screenshot: ${e.message}`);
+        }
+        await s.waitFor(async () => (await s.findElements(`${item}[data-state="published"]`)).length === 1, {
+          message: "the video post published",
+          timeoutMs: 120_000,
+        });
+        const videos = await pageList(fbBase, token, "videos", "id,description");
+        assert.equal(videos.length, 1, `exactly one video on the Page: ${JSON.stringify(videos)}`);
+        assert.match(videos[0].description ?? "", /camera nhiệt/);
+      } finally {
+        await stopSandbox(sandbox);
+      }
+      await (await s.byTestId("nav-drafts")).click();
+      await s.waitForTestId("draft-video");
 
       // Another preset, started and stopped: nothing recorded, the window says it stopped.
       await (await s.findElement('[data-testid="video-preset"] option[value="original"]')).click();

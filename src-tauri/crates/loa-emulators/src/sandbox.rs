@@ -30,6 +30,9 @@ pub struct SandboxOptions {
     /// Random faults on this share of state-changing requests (0 = none).
     pub fault_probability: f64,
     pub seed: u64,
+    /// Each emulator's connections together at this many bytes per second, like a weak
+    /// mountain link (`None` = loopback speed): an upload then takes long enough to watch.
+    pub bandwidth: Option<u64>,
 }
 
 impl Default for SandboxOptions {
@@ -41,6 +44,7 @@ impl Default for SandboxOptions {
             wordpress_port: WORDPRESS_PORT,
             fault_probability: 0.0,
             seed: 1,
+            bandwidth: None,
         }
     }
 }
@@ -152,6 +156,11 @@ pub fn start(opts: &SandboxOptions) -> Result<Sandbox, SandboxError> {
         &opts.dir.join(CONFIG_FILE),
         &serde_json::to_string_pretty(&config).unwrap_or_default(),
     )?;
+    if let Some(bps) = opts.bandwidth {
+        graph.set_bandwidth(Some(bps));
+        zalo.set_bandwidth(Some(bps));
+        wordpress.set_bandwidth(Some(bps));
+    }
     if opts.fault_probability > 0.0 {
         graph.set_faults(Faults::random(opts.seed, opts.fault_probability));
         zalo.set_faults(Faults::random(

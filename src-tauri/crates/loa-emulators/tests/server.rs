@@ -119,6 +119,7 @@ fn sandbox_in(dir: &std::path::Path) -> sandbox::Sandbox {
         wordpress_port: 0,
         fault_probability: 0.0,
         seed: 1,
+        bandwidth: None,
     })
     .expect("sandbox starts")
 }

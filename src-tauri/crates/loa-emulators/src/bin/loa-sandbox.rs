@@ -1,12 +1,13 @@
-//! `loa-sandbox [--dir DIR] [--faults P] [--seed N] [--ports FB,ZALO,WP]`: the three emulators on
-//! this computer, for trying Loa without real accounts. `loa sandbox` runs the same code.
+//! `loa-sandbox [--dir DIR] [--faults P] [--seed N] [--ports FB,ZALO,WP] [--bandwidth BYTES_PER_S]`:
+//! the three emulators on this computer, for trying Loa without real accounts. `loa sandbox`
+//! runs the same code.
 
 use std::process::ExitCode;
 
 use loa_emulators::sandbox::{self, SandboxOptions};
 
 const USAGE: &str =
-    "usage: loa-sandbox [--dir DIR] [--faults P (0..1)] [--seed N] [--ports FB,ZALO,WP]";
+    "usage: loa-sandbox [--dir DIR] [--faults P (0..1)] [--seed N] [--ports FB,ZALO,WP] [--bandwidth BYTES_PER_S]";
 
 fn parse(args: &[String]) -> Result<SandboxOptions, String> {
     let mut o = SandboxOptions::default();
@@ -34,6 +35,15 @@ fn parse(args: &[String]) -> Result<SandboxOptions, String> {
                     return Err("--ports takes three port numbers: FB,ZALO,WP".into());
                 };
                 (o.graph_port, o.zalo_port, o.wordpress_port) = (fb, za, wp);
+            }
+            "--bandwidth" => {
+                o.bandwidth = Some(
+                    val()?
+                        .parse::<u64>()
+                        .ok()
+                        .filter(|b| *b > 0)
+                        .ok_or("--bandwidth takes a number of bytes per second")?,
+                )
             }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
