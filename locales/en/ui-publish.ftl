@@ -73,6 +73,10 @@ ui-queue-cancel = Cancel
 ui-error-photos-need-image-host = { $channel } (Zalo) only shows photos already on a website. In Settings › Publishing channels, edit { $channel } and pick the commune website as “Photo host”, or remove the photos when publishing to { $channel }.
 ui-error-channel-not-found = The channel “{ $channel }” no longer exists. Pick another one in Settings › Publishing channels.
 ui-error-missing-credentials = The channel “{ $channel }” has no access token or password. Press “Edit” on it and enter the token.
+ui-error-already-queued = This post is already waiting for { $channel }. To post it again, cancel that one in the queue first.
+ui-error-outbox-conflict = This post changed while Loa was publishing it. Nothing is lost; Loa looks at it again by itself.
+ui-error-outbox-wrong-state = This post has just moved to another step, so that cannot be done now. Look at it again in the queue.
+ui-error-confirm-not-published = Loa is not sure whether this post reached the page. Open the page and look first; publish again only if it is not there, or mark it as published.
 
 ## Channels
 

@@ -67,6 +67,10 @@ ui-queue-cancel = Hủy đăng
 ui-error-photos-need-image-host = { $channel } (Zalo) chỉ nhận ảnh có sẵn trên một trang web. Ở Cài đặt › Kênh đăng, sửa kênh { $channel } và chọn trang web của xã làm “Nơi lưu ảnh”, hoặc bỏ ảnh khỏi bài khi đăng lên { $channel }.
 ui-error-channel-not-found = Không còn kênh “{ $channel }”. Hãy chọn kênh khác ở Cài đặt › Kênh đăng.
 ui-error-missing-credentials = Kênh “{ $channel }” chưa có mã truy cập hoặc mật khẩu. Bấm “Sửa” ở kênh này và nhập mã truy cập.
+ui-error-already-queued = Bài này đã có trong Bài chờ đăng của { $channel }. Muốn đăng lại thì hủy bài đó trong Bài chờ đăng trước.
+ui-error-outbox-conflict = Bài này vừa thay đổi trong lúc Loa đang đăng. Không mất gì cả; Loa sẽ tự xem lại.
+ui-error-outbox-wrong-state = Bài này vừa chuyển sang bước khác nên lúc này không làm được việc đó. Hãy xem lại bài trong Bài chờ đăng.
+ui-error-confirm-not-published = Loa không chắc bài này đã lên trang hay chưa. Hãy mở trang để xem trước; chỉ đăng lại nếu bài chưa có, hoặc đánh dấu là đã đăng.
 
 ## Kênh đăng
 

@@ -177,11 +177,16 @@ export function itemHint(
   return null;
 }
 
-/** Errors whose core sentence names a command-line command: the window says it its own way. */
+/** Errors whose core sentence names a command-line command or an item by its number (what the
+ * command line works with): the window says it its own way, about "this post". */
 const WINDOW_MESSAGES: Record<string, string> = {
   "error-photos-need-image-host": "ui-error-photos-need-image-host",
   "error-channel-not-found": "ui-error-channel-not-found",
   "error-missing-credentials": "ui-error-missing-credentials",
+  "error-already-queued": "ui-error-already-queued",
+  "error-outbox-conflict": "ui-error-outbox-conflict",
+  "error-outbox-wrong-state": "ui-error-outbox-wrong-state",
+  "error-confirm-not-published": "ui-error-confirm-not-published",
 };
 
 /** An error from the core as sentences for the window. */
