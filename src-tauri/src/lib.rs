@@ -130,6 +130,15 @@ fn data_dir_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
 pub fn run() {
     let started = Instant::now();
     let dir = paths::resolve_data_dir(data_dir_arg(std::env::args().skip(1)).as_deref());
+    // A fault in the window's process goes to the profile's crash.log for support, as the
+    // command line's do: the default hook would print a backtrace to a console nobody reads.
+    // The command that failed still answers the window with an error in the officer's words.
+    let profile = dir.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        if loa_core::crash::write_log(&profile, "loa-app", info).is_err() {
+            eprintln!("loa: {info}");
+        }
+    }));
     // A restore chosen in the last session is swapped in before the profile is opened.
     match loa_core::backup::restore::finish_pending(&dir, &loa_core::SystemClock) {
         Ok(Some(done)) => eprintln!("loa: restored a backup from {}", done.created_at),

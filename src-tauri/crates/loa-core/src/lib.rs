@@ -35,6 +35,7 @@
 pub mod backup;
 pub mod calendar;
 pub mod clock;
+pub mod crash;
 pub mod db;
 pub mod drafts;
 pub mod error;
