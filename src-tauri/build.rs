@@ -78,6 +78,7 @@ const COMMANDS: &[&str] = &[
     "refresh_reach",
     "export_report",
     "delete_template",
+    "set_template_hidden",
     "calendar_range",
     "series_list",
     "series_save",

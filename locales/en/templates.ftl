@@ -102,7 +102,7 @@ error-template-id-taken = { $taken_by ->
     [own] You already have your own template “{ $id }”. This pack has a template with the same id, so Loa imported nothing and your template is unchanged. To use the pack's template instead of yours, confirm the replacement.
    *[builtin] Loa already has a built-in template “{ $id }”. Change the template's id (in template.json and its folder name) and import it again.
 }
-error-template-builtin = “{ $id }” is a built-in template and cannot be removed.
+error-template-builtin = “{ $id }” is a built-in template and cannot be removed; you can hide it from the gallery.
 error-render = The template could not be rendered ({ $code }).
 
 ## The `loa template` command
@@ -119,3 +119,5 @@ template-cli-watching = Watching { $dir }. Each save redraws { $out }. Press Ctr
 template-cli-watch-rendered = { $time } · { $out } · { $ms } ms
 template-cli-watch-failed = { $time } · error: { $reason }
 template-cli-deleted = Deleted template { $id }.
+template-cli-hidden = Template { $id } is hidden from the gallery.
+template-cli-shown = Template { $id } is shown in the gallery again.

@@ -102,7 +102,7 @@ error-template-id-taken = { $taken_by ->
     [own] Anh/chị đã có mẫu riêng mang mã “{ $id }”. Gói này có mẫu cùng mã nên Loa chưa nhập gì, để mẫu của anh/chị không bị thay mất. Nếu muốn dùng mẫu trong gói thay cho mẫu cũ, hãy xác nhận thay thế.
    *[builtin] Loa đã có mẫu có sẵn mang mã “{ $id }”. Hãy đổi mã mẫu (trong template.json và tên thư mục) rồi nhập lại.
 }
-error-template-builtin = “{ $id }” là mẫu có sẵn của Loa nên không xóa được.
+error-template-builtin = “{ $id }” là mẫu có sẵn của Loa nên không xóa được; bạn có thể ẩn mẫu này khỏi danh sách mẫu.
 error-render = Không vẽ được mẫu ({ $code }).
 
 ## Lệnh `loa template`
@@ -119,3 +119,5 @@ template-cli-watching = Đang theo dõi { $dir }. Mỗi lần lưu tệp, Loa v�
 template-cli-watch-rendered = { $time } · { $out } · { $ms } ms
 template-cli-watch-failed = { $time } · lỗi: { $reason }
 template-cli-deleted = Đã xóa mẫu { $id }.
+template-cli-hidden = Đã ẩn mẫu { $id } khỏi danh sách mẫu.
+template-cli-shown = Mẫu { $id } đã hiện lại trong danh sách mẫu.

@@ -444,6 +444,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::reports::refresh_reach,
             crate::reports::export_report,
             crate::templates::delete_template,
+            crate::templates::set_template_hidden,
             crate::calendar::calendar_range,
             crate::calendar::series_list,
             crate::calendar::series_save,

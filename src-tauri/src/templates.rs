@@ -153,3 +153,14 @@ pub async fn create_template_draft(
 pub async fn delete_template(core: State<'_, Core>, id: String) -> Res<()> {
     Ok(core.store()?.templates().delete(&id)?)
 }
+
+/// Hides a template from the gallery (how a built-in one is put away), or shows it again.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_template_hidden(
+    core: State<'_, Core>,
+    id: String,
+    hidden: bool,
+) -> Res<TemplateInfo> {
+    Ok(core.store()?.templates().set_hidden(&id, hidden)?)
+}

@@ -386,6 +386,20 @@ describe("Templates (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeo
       });
       const stored = await invoke(s, "list_templates", {});
       assert.ok(stored.every((x) => x.manifest.id !== "notice"), "deleted from the profile");
+
+      // A built-in template is hidden instead, and can be shown again.
+      const rain = '[data-testid="template-card"][data-template-id="heavy-rain"]';
+      await (await s.findElement('[data-testid="template-hide"][data-template-id="heavy-rain"]')).click();
+      await s.waitFor(async () => (await s.findElements(rain)).length === 0, { message: "the hidden card gone" });
+      assert.equal((await s.findElements('[data-testid="template-card"]')).length, BUILTIN_COUNT - 1);
+      const showHidden = await s.byTestId("template-show-hidden");
+      assert.equal(await showHidden.text(), messages("vi")("ui-templates-hidden-show", { count: 1 }));
+      await showHidden.click();
+      await (await s.waitForTestId("template-unhide", '[data-template-id="heavy-rain"]')).click();
+      await s.waitFor(async () => (await s.findElements('[data-testid="template-show-hidden"]')).length === 0, {
+        message: "nothing hidden any more",
+      });
+      assert.equal((await s.findElements(rain)).length, 1, "the card is back");
       await closeApp(s);
     }),
   );

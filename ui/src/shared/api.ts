@@ -238,6 +238,7 @@ export const api = {
     call((b) => b.exportReport(period, format, lang, path)),
   /** Removes an imported or own template (a built-in one is refused by the core). */
   deleteTemplate: (id: string): Promise<null> => call((b) => b.deleteTemplate(id)),
+  setTemplateHidden: (id: string, hidden: boolean): Promise<TemplateInfo> => call((b) => b.setTemplateHidden(id, hidden)),
 
   /** The calendar's entries from `from` to `to` (`YYYY-MM-DD`, Vietnam days) and the empty slots of the next 48 hours. */
   calendarRange: (from: string, to: string): Promise<CalendarView> => call((b) => b.calendarRange(from, to)),

@@ -370,6 +370,9 @@ export async function createMemoryBackend(): Promise<Backend> {
     async deleteTemplate() {
       return { status: "error", error: unsupported };
     },
+    async setTemplateHidden() {
+      return { status: "error", error: unsupported };
+    },
     ...memoryCalendar({
       async createDraft(title) {
         const made = await backend.createDraft({ title, body: "", lang, topic: "other" });

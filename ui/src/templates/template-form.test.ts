@@ -28,6 +28,7 @@ function info(id: string, vi: string, en: string, category: TemplateInfo["manife
     pack_id: "loa-builtin",
     pack_version: 1,
     updated_at: "2025-07-29T00:00:00Z",
+    hidden: false,
     manifest: { id, version: 1, category, name: { vi, en }, description: null, sizes: ["1080x1350"], fields: [] },
   } as TemplateInfo;
 }
@@ -75,6 +76,10 @@ describe("gallery search", () => {
   it("filters by category and lists the present categories in order", () => {
     expect(filterTemplates(LIST, "", "health").map((t) => t.manifest.id)).toEqual(["vaccination"]);
     expect(filterTemplates(LIST, "  ", null)).toHaveLength(4);
+    // A template the officer hid stays out of the gallery until hidden ones are asked for.
+    const hiding = LIST.map((t) => (t.manifest.id === "heavy-rain" ? { ...t, hidden: true } : t));
+    expect(filterTemplates(hiding, "", null).map((t) => t.manifest.id)).not.toContain("heavy-rain");
+    expect(filterTemplates(hiding, "", null, true).map((t) => t.manifest.id)).toContain("heavy-rain");
     expect(presentCategories(LIST)).toEqual(["warning", "health", "utility"]);
   });
 

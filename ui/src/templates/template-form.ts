@@ -61,9 +61,17 @@ export function matchesQuery(info: TemplateInfo, query: string): boolean {
   return words.every((w) => names.some((n) => n.includes(w)));
 }
 
-/** The templates a gallery shows for a query and a category (null: every category). */
-export function filterTemplates(list: TemplateInfo[], query: string, category: TemplateCategory | null): TemplateInfo[] {
-  return list.filter((t) => (category === null || t.manifest.category === category) && matchesQuery(t, query));
+/** The templates a gallery shows for a query and a category (null: every category); the ones the
+ * officer hid only when `withHidden`. */
+export function filterTemplates(
+  list: TemplateInfo[],
+  query: string,
+  category: TemplateCategory | null,
+  withHidden = false,
+): TemplateInfo[] {
+  return list.filter(
+    (t) => (withHidden || !t.hidden) && (category === null || t.manifest.category === category) && matchesQuery(t, query),
+  );
 }
 
 /** The categories that have at least one template, in the fixed order. */

@@ -32,6 +32,8 @@ export class Templates {
   loading = $state(false);
   query = $state("");
   category = $state<TemplateCategory | null>(null);
+  /** The gallery shows the templates the officer hid too (to show one again). */
+  showHidden = $state(false);
   /** Object URLs of the cards' images by `id:lang`; `""` when drawing it failed. */
   thumbs = $state<Record<string, string>>({});
   /** Why a card could not be drawn (a broken or hostile template): shown on the card itself. */
@@ -76,7 +78,12 @@ export class Templates {
   ) {}
 
   get shown(): TemplateInfo[] {
-    return filterTemplates(this.list, this.query, this.category);
+    return filterTemplates(this.list, this.query, this.category, this.showHidden);
+  }
+
+  /** How many templates the officer hid from the gallery. */
+  get hiddenCount(): number {
+    return this.list.filter((t) => t.hidden).length;
   }
 
   get current(): TemplateInfo | null {
@@ -141,6 +148,13 @@ export class Templates {
     const field = r && this.fields.find((f) => f.key === r.key);
     if (!r || !field) return null;
     return { code: "template", message_id: r.messageId, args: { key: r.key, field: localized(field.label, i18n.lang) } };
+  }
+
+  /** Hides a template from the gallery (how a built-in one is put away), or shows it again. */
+  async setHidden(id: string, hidden: boolean): Promise<boolean> {
+    const done = await attempt(() => api.setTemplateHidden(id, hidden), this.banner.show);
+    if (done.ok) this.list = this.list.map((t) => (t.manifest.id === id ? done.value : t));
+    return done.ok;
   }
 
   /** Removes an imported or own template from the profile and from the gallery. */

@@ -358,10 +358,17 @@ pub enum TemplateCommand {
     },
     /// Template author mode: re-render a template of a pack folder on every save.
     Watch(TemplateWatchArgs),
-    /// Remove imported or own templates (built-in ones cannot be removed).
+    /// Remove imported or own templates (built-in ones cannot be removed: hide them).
     Delete {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
+    },
+    /// Hide templates from the gallery (built-in ones included); `--show` shows them again.
+    Hide {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long)]
+        show: bool,
     },
 }
 

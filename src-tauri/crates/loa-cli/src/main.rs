@@ -137,6 +137,7 @@ fn run(cli: &Cli, l10n: &Localizer) -> Result<Outcome, LoaError> {
             }
             TemplateCommand::Export { ids, out } => template::export(&store, l10n, ids, out),
             TemplateCommand::Delete { ids } => template::delete(&store, l10n, ids),
+            TemplateCommand::Hide { ids, show } => template::hide(&store, l10n, ids, !show),
             TemplateCommand::Watch(_) => Ok(Outcome::Ok),
         },
         Command::Backup { command, out } => {

@@ -60,6 +60,8 @@ struct TemplateRow {
     name_vi: String,
     name_en: String,
     origin: String,
+    /// Hidden from the gallery (`loa template hide`).
+    hidden: bool,
     fields: Vec<FieldRow>,
     sizes: Vec<String>,
 }
@@ -73,6 +75,7 @@ fn row(t: &TemplateInfo) -> TemplateRow {
         name_vi: m.name.vi.clone(),
         name_en: m.name.en.clone(),
         origin: t.origin.as_str().to_owned(),
+        hidden: t.hidden,
         fields: m
             .fields
             .iter()
@@ -338,6 +341,25 @@ pub fn delete(store: &Store, l10n: &Localizer, ids: &[String]) -> Result<Outcome
     for id in ids {
         store.templates().delete(id)?;
         out::line(&l10n.msg_with("template-cli-deleted", &[("id", id.clone())]));
+    }
+    Ok(Outcome::Ok)
+}
+
+/// Hides templates from the gallery (`hidden`), or shows them again.
+pub fn hide(
+    store: &Store,
+    l10n: &Localizer,
+    ids: &[String],
+    hidden: bool,
+) -> Result<Outcome, LoaError> {
+    let said = if hidden {
+        "template-cli-hidden"
+    } else {
+        "template-cli-shown"
+    };
+    for id in ids {
+        store.templates().set_hidden(id, hidden)?;
+        out::line(&l10n.msg_with(said, &[("id", id.clone())]));
     }
     Ok(Outcome::Ok)
 }

@@ -83,6 +83,8 @@ pub struct TemplateInfo {
     pub updated_at: String,
     /// Id, version, category, names, sizes and fields.
     pub manifest: TemplateManifest,
+    /// The officer hid it from the gallery (a built-in template they do not use).
+    pub hidden: bool,
 }
 
 /// What seeding the built-in pack did.
@@ -173,9 +175,17 @@ impl Templates<'_> {
     }
 
     /// Removes one of the officer's templates. Built-in templates cannot be removed (they would
-    /// come back with the next seeding).
+    /// come back with the next seeding): they can be hidden ([`Self::set_hidden`]).
     pub fn delete(&self, id: &str) -> Result<()> {
         self.store.write(|tx, _| store::delete(tx, id))
+    }
+
+    /// Hides template `id` from the gallery, or shows it again; it stays in the profile, and a
+    /// hidden built-in template is kept up to date like the others.
+    pub fn set_hidden(&self, id: &str, hidden: bool) -> Result<TemplateInfo> {
+        self.store
+            .write(|tx, _| store::set_hidden(tx, id, hidden))?;
+        self.get(id)
     }
 
     /// Seeds or upgrades the built-in pack (done by [`Store::open`]; public for tests and for a

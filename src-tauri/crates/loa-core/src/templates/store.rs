@@ -11,13 +11,46 @@ use crate::{LoaError, Result};
 /// The settings row holding the fingerprint of the built-in pack last seeded.
 const KEY_FINGERPRINT: &str = "templates.builtin_fingerprint";
 
+/// The settings row listing the templates the officer hid from the gallery (ids, one per line).
+const KEY_HIDDEN: &str = "templates.hidden";
+
+/// The ids the officer hid.
+fn hidden_ids(conn: &Connection) -> Result<std::collections::BTreeSet<String>> {
+    Ok(crate::settings::get(conn, KEY_HIDDEN)?
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
+/// Hides template `id` from the gallery, or shows it again. Any template can be hidden; it is
+/// how a built-in one, which cannot be deleted, is put out of the way.
+pub(crate) fn set_hidden(conn: &Connection, id: &str, hidden: bool) -> Result<()> {
+    if origin_of(conn, id)?.is_none() {
+        return Err(not_found(id));
+    }
+    let mut ids = hidden_ids(conn)?;
+    if hidden {
+        ids.insert(id.to_owned());
+    } else {
+        ids.remove(id);
+    }
+    let text = ids.into_iter().collect::<Vec<_>>().join("\n");
+    crate::settings::put(conn, KEY_HIDDEN, Some(&text).filter(|t| !t.is_empty()).map(String::as_str))
+}
+
 const COLUMNS: &str = "origin, pack_id, pack_version, updated_at, manifest";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<(String, String, u32, String, String)> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
 }
 
-fn to_info(row: (String, String, u32, String, String)) -> Result<TemplateInfo> {
+fn to_info(
+    row: (String, String, u32, String, String),
+    hidden: &std::collections::BTreeSet<String>,
+) -> Result<TemplateInfo> {
     let (origin, pack_id, pack_version, updated_at, manifest) = row;
     let manifest: TemplateManifest =
         serde_json::from_str(&manifest).map_err(|e| LoaError::Template(invalid_row(&e)))?;
@@ -26,6 +59,7 @@ fn to_info(row: (String, String, u32, String, String)) -> Result<TemplateInfo> {
         pack_id,
         pack_version,
         updated_at,
+        hidden: hidden.contains(&manifest.id),
         manifest,
     })
 }
@@ -48,7 +82,8 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<TemplateInfo>> {
          ORDER BY origin <> 'builtin', pack_id, position, id"
     ))?;
     let rows = stmt.query_map([], from_row)?;
-    rows.map(|r| to_info(r?)).collect()
+    let hidden = hidden_ids(conn)?;
+    rows.map(|r| to_info(r?, &hidden)).collect()
 }
 
 pub(crate) fn get(conn: &Connection, id: &str) -> Result<TemplateInfo> {
@@ -60,7 +95,7 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<TemplateInfo> {
         )
         .optional()?
         .ok_or_else(|| not_found(id))?;
-    to_info(row)
+    to_info(row, &hidden_ids(conn)?)
 }
 
 fn origin_of(conn: &Connection, id: &str) -> Result<Option<(TemplateOrigin, u32, String)>> {
