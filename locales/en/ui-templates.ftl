@@ -89,7 +89,10 @@ ui-templates-hide = Hide
 ui-templates-hide-label = Hide the template “{ $name }” from the gallery (built-in templates cannot be deleted)
 ui-templates-unhide = Show again
 ui-templates-unhide-label = Show the template “{ $name }” in the gallery again
-ui-templates-hidden-show = See { $count } hidden templates
+ui-templates-hidden-show = { $count ->
+    [one] See 1 hidden template
+   *[other] See { $count } hidden templates
+}
 ui-templates-hidden-hide = Stop seeing hidden templates
 ui-templates-delete = Delete
 ui-templates-delete-confirm = Click again to delete
