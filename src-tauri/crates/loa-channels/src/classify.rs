@@ -504,7 +504,7 @@ mod properties {
 
     /// Bodies as they come: JSON error shapes of the three platforms with arbitrary values, an
     /// HTML page, or any bytes — each may echo the request's token.
-    fn body() -> impl Strategy<Value = Vec<u8>> {
+    fn bodies() -> impl Strategy<Value = Vec<u8>> {
         let text = "[ -~àáảãạăâđêôơưÀ-ỹ<>\"{}]{0,300}";
         prop_oneof![
             (any::<i64>(), any::<Option<i64>>(), text).prop_map(|(code, sub, msg)| {
@@ -536,7 +536,7 @@ mod properties {
         #[test]
         fn any_answer_is_classified_short_and_without_the_token(
             status in 100u16..600,
-            body in body(),
+            body in bodies(),
             acts in any::<bool>(),
             wait in any::<Option<u64>>(),
         ) {
