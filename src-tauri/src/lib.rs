@@ -168,9 +168,13 @@ pub fn run() {
             // A profile opened for reading only shows the drafts and nothing else runs: the
             // watch folders, the outbox worker and the daily copy would all need to write.
             if core.store.as_ref().is_ok_and(|s| s.read_only()) {
-                eprintln!("loa: the profile in {} is read-only", core.data_dir.display());
+                eprintln!(
+                    "loa: the profile in {} is read-only",
+                    core.data_dir.display()
+                );
                 let e = loa_core::LoaError::profile_read_only("publishing needs to write");
-                core.publish.start(Err(IpcError::from(e)), app.handle().clone());
+                core.publish
+                    .start(Err(IpcError::from(e)), app.handle().clone());
                 return Ok(());
             }
             core.start_watching(app.handle().clone());

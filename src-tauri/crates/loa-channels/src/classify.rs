@@ -865,8 +865,16 @@ The requested resource does not allow request data with POST requests, or the am
             (ErrorClass::Invalid, "http-413", "channel-hint-too-large")
         );
         assert!(!e.message.contains('<'), "{}", e.message);
-        assert!(e.message.chars().count() <= EXCERPT_CHARS + 1, "{}", e.message);
-        assert!(e.message.starts_with("413 Request Entity Too Large"), "{}", e.message);
+        assert!(
+            e.message.chars().count() <= EXCERPT_CHARS + 1,
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message.starts_with("413 Request Entity Too Large"),
+            "{}",
+            e.message
+        );
     }
 
     /// Every sentence an error can point to exists in both languages.

@@ -263,7 +263,9 @@ pub fn advice_id(kind: ChannelKind, code: &str) -> Option<&'static str> {
         (_, "http-413")
         | (
             Wordpress,
-            "rest_upload_file_too_big" | "rest_upload_limited_space" | "rest_upload_user_quota_exceeded",
+            "rest_upload_file_too_big"
+            | "rest_upload_limited_space"
+            | "rest_upload_user_quota_exceeded",
         )
         | (Facebook, "100/1366046") => "channel-hint-too-large",
         // Graph 506: "Duplicate status message".

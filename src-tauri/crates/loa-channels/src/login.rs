@@ -212,15 +212,6 @@ impl FacebookLogin {
         }
     }
 
-    fn get(&self, path_and_query: String) -> Result<Value, ChannelError> {
-        let url = format!("{}/{path_and_query}", self.graph);
-        self.get_url(url)
-    }
-
-    fn get_url(&self, url: String) -> Result<Value, ChannelError> {
-        self.send_get(Call::get(url))
-    }
-
     fn get_with_token(&self, url: String, token: &str) -> Result<Value, ChannelError> {
         self.send_get(Call::get(url).header("Authorization", format!("Bearer {token}")))
     }

@@ -80,7 +80,10 @@ fn a_page_is_connected_by_signing_in_and_takes_a_post() {
         .into_iter()
         .map(|r| r.target)
         .collect();
-    assert!(addresses.iter().any(|a| a.contains("accounts")), "{addresses:?}");
+    assert!(
+        addresses.iter().any(|a| a.contains("accounts")),
+        "{addresses:?}"
+    );
     for secret in [
         code.as_str(),
         pkce.verifier.as_str(),

@@ -470,12 +470,19 @@ fn a_hostile_pack_is_refused_at_import_and_a_good_one_can_be_deleted() {
     let o = loa(&profile, &["--lang", "vi", "template", "delete", &builtin]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stderr(&o).trim_end().lines().count(), 1, "{}", stderr(&o));
-    assert!(stderr(&o).contains("ẩn"), "it says it can be hidden: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("ẩn"),
+        "it says it can be hidden: {}",
+        stderr(&o)
+    );
     assert!(list(&profile).iter().any(|t| t["id"] == builtin));
 
     // ... and hidden from the gallery instead, then shown again.
     let hidden = |dir: &Path| -> bool {
-        list(dir).iter().find(|t| t["id"] == builtin).expect("still there")["hidden"]
+        list(dir)
+            .iter()
+            .find(|t| t["id"] == builtin)
+            .expect("still there")["hidden"]
             .as_bool()
             .expect("hidden is a boolean")
     };
@@ -486,7 +493,10 @@ fn a_hostile_pack_is_refused_at_import_and_a_good_one_can_be_deleted() {
     let o = loa(&profile, &["template", "hide", "--show", &builtin]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!hidden(&profile));
-    let o = loa(&profile, &["--lang", "vi", "template", "hide", "khong-co-mau-nay"]);
+    let o = loa(
+        &profile,
+        &["--lang", "vi", "template", "hide", "khong-co-mau-nay"],
+    );
     assert_eq!(o.status.code(), Some(1), "an unknown id is refused");
 }
 

@@ -71,7 +71,10 @@ fn q(p: &Path) -> String {
 fn a_read_only_folder_shows_the_drafts_and_refuses_changes_in_one_sentence() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let profile = tmp.path().join("hồ sơ");
-    for title in ["Lịch tiêm chủng tháng 12", "Cảnh báo lừa đảo qua điện thoại"] {
+    for title in [
+        "Lịch tiêm chủng tháng 12",
+        "Cảnh báo lừa đảo qua điện thoại",
+    ] {
         let out = Command::new(LOA)
             .args(["--data-dir"])
             .arg(&profile)
@@ -92,7 +95,10 @@ fn a_read_only_folder_shows_the_drafts_and_refuses_changes_in_one_sentence() {
     assert!(listed.iter().any(|t| t == "Lịch tiêm chủng tháng 12"));
     let said = refused(&out, "new");
     assert!(said.contains("không ghi được"), "{said}");
-    assert!(!said.contains("readonly") && !said.contains("Read-only"), "{said}");
+    assert!(
+        !said.contains("readonly") && !said.contains("Read-only"),
+        "{said}"
+    );
     assert_eq!(said.trim().lines().count(), 1, "one line: {said}");
 }
 
@@ -112,7 +118,10 @@ fn a_full_disk_shows_the_drafts_and_says_the_disk_is_full() {
     ));
     assert_eq!(titles(section(&out, "list")), ["Lịch tiếp công dân"]);
     let said = refused(&out, "new");
-    assert!(said.contains("đầy") || said.contains("không ghi được"), "{said}");
+    assert!(
+        said.contains("đầy") || said.contains("không ghi được"),
+        "{said}"
+    );
     assert!(!said.contains("database or disk is full"), "{said}");
     assert_eq!(said.trim().lines().count(), 1, "one line: {said}");
 }

@@ -119,7 +119,9 @@ pub fn open_read_only(dir: &Path) -> Result<Connection> {
         .map_err(LoaError::from)
         .and_then(|c| {
             // The first read is where a missing `-shm` shows.
-            c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+            c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })?;
             Ok(c)
         })
         .and_then(readable);

@@ -546,7 +546,9 @@ impl LoaError {
         match self {
             LoaError::DataDir { source, .. } => matches!(
                 source.kind(),
-                ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied | ErrorKind::StorageFull
+                ErrorKind::ReadOnlyFilesystem
+                    | ErrorKind::PermissionDenied
+                    | ErrorKind::StorageFull
             ),
             LoaError::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => {
                 matches!(
@@ -554,7 +556,10 @@ impl LoaError {
                     ErrorCode::DatabaseReadOnly | ErrorCode::DiskFull
                 )
             }
-            _ => matches!(self.code(), ErrorCode::DatabaseReadOnly | ErrorCode::DiskFull),
+            _ => matches!(
+                self.code(),
+                ErrorCode::DatabaseReadOnly | ErrorCode::DiskFull
+            ),
         }
     }
 

@@ -255,7 +255,10 @@ fn template_forms_start_from_the_profile() {
     );
     assert_eq!(text(vi.get("locality")).as_deref(), Some("tỉnh Lào Cai"));
     // The commune's hotline too, in place of the sample's.
-    assert_ne!(text(before.get("hotline")).as_deref(), Some("0214 3871 234"));
+    assert_ne!(
+        text(before.get("hotline")).as_deref(),
+        Some("0214 3871 234")
+    );
     assert_eq!(text(vi.get("hotline")).as_deref(), Some("0214 3871 234"));
     // The rest of the sample is still there.
     assert_eq!(

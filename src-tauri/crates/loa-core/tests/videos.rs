@@ -511,7 +511,10 @@ fn copies_no_draft_records_are_swept() {
 
     // The draft leaves its video: its copy is old and recorded nowhere, so it goes too.
     store.videos().detach(id).expect("detach");
-    assert_eq!(store.videos().sweep_prepared().expect("sweep"), recorded.bytes);
+    assert_eq!(
+        store.videos().sweep_prepared().expect("sweep"),
+        recorded.bytes
+    );
     assert!(!recorded.path.exists());
 }
 

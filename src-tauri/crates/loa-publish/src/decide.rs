@@ -308,7 +308,9 @@ pub fn on_readback(
             .is_some_and(|started| now < started + policy.in_flight) =>
         {
             Transition::ReadBackLater {
-                next_attempt_at: item.publish_started().map(|started| started + policy.in_flight),
+                next_attempt_at: item
+                    .publish_started()
+                    .map(|started| started + policy.in_flight),
                 count_attempt: false,
                 count_readback: false,
                 error: None,

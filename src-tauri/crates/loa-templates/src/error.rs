@@ -314,7 +314,10 @@ impl TemplateError {
                 put("max", max);
                 put("len", len);
                 // "none": the field has one value (Fluent selects on it).
-                put("line", &line.map_or_else(|| "none".to_owned(), |l| l.to_string()));
+                put(
+                    "line",
+                    &line.map_or_else(|| "none".to_owned(), |l| l.to_string()),
+                );
             }
             TemplateError::TooManyItems {
                 key,

@@ -38,7 +38,11 @@ pub(crate) fn set_hidden(conn: &Connection, id: &str, hidden: bool) -> Result<()
         ids.remove(id);
     }
     let text = ids.into_iter().collect::<Vec<_>>().join("\n");
-    crate::settings::put(conn, KEY_HIDDEN, Some(&text).filter(|t| !t.is_empty()).map(String::as_str))
+    crate::settings::put(
+        conn,
+        KEY_HIDDEN,
+        Some(&text).filter(|t| !t.is_empty()).map(String::as_str),
+    )
 }
 
 const COLUMNS: &str = "origin, pack_id, pack_version, updated_at, manifest";

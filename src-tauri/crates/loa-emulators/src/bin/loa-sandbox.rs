@@ -6,8 +6,7 @@ use std::process::ExitCode;
 
 use loa_emulators::sandbox::{self, SandboxOptions};
 
-const USAGE: &str =
-    "usage: loa-sandbox [--dir DIR] [--faults P (0..1)] [--seed N] [--ports FB,ZALO,WP] [--bandwidth BYTES_PER_S]";
+const USAGE: &str = "usage: loa-sandbox [--dir DIR] [--faults P (0..1)] [--seed N] [--ports FB,ZALO,WP] [--bandwidth BYTES_PER_S]";
 
 fn parse(args: &[String]) -> Result<SandboxOptions, String> {
     let mut o = SandboxOptions::default();
