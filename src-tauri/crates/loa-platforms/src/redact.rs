@@ -88,7 +88,12 @@ fn value_start(lower: &[u8], mut i: usize) -> Option<usize> {
             *i += 1;
         }
     };
-    let _ = skip(&mut i, b"\"") || skip(&mut i, b"%22") || skip(&mut i, b"&quot;");
+    // A quote may come escaped: `\"` inside a JSON string that holds JSON (an answer quoting a
+    // request body, then quoted again in a message).
+    let quote = |i: &mut usize| {
+        skip(i, b"\\\"") || skip(i, b"\"") || skip(i, b"%22") || skip(i, b"&quot;")
+    };
+    let _ = quote(&mut i);
     skip_spaces(&mut i);
     let separated = skip(&mut i, b"=")
         || skip(&mut i, b":")
@@ -99,7 +104,7 @@ fn value_start(lower: &[u8], mut i: usize) -> Option<usize> {
         return None;
     }
     skip_spaces(&mut i);
-    let _ = skip(&mut i, b"\"") || skip(&mut i, b"%22") || skip(&mut i, b"&quot;");
+    let _ = quote(&mut i);
     Some(i)
 }
 
@@ -160,6 +165,10 @@ mod tests {
             (
                 "{\"access_token\": \"zalo-tok\", \"refresh_token\":\"r1\"}",
                 "{\"access_token\": \"…\", \"refresh_token\":\"…\"}",
+            ),
+            (
+                r#"{"message":"{\"access_token\": \"EAAB9\"}"}"#,
+                r#"{"message":"{\"access_token\": \"…\"}"}"#,
             ),
             (
                 "access_token: zalo-tok\r\nhost: x",
