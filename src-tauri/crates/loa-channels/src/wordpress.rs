@@ -7,8 +7,8 @@
 //!   `Content-Disposition: attachment; filename=…` ("Media", create) and `Content-MD5` (the
 //!   body's MD5 in hex: core refuses a body that does not match with 412
 //!   `rest_upload_hash_mismatch`, so a body cut short by a proxy is never stored); `alt_text` as
-//!   a parameter. The answer's `media_details.filesize` must be the photo's size.
-//! - Before a photo goes up, `GET /wp-json/wp/v2/media?search=<file stem>` finds what earlier
+//!   a parameter. The answer's `media_details.filesize` must be the file's size.
+//! - Before a photo or a video goes up, `GET /wp-json/wp/v2/media?search=<file stem>` finds what earlier
 //!   attempts left (an upload whose answer was lost, a kill): a whole copy is used instead of
 //!   uploading again, and the other copies are deleted (`DELETE …/media/{id}?force=true`), so
 //!   no orphan stays public in the media library.
@@ -195,6 +195,88 @@ impl WordPressSite {
         self.list(url, |m| is_copy_of(title_of(m), stem))
     }
 
+    /// Puts one file in the media library, exactly once: what earlier attempts left under its
+    /// name (an answer lost, a kill) is used when whole and deleted otherwise, so no orphan
+    /// stays public; the body carries its `Content-MD5` (WordPress refuses a body that does not
+    /// match); and a copy stored at another size is deleted and the upload tried again.
+    fn put_media(
+        &self,
+        file: &MediaFile<'_>,
+        query: Option<String>,
+        progress: Progress<'_>,
+    ) -> Result<RemoteMedia, ChannelError> {
+        let earlier = self.media_named(file.stem)?;
+        let whole = earlier
+            .iter()
+            .find(|m| stored_size(m) == Some(file.size))
+            .and_then(|m| Some((post_id(m)?, m)));
+        for m in &earlier {
+            if let Some(id) = post_id(m)
+                && whole.is_none_or(|(keep, _)| keep != id)
+            {
+                self.delete_media(id);
+            }
+        }
+        if let Some((id, m)) = whole {
+            return Ok(RemoteMedia {
+                id: id.to_string(),
+                url: m
+                    .get("source_url")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+            });
+        }
+        let md5 = file_md5(file.path).map_err(|e| ChannelError {
+            class: ErrorClass::Invalid,
+            kind: ChannelKind::Wordpress,
+            code: "missing-media".into(),
+            message: format!("{} cannot be read: {}", file.what, e.kind()),
+        })?;
+        let mut url = self.api("wp/v2/media");
+        if let Some(q) = query {
+            url.push('?');
+            url.push_str(&q);
+        }
+        let call = Call::post(
+            url,
+            Payload::File {
+                content_type: file.content_type.into(),
+                path: file.path.to_path_buf(),
+            },
+        )
+        .header("authorization", self.authorization.clone())
+        .header(
+            "content-disposition",
+            format!("attachment; filename=\"{}\"", file.file_name),
+        )
+        .header("content-md5", md5)
+        .progress(progress);
+        let answer = self.check(self.http.send(call)?, true)?;
+        let id = id_string(&answer).ok_or_else(|| bad_answer(&answer))?;
+        if let Some(stored) = stored_size(&answer)
+            && stored != file.size
+        {
+            // Stored short (or long): useless, and public. Remove it and send it again.
+            if let Some(n) = post_id(&answer) {
+                self.delete_media(n);
+            }
+            return Err(ChannelError {
+                class: ErrorClass::Transient,
+                kind: ChannelKind::Wordpress,
+                code: "upload-size-mismatch".into(),
+                message: format!(
+                    "the site stored {stored} of {}'s {} bytes",
+                    file.what, file.size
+                ),
+            });
+        }
+        let url = answer
+            .get("source_url")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        Ok(RemoteMedia { id, url })
+    }
+
     /// Deletes a media item for good (attachments have no trash). Best effort: an orphan the
     /// next attempt still sees is deleted then.
     fn delete_media(&self, id: u64) {
@@ -223,6 +305,17 @@ impl WordPressSite {
             let _ = self.http.send(call);
         }
     }
+}
+
+/// A file for the media library: its name there (`stem` and `file_name`), where it is on disk,
+/// its size, and what to call it in an error ("photo 2", "the video").
+struct MediaFile<'a> {
+    stem: &'a str,
+    file_name: &'a str,
+    path: &'a std::path::Path,
+    size: u64,
+    content_type: &'static str,
+    what: String,
 }
 
 /// A media item's title as WordPress answers it (`{"raw","rendered"}` or a plain string).
@@ -338,79 +431,17 @@ impl Channel for WordPressSite {
         let stem: String = wp_slug(post).chars().take(60).collect();
         let stem = format!("{stem}-{:02}", index + 1);
         let file_name = format!("{stem}.{ext}");
-        // What earlier attempts of this photo left: a whole copy is used, the others deleted.
-        let earlier = self.media_named(&stem)?;
-        let whole = earlier
-            .iter()
-            .find(|m| stored_size(m) == Some(photo.size))
-            .and_then(|m| Some((post_id(m)?, m)));
-        for m in &earlier {
-            if let Some(id) = post_id(m)
-                && whole.is_none_or(|(keep, _)| keep != id)
-            {
-                self.delete_media(id);
-            }
-        }
-        if let Some((id, m)) = whole {
-            return Ok(RemoteMedia {
-                id: id.to_string(),
-                url: m
-                    .get("source_url")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned),
-            });
-        }
-        let md5 = file_md5(&photo.path).map_err(|e| ChannelError {
-            class: ErrorClass::Invalid,
-            kind: ChannelKind::Wordpress,
-            code: "missing-media".into(),
-            message: format!("photo {} cannot be read: {}", index + 1, e.kind()),
-        })?;
-        let mut url = self.api("wp/v2/media");
-        if !photo.alt_text.is_empty() {
-            url.push_str(&format!(
-                "?alt_text={}",
-                query_component(&nfc(&photo.alt_text))
-            ));
-        }
-        let call = Call::post(
-            url,
-            Payload::File {
-                content_type: image_content_type(&photo.path).into(),
-                path: photo.path.clone(),
-            },
-        )
-        .header("authorization", self.authorization.clone())
-        .header(
-            "content-disposition",
-            format!("attachment; filename=\"{file_name}\""),
-        )
-        .header("content-md5", md5)
-        .progress(progress);
-        let answer = self.check(self.http.send(call)?, true)?;
-        let id = id_string(&answer).ok_or_else(|| bad_answer(&answer))?;
-        if let Some(stored) = stored_size(&answer)
-            && stored != photo.size
-        {
-            // Stored short (or long): useless, and public. Remove it and send it again.
-            if let Some(n) = post_id(&answer) {
-                self.delete_media(n);
-            }
-            return Err(ChannelError {
-                class: ErrorClass::Transient,
-                kind: ChannelKind::Wordpress,
-                code: "upload-size-mismatch".into(),
-                message: format!(
-                    "the site stored {stored} of the photo's {} bytes",
-                    photo.size
-                ),
-            });
-        }
-        let url = answer
-            .get("source_url")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
-        Ok(RemoteMedia { id, url })
+        let query = (!photo.alt_text.is_empty())
+            .then(|| format!("alt_text={}", query_component(&nfc(&photo.alt_text))));
+        let file = MediaFile {
+            stem: &stem,
+            file_name: &file_name,
+            path: &photo.path,
+            size: photo.size,
+            content_type: image_content_type(&photo.path),
+            what: format!("photo {}", index + 1),
+        };
+        self.put_media(&file, query, progress)
     }
 
     fn upload_video(
@@ -436,37 +467,32 @@ impl Channel for WordPressSite {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_else(|| "mp4".into());
         let stem: String = wp_slug(post).chars().take(60).collect();
-        let file_name = format!("{stem}-video.{ext}");
-        // One request, like a photo: the REST API has no resumable upload. A cut upload leaves
-        // nothing in the library (WordPress saves a file only once the body is whole).
+        let stem = format!("{stem}-video");
+        let file_name = format!("{stem}.{ext}");
+        // One request, like a photo (the REST API has no resumable upload), found again by its
+        // name after a lost answer, checked by its MD5 and its stored size.
         let mut wire = 0u64;
         let mut count = |n: u64| wire = n;
-        let call = Call::post(
-            self.api("wp/v2/media"),
-            Payload::File {
-                content_type: video_content_type(&video.path).into(),
-                path: video.path.clone(),
-            },
-        )
-        .header("authorization", self.authorization.clone())
-        .header(
-            "content-disposition",
-            format!("attachment; filename=\"{file_name}\""),
-        )
-        .progress(&mut count);
-        let result = self.http.send(call);
+        let file = MediaFile {
+            stem: &stem,
+            file_name: &file_name,
+            path: &video.path,
+            size: video.size,
+            content_type: video_content_type(&video.path),
+            what: "the video".to_owned(),
+        };
+        let result = self.put_media(&file, None, &mut count);
         let mut state = crate::VideoUpload {
             bytes_sent: wire,
             ..video.upload.clone()
         };
-        let answer = match result.and_then(|r| self.check(r, true)) {
-            Ok(a) => a,
+        let remote = match result {
+            Ok(r) => r,
             Err(e) => {
                 let _ = sink(&state);
                 return Err(e);
             }
         };
-        let id = id_string(&answer).ok_or_else(|| bad_answer(&answer))?;
         state.start_offset = video.size;
         state.end_offset = Some(video.size);
         if !sink(&state) {
@@ -477,11 +503,7 @@ impl Channel for WordPressSite {
                 message: "the upload could not be recorded".into(),
             });
         }
-        let url = answer
-            .get("source_url")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
-        Ok(RemoteMedia { id, url })
+        Ok(remote)
     }
 
     fn publish(

@@ -313,6 +313,40 @@ fn wordpress_takes_the_video_as_a_media_item_in_a_video_block() {
     assert_eq!(wp.media().len(), 1);
 }
 
+/// A video the site stored but whose answer was lost is found by its name and used, not
+/// uploaded again: the media library (public on a WordPress site) keeps one copy.
+#[test]
+fn wordpress_finds_a_video_whose_answer_was_lost_instead_of_uploading_it_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let wp = loa_emulators::WordPressEmulator::start(loa_emulators::WordPressOptions::default())
+        .expect("wordpress emulator");
+    let creds = Credentials {
+        token: wp.app_password(),
+        ..Credentials::default()
+    };
+    let mut cfg = config(ChannelKind::Wordpress, wp.base_url());
+    cfg.user = wp.user();
+    let mut ch = loa_channels::open(cfg, creds);
+    let (mut post, mut bytes) = video_post(dir.path(), 8);
+    let ftyp = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2";
+    bytes[..ftyp.len()].copy_from_slice(ftyp);
+    if let Some(v) = post.video.as_mut() {
+        std::fs::write(&v.path, &bytes).expect("video rewritten");
+    }
+    wp.set_faults(Faults::script(vec![(
+        EndpointMatch::post("/wp/v2/media"),
+        Fault::DropAfterHandling,
+    )]));
+    let mut stored = Stored::default();
+    assert!(upload(ch.as_mut(), &mut post, &mut stored, &mut |_| {}).is_err());
+    assert_eq!(wp.media().len(), 1, "the site kept the first copy");
+    let media = upload(ch.as_mut(), &mut post, &mut stored, &mut |_| {}).expect("again");
+    let library = wp.media();
+    assert_eq!(library.len(), 1, "no second copy left in the media library");
+    assert_eq!(media.id, library[0].id.to_string());
+    assert_eq!(library[0].sha256, sha256(&bytes));
+}
+
 #[test]
 fn the_folder_copies_the_video_with_its_hash_in_the_manifest() {
     let dir = tempfile::tempdir().expect("dir");
