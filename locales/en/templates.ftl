@@ -118,6 +118,7 @@ template-cli-exported = Exported { $count } templates to { $out }.
 template-cli-watching = Watching { $dir }. Each save redraws { $out }. Press Ctrl+C to stop.
 template-cli-watch-rendered = { $time } · { $out } · { $ms } ms
 template-cli-watch-failed = { $time } · error: { $reason }
+template-cli-field-key = (field “{ $key }” of the data file)
 template-cli-deleted = Deleted template { $id }.
 template-cli-hidden = Template { $id } is hidden from the gallery.
 template-cli-shown = Template { $id } is shown in the gallery again.

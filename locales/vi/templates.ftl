@@ -118,6 +118,7 @@ template-cli-exported = Đã xuất { $count } mẫu vào { $out }.
 template-cli-watching = Đang theo dõi { $dir }. Mỗi lần lưu tệp, Loa vẽ lại { $out }. Bấm Ctrl+C để dừng.
 template-cli-watch-rendered = { $time } · { $out } · { $ms } ms
 template-cli-watch-failed = { $time } · lỗi: { $reason }
+template-cli-field-key = (trường “{ $key }” của tệp dữ liệu)
 template-cli-deleted = Đã xóa mẫu { $id }.
 template-cli-hidden = Đã ẩn mẫu { $id } khỏi danh sách mẫu.
 template-cli-shown = Mẫu { $id } đã hiện lại trong danh sách mẫu.

@@ -159,7 +159,15 @@ fn isolated() -> Result<IsolatedRenderer, RenderError> {
 }
 
 fn render_message(l10n: &Localizer, e: &RenderError) -> String {
-    l10n.format(&e.message_id(), &e.args())
+    let args = e.args();
+    let mut line = l10n.format(&e.message_id(), &args);
+    // The officer's sentence names the field by its label; a data file names it by its key, so
+    // the command line says that too.
+    if let Some(key) = args.get("key") {
+        line.push(' ');
+        line.push_str(&l10n.msg_with("template-cli-field-key", &[("key", key.clone())]));
+    }
+    line
 }
 
 fn one_line(s: &str) -> String {

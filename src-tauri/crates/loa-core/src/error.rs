@@ -543,6 +543,14 @@ impl LoaError {
     /// no permission, a full disk (what [`crate::Store::open`] then opens for reading only).
     pub fn is_unwritable(&self) -> bool {
         use std::io::ErrorKind;
+        // SQLite reports a full disk met while making the -wal or -shm file as an I/O error;
+        // the caller tells the cases apart by trying to write (see `Store::open`).
+        let sqlite = |e: &rusqlite::Error| {
+            matches!(
+                database_code(e),
+                ErrorCode::DatabaseReadOnly | ErrorCode::DiskFull
+            ) || e.sqlite_error_code() == Some(rusqlite::ErrorCode::SystemIoFailure)
+        };
         match self {
             LoaError::DataDir { source, .. } => matches!(
                 source.kind(),
@@ -551,16 +559,20 @@ impl LoaError {
                     | ErrorKind::StorageFull
             ),
             LoaError::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => {
-                matches!(
-                    database_code(err),
-                    ErrorCode::DatabaseReadOnly | ErrorCode::DiskFull
-                )
+                sqlite(err)
             }
-            _ => matches!(
-                self.code(),
-                ErrorCode::DatabaseReadOnly | ErrorCode::DiskFull
-            ),
+            LoaError::Database(e) => sqlite(e),
+            _ => false,
         }
+    }
+
+    /// "The disk is full", as SQLite says it (the same code and sentence as a write SQLite
+    /// refused for want of space).
+    pub fn disk_full(detail: impl Into<String>) -> Self {
+        LoaError::Database(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+            Some(detail.into()),
+        ))
     }
 
     pub fn code(&self) -> ErrorCode {

@@ -30,9 +30,39 @@ pub struct Store {
     dir: PathBuf,
     /// The profile's shared lock (see [`crate::lock`]), held while the store is open.
     _lock: Option<std::fs::File>,
-    /// Opened for reading only: the folder or the disk cannot be written (see
-    /// [`Store::read_only`]).
-    read_only: bool,
+    /// Opened for reading only, and why: the folder cannot be written, or the disk is full
+    /// (see [`Store::read_only`]). Every write is refused with that reason.
+    read_only: Option<Unwritable>,
+}
+
+/// Why a profile could only be opened for reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unwritable {
+    ReadOnly,
+    DiskFull,
+}
+
+impl Unwritable {
+    /// Tries to write a small file in the profile folder: a full disk and a folder that cannot
+    /// be written fail differently. `None` when the write works — then the database failed to
+    /// open for another reason, which must not be hidden behind a read-only profile.
+    fn probe(dir: &Path) -> Option<Unwritable> {
+        let probe = dir.join(".loa-write-probe");
+        let result = std::fs::write(&probe, [0u8; 64 * 1024]);
+        let _ = std::fs::remove_file(&probe);
+        match result {
+            Ok(()) => None,
+            Err(e) if e.kind() == std::io::ErrorKind::StorageFull => Some(Unwritable::DiskFull),
+            Err(_) => Some(Unwritable::ReadOnly),
+        }
+    }
+
+    fn error(self) -> LoaError {
+        match self {
+            Unwritable::ReadOnly => LoaError::profile_read_only("the profile was opened read-only"),
+            Unwritable::DiskFull => LoaError::disk_full("the profile was opened read-only"),
+        }
+    }
 }
 
 impl Store {
@@ -49,11 +79,16 @@ impl Store {
     /// database that cannot be read either, is the error.
     pub fn open_with_clock(dir: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
         let (conn, read_only) = match db::open_in_dir(dir) {
-            Ok(conn) => (conn, false),
-            Err(e) if e.is_unwritable() => match db::open_read_only(dir) {
-                Ok(conn) => (conn, true),
-                Err(_) => return Err(e),
-            },
+            Ok(conn) => (conn, None),
+            Err(e) if e.is_unwritable() => {
+                let Some(why) = Unwritable::probe(dir) else {
+                    return Err(e);
+                };
+                match db::open_read_only(dir) {
+                    Ok(conn) => (conn, Some(why)),
+                    Err(_) => return Err(e),
+                }
+            }
             Err(e) => return Err(e),
         };
         let store = Self {
@@ -63,7 +98,7 @@ impl Store {
             _lock: crate::lock::shared(dir),
             read_only,
         };
-        if read_only {
+        if read_only.is_some() {
             return Ok(store);
         }
         // The shipped templates, on first run and after an upgrade of Loa (free otherwise). A
@@ -79,7 +114,7 @@ impl Store {
     /// Whether the profile was opened for reading only because it cannot be written: the
     /// window says so and keeps the officer from typing what could not be saved.
     pub fn read_only(&self) -> bool {
-        self.read_only
+        self.read_only.is_some()
     }
 
     /// The profile folder.
@@ -104,6 +139,9 @@ impl Store {
         &self,
         f: impl FnOnce(&Transaction<'_>, DateTime<Utc>) -> Result<T>,
     ) -> Result<T> {
+        if let Some(why) = self.read_only {
+            return Err(why.error());
+        }
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx, self.clock.now())?;
@@ -158,7 +196,7 @@ impl Store {
 
     pub fn settings(&self) -> Result<Settings> {
         let mut s = self.read(settings::load)?;
-        s.read_only = self.read_only;
+        s.read_only = self.read_only.is_some();
         Ok(s)
     }
 

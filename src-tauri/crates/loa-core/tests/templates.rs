@@ -246,7 +246,8 @@ fn template_errors_read_well_in_both_languages() {
     });
     assert_eq!(
         Localizer::new(Lang::Vi).error(&e),
-        "Chưa điền “Tiêu đề” (title): đây là trường bắt buộc."
+        "Chưa điền “Tiêu đề”: đây là trường bắt buộc.",
+        "the officer's sentence names the field by its label, never by its key"
     );
     let ipc: loa_core::IpcError = e.into();
     assert_eq!(ipc.message_id, "template-error-missing-field");
@@ -258,7 +259,30 @@ fn template_errors_read_well_in_both_languages() {
     });
     assert_eq!(
         Localizer::new(Lang::En).error(&e),
-        "“Areas” (areas) must be a list of lines."
+        "“Areas” must be a list of lines."
+    );
+    // A list line that is too long is named by its number.
+    let e = LoaError::Template(TemplateError::TooLong {
+        key: "areas".into(),
+        label: "Khu vực".into(),
+        max: 40,
+        len: 62,
+        line: Some(4),
+    });
+    assert_eq!(
+        Localizer::new(Lang::Vi).error(&e),
+        "“Khu vực”: dòng 4 dài 62 ký tự (tối đa 40). Hãy viết ngắn lại."
+    );
+    let e = LoaError::Template(TemplateError::TooLong {
+        key: "title".into(),
+        label: "Title".into(),
+        max: 80,
+        len: 81,
+        line: None,
+    });
+    assert_eq!(
+        Localizer::new(Lang::En).error(&e),
+        "“Title” is 81 characters long; at most 80 fit. Please shorten it."
     );
     for lang in Lang::ALL {
         let l = Localizer::new(lang);

@@ -90,9 +90,8 @@ fn value_start(lower: &[u8], mut i: usize) -> Option<usize> {
     };
     // A quote may come escaped: `\"` inside a JSON string that holds JSON (an answer quoting a
     // request body, then quoted again in a message).
-    let quote = |i: &mut usize| {
-        skip(i, b"\\\"") || skip(i, b"\"") || skip(i, b"%22") || skip(i, b"&quot;")
-    };
+    let quote =
+        |i: &mut usize| skip(i, b"\\\"") || skip(i, b"\"") || skip(i, b"%22") || skip(i, b"&quot;");
     let _ = quote(&mut i);
     skip_spaces(&mut i);
     let separated = skip(&mut i, b"=")

@@ -181,7 +181,11 @@ fn an_ambiguous_publish_that_did_not_go_out_is_published_after_the_read_back() {
     assert_eq!(rig.platform.count(Op::Find), 3);
     let p = config().policy;
     let sent_again = rig.platform.posts()[0].created_at;
-    assert!(sent_again - started >= p.in_flight, "{}", sent_again - started);
+    assert!(
+        sent_again - started >= p.in_flight,
+        "{}",
+        sent_again - started
+    );
     assert!(rig.now() - started >= p.readback_delay + p.readback_confirm);
     assert_eq!(state(&rig, id), OutboxState::Published);
 }
