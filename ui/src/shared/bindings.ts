@@ -155,6 +155,8 @@ export const commands = {
 	exportReport: (period: PeriodChoice, format: ReportFormat, lang: Lang, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_report", { period, format, lang, path })),
 	/**  Removes an imported or own template; a built-in one is refused (`TemplateBuiltin`). */
 	deleteTemplate: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_template", { id })),
+	/**  Hides a template from the gallery (how a built-in one is put away), or shows it again. */
+	setTemplateHidden: (id: string, hidden: boolean) => typedError<TemplateInfo, IpcError>(__TAURI_INVOKE("set_template_hidden", { id, hidden })),
 	/**
 	 *  The calendar from `from` to `to` (both included, `YYYY-MM-DD`), and the slots of the next
 	 *  48 hours without a ready draft.
@@ -1060,6 +1062,16 @@ export type PublishStatus = {
 export type QueueEntry = {
 	item: OutboxItem,
 	progress: ItemProgress | null,
+	/**
+	 *  A sentence (Fluent id) for the item's last error when its code says what the officer can
+	 *  change (`loa_channels::advice_id`); otherwise the window says it by state.
+	 */
+	advice: string | null,
+	/**
+	 *  The platform's own answer, for whoever helps the officer: shown folded away, never as
+	 *  the message. `None` when there is none, or the stored error is the worker's own note.
+	 */
+	technical: TechnicalDetail | null,
 };
 
 /**  What queueing a draft for one channel gave: the new item, or why the core refused. */
@@ -1235,6 +1247,8 @@ export type SeriesView = {
 export type Settings = {
 	/**  Interface language. Vietnamese until the officer switches. */
 	lang: Lang,
+	/**  The profile could only be opened for reading (see `Store::read_only`). */
+	read_only: boolean,
 };
 
 /**  The state of an occurrence in the calendar (`loa calendar --json` field `state`). */
@@ -1243,6 +1257,12 @@ export type SlotState =
 "empty" | 
 /**  A draft is linked but not ready. */
 "drafted" | "ready" | "queued" | "published" | "skipped";
+
+/**  What the platform answered, verbatim (redacted when it was stored). */
+export type TechnicalDetail = {
+	code: string,
+	message: string,
+};
 
 /**  What a template is about; the UI groups templates by it. */
 export type TemplateCategory = "warning" | "health" | "admin" | "event" | "feature" | "community" | "utility" | "figures";
@@ -1262,6 +1282,8 @@ export type TemplateInfo = {
 	updated_at: string,
 	/**  Id, version, category, names, sizes and fields. */
 	manifest: TemplateManifest,
+	/**  The officer hid it from the gallery (a built-in template they do not use). */
+	hidden: boolean,
 };
 
 /**  `<id>/template.json`. */
