@@ -211,8 +211,13 @@ describe("refusals", () => {
     expect(
       errorMessages({ code: "photos_need_image_host", message_id: "error-photos-need-image-host", args: { channel: "Zalo" } }),
     ).toEqual([{ id: "ui-error-photos-need-image-host", args: { channel: "Zalo" } }]);
+    // The core's sentence names the draft by its number; the window speaks of "this post".
     expect(errorMessages({ code: "already_queued", message_id: "error-already-queued", args: { id: "3", channel: "T" } })).toEqual([
-      { id: "error-already-queued", args: { id: "3", channel: "T" } },
+      { id: "ui-error-already-queued", args: { id: "3", channel: "T" } },
+    ]);
+    // Any other sentence is the core's own.
+    expect(errorMessages({ code: "draft_in_trash", message_id: "error-draft-in-trash", args: { id: "3" } })).toEqual([
+      { id: "error-draft-in-trash", args: { id: "3" } },
     ]);
     // Without typed details, the core's own sentence.
     expect(errorMessages({ code: "channel_limits", message_id: "error-channel-limits", args: { channel: "Z", count: "1" } })).toEqual([
