@@ -20,9 +20,9 @@ process.env.LOA_CREDENTIALS = "file";
 process.env.LOA_SYNC_TIME_SCALE = "0.05";
 
 const TEST_TIMEOUT = 300_000;
-/** The emulated link, bytes per second: a few seconds for the compressed clip, long enough to
- * watch its bytes go. */
-const BANDWIDTH = 120_000;
+/** The emulated link, bytes per second: about ten seconds for the compressed clip (575 kB),
+ * long enough to watch its bytes go. */
+const BANDWIDTH = 60_000;
 const SCREENSHOT_DIR = process.env.LOA_E2E_SCREENSHOT_DIR || tmpdir();
 /** FLIR One on an iPhone: 11.4 s, 1080×1440 portrait, a 3GPP `loci` location. */
 const CLIP = join(repoRoot, "../shared/testdata/videos/phone/FLIR_Thermal.mp4");
@@ -128,19 +128,27 @@ describe("A video ready to post (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : 
         await (await s.byTestId("nav-queue")).click();
         const item = `[data-testid="queue-item"][data-draft-id="${draftId}"][data-channel-id="${channel.id}"]`;
         let seen = null;
-        await s.waitFor(
-          async () => {
-            const bytes = await s.findElements(`${item} [data-testid="queue-bytes"]`);
-            if (bytes.length !== 1) return false;
-            const sent = Number(await bytes[0].attribute("data-sent"));
-            const total = Number(await bytes[0].attribute("data-total"));
-            seen = { sent, total, text: await bytes[0].text() };
-            return sent > 0 && sent < total;
-          },
-          { message: "queue-bytes part-way through the upload", timeoutMs: 60_000, intervalMs: 100 },
-        );
+        const states = new Set();
+        try {
+          await s.waitFor(
+            async () => {
+              const items = await s.findElements(item);
+              if (items.length === 1) states.add(await items[0].attribute("data-state"));
+              const bytes = await s.findElements(`${item} [data-testid="queue-bytes"]`);
+              if (bytes.length !== 1) return false;
+              const sent = Number(await bytes[0].attribute("data-sent"));
+              const total = Number(await bytes[0].attribute("data-total"));
+              seen = { sent, total, text: await bytes[0].text() };
+              states.add(`${sent}/${total}`);
+              return sent > 0 && sent < total;
+            },
+            { message: "queue-bytes part-way through the upload", timeoutMs: 60_000, intervalMs: 50 },
+          );
+        } catch (e) {
+          throw new Error(`${e.message}; seen: ${[...states].join(", ")}`);
+        }
         t.diagnostic(`part-way: ${JSON.stringify(seen)}`);
-        assert.match(seen.text, /MB|kB/, "the bytes in words");
+        assert.match(seen.text, /\d.*(KB|MB).*%/i, "the bytes in words");
         const uploading = join(SCREENSHOT_DIR, "loa-video-uploading.png");
         try {
           await saveScreenshot(s, uploading);
