@@ -213,10 +213,11 @@ impl FacebookLogin {
     }
 
     fn get_with_token(&self, url: String, token: &str) -> Result<Value, ChannelError> {
-        self.send_get(Call::get(url).header("Authorization", format!("Bearer {token}")))
+        self.send(Call::get(url).header("Authorization", format!("Bearer {token}")))
     }
 
-    fn send_get(&self, call: Call<'_>) -> Result<Value, ChannelError> {
+    /// A Graph call whose answer is JSON; anything else is classified (none of these acts).
+    fn send(&self, call: Call<'_>) -> Result<Value, ChannelError> {
         let reply = self.http.send(call)?;
         if reply.is_success()
             && let Some(v) = reply.json()
@@ -238,20 +239,7 @@ impl FacebookLogin {
     /// an action that could have half happened.
     fn token_endpoint(&self, fields: &[(&str, &str)]) -> Result<Value, ChannelError> {
         let url = format!("{}/oauth/access_token", self.graph);
-        let reply = self
-            .http
-            .send(Call::post(url, Payload::form(fields)).read_only())?;
-        if reply.is_success()
-            && let Some(v) = reply.json()
-        {
-            return Ok(v);
-        }
-        Err(classify::graph(
-            reply.status,
-            &reply.body,
-            &reply.usage,
-            false,
-        ))
+        self.send(Call::post(url, Payload::form(fields)).read_only())
     }
 
     /// The code from the dialog, proven with the PKCE verifier: a short-lived user token.

@@ -270,9 +270,16 @@ fn a_scheduled_video_is_finished_unpublished_with_its_time() {
     );
 }
 
-#[test]
-fn wordpress_takes_the_video_as_a_media_item_in_a_video_block() {
-    let dir = tempfile::tempdir().expect("dir");
+/// A WordPress site, a channel to it, and a video post whose file starts like an MP4.
+fn wordpress_video(
+    dir: &Path,
+    seed: i64,
+) -> (
+    loa_emulators::WordPressEmulator,
+    Box<dyn Channel>,
+    PostContent,
+    Vec<u8>,
+) {
     let wp = loa_emulators::WordPressEmulator::start(loa_emulators::WordPressOptions::default())
         .expect("wordpress emulator");
     let creds = Credentials {
@@ -281,14 +288,21 @@ fn wordpress_takes_the_video_as_a_media_item_in_a_video_block() {
     };
     let mut cfg = config(ChannelKind::Wordpress, wp.base_url());
     cfg.user = wp.user();
-    let mut ch = loa_channels::open(cfg, creds);
-    let (mut post, mut bytes) = video_post(dir.path(), 6);
+    let ch = loa_channels::open(cfg, creds);
+    let (mut post, mut bytes) = video_post(dir, seed);
     // An MP4's first box: WordPress checks the container of a video it is given.
     let ftyp = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2";
     bytes[..ftyp.len()].copy_from_slice(ftyp);
     if let Some(v) = post.video.as_mut() {
         std::fs::write(&v.path, &bytes).expect("video rewritten");
     }
+    (wp, ch, post, bytes)
+}
+
+#[test]
+fn wordpress_takes_the_video_as_a_media_item_in_a_video_block() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (wp, mut ch, mut post, bytes) = wordpress_video(dir.path(), 6);
     let mut stored = Stored::default();
     let media = upload(ch.as_mut(), &mut post, &mut stored, &mut |_| {}).expect("uploaded");
     assert_eq!(stored.upload.start_offset, SIZE as u64);
@@ -318,21 +332,7 @@ fn wordpress_takes_the_video_as_a_media_item_in_a_video_block() {
 #[test]
 fn wordpress_finds_a_video_whose_answer_was_lost_instead_of_uploading_it_again() {
     let dir = tempfile::tempdir().expect("dir");
-    let wp = loa_emulators::WordPressEmulator::start(loa_emulators::WordPressOptions::default())
-        .expect("wordpress emulator");
-    let creds = Credentials {
-        token: wp.app_password(),
-        ..Credentials::default()
-    };
-    let mut cfg = config(ChannelKind::Wordpress, wp.base_url());
-    cfg.user = wp.user();
-    let mut ch = loa_channels::open(cfg, creds);
-    let (mut post, mut bytes) = video_post(dir.path(), 8);
-    let ftyp = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2";
-    bytes[..ftyp.len()].copy_from_slice(ftyp);
-    if let Some(v) = post.video.as_mut() {
-        std::fs::write(&v.path, &bytes).expect("video rewritten");
-    }
+    let (wp, mut ch, mut post, bytes) = wordpress_video(dir.path(), 8);
     wp.set_faults(Faults::script(vec![(
         EndpointMatch::post("/wp/v2/media"),
         Fault::DropAfterHandling,
