@@ -48,9 +48,10 @@ pub struct Policy {
     pub readback_confirm: Duration,
     /// How long after it started a publish call may still land on the platform: our longest
     /// answer timeout for a request that acts (60 s) plus what a slow host does after we hung
-    /// up (one saved a post 45 s after its request timed out). A post is only taken as absent,
-    /// and sent again, once this has passed since the attempt began — so a second worker that
-    /// took over the channel from a stalled one cannot race the first one's request.
+    /// up (one saved a post 45 s after its request timed out). When the request may still be
+    /// on its way ([`may_still_land`]: a timeout, a crash, a worker taken over), the post is
+    /// only taken as absent, and sent again, once this has passed since the attempt began —
+    /// so a worker that took over the channel from a stalled one cannot race its request.
     pub in_flight: Duration,
     /// A throttle answer without a retry time holds the channel this long.
     pub min_throttle: Duration,
@@ -291,33 +292,30 @@ pub fn on_readback(
             remote_url: post.url,
             count_attempt: false,
         },
-        // Not there yet: look once more, later, before sending it again.
-        None if !looked_once => Transition::ReadBackLater {
-            next_attempt_at: Some(now + policy.readback_confirm),
-            count_attempt: false,
-            count_readback: false,
-            error: Some(OutboxError {
-                code: ABSENT_ONCE.to_owned(),
-                message: "the post was not on the channel yet; looking once more".to_owned(),
-            }),
-        },
-        // Absent twice, but the attempt's request could still land: look again once it
-        // cannot any more.
-        None if item
-            .publish_started()
-            .is_some_and(|started| now < started + policy.in_flight) =>
-        {
+        // Not there yet: look once more, later, before sending it again — and, when the
+        // attempt's request may still be on its way (see `may_still_land`), not before it
+        // cannot land any more.
+        None if !looked_once => {
+            let mut at = now + policy.readback_confirm;
+            if item
+                .last_error
+                .as_ref()
+                .is_some_and(|e| may_still_land(&e.code))
+                && let Some(started) = item.publish_started()
+            {
+                at = at.max(started + policy.in_flight);
+            }
             Transition::ReadBackLater {
-                next_attempt_at: item
-                    .publish_started()
-                    .map(|started| started + policy.in_flight),
+                next_attempt_at: Some(at),
                 count_attempt: false,
                 count_readback: false,
-                error: None,
+                error: Some(OutboxError {
+                    code: ABSENT_ONCE.to_owned(),
+                    message: "the post was not on the channel yet; looking once more".to_owned(),
+                }),
             }
         }
-        // Absent twice, spaced, and past any request still in flight: publish again (spacing
-        // still applies).
+        // Absent twice, spaced: publish again (spacing still applies).
         None => Transition::Retry {
             to: OutboxState::MediaUploaded,
             next_attempt_at: None,
@@ -325,6 +323,17 @@ pub fn on_readback(
             error: None,
         },
     }
+}
+
+/// Whether the publish request behind a read-back may still reach the platform: the call was
+/// cut short by a crash or taken over from a stalled worker (`interrupted`), or Loa stopped
+/// waiting for an answer the server may still be working on (a timeout, a proxy's 408, 504 or
+/// 524). A reset or a dropped connection after the answer is not: the server has finished.
+pub fn may_still_land(code: &str) -> bool {
+    matches!(
+        code,
+        INTERRUPTED | "timeout" | "http-408" | "http-504" | "http-524"
+    )
 }
 
 /// A publishing item with no read-back time: its publish call was cut short (crash, kill). Read
@@ -708,7 +717,7 @@ mod tests {
         assert_eq!(*at, now() + p.readback_confirm);
         let looked = OutboxItem {
             last_error: Some(error.clone()),
-            ..publishing
+            ..publishing.clone()
         };
         assert!(matches!(
             on_readback(&looked, None, now(), &p),
@@ -717,25 +726,41 @@ mod tests {
                 ..
             }
         ));
-        // An attempt that began 40 s ago may still land (a stalled worker's request, a slow
-        // host): absent twice is not enough until `in_flight` has passed since it began.
+        // A request that timed out (or a crash, a takeover) may still land: the confirming look
+        // waits until `in_flight` has passed since the attempt began. A reset does not.
         let started = now() - Duration::seconds(40);
-        let recent = OutboxItem {
+        let timed_out = OutboxItem {
             publish_started_at: Some(loa_core::clock::format_ts(started)),
-            ..looked.clone()
+            last_error: Some(OutboxError {
+                code: "timeout".into(),
+                message: "no answer".into(),
+            }),
+            ..publishing.clone()
         };
-        assert_eq!(
-            on_readback(&recent, None, now(), &p),
-            Transition::ReadBackLater {
-                next_attempt_at: Some(started + p.in_flight),
-                count_attempt: false,
-                count_readback: false,
-                error: None,
-            }
-        );
-        assert!(matches!(
-            on_readback(&recent, None, started + p.in_flight, &p),
-            Transition::Retry { .. }
-        ));
+        let Transition::ReadBackLater {
+            next_attempt_at: Some(at),
+            ..
+        } = on_readback(&timed_out, None, now(), &p)
+        else {
+            panic!("a second look");
+        };
+        assert_eq!(at, started + p.in_flight);
+        let reset = OutboxItem {
+            last_error: Some(OutboxError {
+                code: "reset".into(),
+                message: "connection reset".into(),
+            }),
+            ..timed_out.clone()
+        };
+        let Transition::ReadBackLater {
+            next_attempt_at: Some(at),
+            ..
+        } = on_readback(&reset, None, now(), &p)
+        else {
+            panic!("a second look");
+        };
+        assert_eq!(at, now() + p.readback_confirm);
+        assert!(may_still_land(INTERRUPTED) && may_still_land("http-504"));
+        assert!(!may_still_land("reset") && !may_still_land("http-500"));
     }
 }
