@@ -60,6 +60,27 @@ async function showWeekOf(s, day) {
   throw new Error(`the week of ${day} was not reached`);
 }
 
+/** Drags `from` onto `to` with the mouse, the way an officer does: press, a small move that
+ * starts the drag, then the move onto the target and release (real pointer events). */
+async function drag(s, from, to) {
+  await s.cmd("POST", "/actions", {
+    actions: [
+      {
+        type: "pointer",
+        id: "mouse",
+        parameters: { pointerType: "mouse" },
+        actions: [
+          { type: "pointerMove", origin: from, x: 0, y: 0 },
+          { type: "pointerDown", button: 0 },
+          { type: "pointerMove", origin: from, x: -20, y: 5, duration: 100 },
+          { type: "pointerMove", origin: to, x: 0, y: 0, duration: 200 },
+          { type: "pointerUp", button: 0 },
+        ],
+      },
+    ],
+  });
+  await s.cmd("DELETE", "/actions");
+}
 describe("Calendar (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeout: 10 * 60_000 }, () => {
   const { dataDir, open } = useDriver();
 
@@ -183,23 +204,7 @@ describe("Calendar (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeou
       {
         const [moved] = await entriesOn(s, next, '[data-kind="occurrence"]');
         const back = await s.findElement(`[data-testid="calendar-day"][data-date="${later}"]`);
-        await s.cmd("POST", "/actions", {
-          actions: [
-            {
-              type: "pointer",
-              id: "mouse",
-              parameters: { pointerType: "mouse" },
-              actions: [
-                { type: "pointerMove", origin: moved, x: 0, y: 0 },
-                { type: "pointerDown", button: 0 },
-                { type: "pointerMove", origin: moved, x: -20, y: 5, duration: 100 },
-                { type: "pointerMove", origin: back, x: 0, y: 0, duration: 200 },
-                { type: "pointerUp", button: 0 },
-              ],
-            },
-          ],
-        });
-        await s.cmd("DELETE", "/actions");
+        await drag(s, moved, back);
         await s.waitFor(async () => {
           const [e] = await entriesOn(s, later, '[data-kind="occurrence"]');
           return e && (await e.textContent()).includes("20:15");
@@ -302,23 +307,7 @@ describe("Calendar (WebDriver)", { skip: SKIP ? "LOA_E2E_SKIP=1" : false, timeou
       const waiting = await s.waitForTestId("unplanned-draft", `[data-draft="${draftId}"]`);
       const saturday = addDays(monday, 5);
       const target = await s.findElement(`[data-testid="calendar-day"][data-date="${saturday}"]`);
-      await s.cmd("POST", "/actions", {
-        actions: [
-          {
-            type: "pointer",
-            id: "mouse",
-            parameters: { pointerType: "mouse" },
-            actions: [
-              { type: "pointerMove", origin: waiting, x: 0, y: 0 },
-              { type: "pointerDown", button: 0 },
-              { type: "pointerMove", origin: waiting, x: -20, y: 5, duration: 100 },
-              { type: "pointerMove", origin: target, x: 0, y: 0, duration: 200 },
-              { type: "pointerUp", button: 0 },
-            ],
-          },
-        ],
-      });
-      await s.cmd("DELETE", "/actions");
+      await drag(s, waiting, target);
       await s.waitFor(async () => (await entriesOn(s, saturday, `[data-kind="draft"][data-draft="${draftId}"]`)).length === 1, {
         message: "the dragged draft is planned on Saturday",
       });
